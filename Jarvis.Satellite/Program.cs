@@ -1,0 +1,3 @@
+using Jarvis.Satellite.Hosting;
+
+return await SatelliteCommandLine.RunAsync(args);

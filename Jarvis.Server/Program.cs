@@ -1,0 +1,3 @@
+using Jarvis.Server.Hosting;
+
+return await ServerCommandLine.RunAsync(args);

@@ -1,0 +1,28 @@
+namespace Jarvis.Bench;
+
+/// <summary>End-to-end latency harnesses (not BenchmarkDotNet kernels): <c>-- harness NAME</c>.</summary>
+internal static class Harnesses
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.OrdinalIgnoreCase)
+    {
+    };
+
+    public static bool TryRun(string[] args, out int exitCode)
+    {
+        exitCode = 0;
+        if (args[0] != "harness")
+        {
+            return false;
+        }
+
+        if (args.Length < 2 || !All.TryGetValue(args[1], out var harness))
+        {
+            Console.Error.WriteLine($"harnesses: {string.Join(", ", All.Keys)}");
+            exitCode = 2;
+            return true;
+        }
+
+        exitCode = harness(args[2..]).GetAwaiter().GetResult();
+        return true;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Jarvis.Server.Tests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void Server_app_builds()
+    {
+        var app = Jarvis.Server.Hosting.ServerApp.Build([]);
+        Assert.NotNull(app);
+    }
+}
