@@ -1,15 +1,18 @@
-using System.Text.Json;
+using Jarvis.Server.Health;
 
 namespace Jarvis.Server.Hosting;
 
-/// <summary>Builds the server's web application: endpoints, hosted services, options.</summary>
+/// <summary>Builds the server's web application: options, hosted services, endpoints.</summary>
 public static class ServerApp
 {
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
+
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+        app.MapHealth();
+        // Each feature maps its endpoints with one line here: app.MapXxx();
         return app;
     }
 }
