@@ -8,6 +8,7 @@ public static class SatelliteCommandLine
     private static readonly Dictionary<string, Func<string[], CancellationToken, Task<int>>> Verbs =
         new(StringComparer.OrdinalIgnoreCase)
         {
+            ["devices"] = Commands.DevicesCommand.RunAsync,
         };
 
     public static async Task<int> RunAsync(string[] args)
