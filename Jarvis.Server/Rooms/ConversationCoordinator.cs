@@ -19,6 +19,7 @@ public sealed partial class ConversationCoordinator : IDisposable
     private readonly Conversation?[] _slots;
     private readonly List<WakeCandidate> _remoteClaims = [];
     private readonly List<(string Room, DateTimeOffset Until)> _waiting = [];
+    private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
     private readonly ITimer _timer;
     private ArbitrationRound? _round;
 
@@ -90,7 +91,12 @@ public sealed partial class ConversationCoordinator : IDisposable
         {
             var now = _time.GetUtcNow();
             var presence = Room(room);
-            presence.Muted = muted;
+            if (presence.Muted != muted)
+            {
+                presence.Muted = muted;
+                Emit(new HubCommand(HubCommandKind.Mute, room, State: muted));
+            }
+
             if (muted)
             {
                 presence.Speaking = false;
@@ -108,7 +114,13 @@ public sealed partial class ConversationCoordinator : IDisposable
         {
             var now = _time.GetUtcNow();
             var presence = Room(room);
-            presence.Online = online;
+            if (presence.Online != online || !_announced.Contains(room))
+            {
+                presence.Online = online;
+                _announced.Add(room);
+                Emit(new HubCommand(HubCommandKind.Presence, room, State: online));
+            }
+
             if (!online)
             {
                 presence.Speaking = false;
@@ -117,6 +129,15 @@ public sealed partial class ConversationCoordinator : IDisposable
             }
 
             Pump(now);
+        }
+    }
+
+    /// <summary>The room's current mute state (false for a room never seen).</summary>
+    public bool IsMuted(string room)
+    {
+        lock (_gate)
+        {
+            return _rooms.TryGetValue(room, out var presence) && presence.Muted;
         }
     }
 

@@ -23,4 +23,10 @@ public enum HubCommandKind
 
     /// <summary>Set the room's LEDs to <see cref="HubCommand.Led"/>.</summary>
     Led,
+
+    /// <summary>The room's mute state changed (<see cref="HubCommand.State"/> = muted), from its button or from MQTT.</summary>
+    Mute,
+
+    /// <summary>The room's satellite came online or went offline (<see cref="HubCommand.State"/> = online).</summary>
+    Presence,
 }

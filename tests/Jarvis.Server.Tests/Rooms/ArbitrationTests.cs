@@ -90,6 +90,7 @@ public sealed class ArbitrationTests
     {
         using var hub = new CoordinatorHarness();
         hub.Coordinator.SetMuted("kitchen", true);
+        Assert.Contains(hub.Drain(), c => c is { Kind: HubCommandKind.Mute, Room: "kitchen", State: true });
         hub.Coordinator.Wake("kitchen", 0.9, WakeSource.WakeWord);
         hub.Advance(300);
 
