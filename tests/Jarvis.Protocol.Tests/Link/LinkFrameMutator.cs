@@ -26,7 +26,7 @@ internal sealed class LinkFrameMutator(Random random, IReadOnlyList<(LinkFrameTy
             5 => WrongVersion(type, seed),
             6 => ReplaceNumber(seed),
             7 => InsertInvalidUtf8(seed),
-            8 => RandomBytes(random.Next(LinkProtocol.MaxFrameBytes - 10, LinkProtocol.MaxFrameBytes + 10)),
+            8 => random.Next(25) == 0 ? RandomBytes(random.Next(LinkProtocol.MaxFrameBytes - 10, LinkProtocol.MaxFrameBytes + 10)) : Pad(seed),
             9 => seed.Length > 2 ? Splice(seed) : seed,
             10 => (byte[])seed.Clone(),
             _ => FlipBits(ReplaceJson(seed, "\"type\":\"", Types[random.Next(Types.Length)])),
@@ -42,6 +42,15 @@ internal sealed class LinkFrameMutator(Random random, IReadOnlyList<(LinkFrameTy
         var bytes = new byte[length];
         random.NextBytes(bytes);
         return bytes;
+    }
+
+    private byte[] Pad(byte[] seed)
+    {
+        var length = seed.Length + random.Next(0, 2_000);
+        var padded = new byte[length];
+        seed.CopyTo(padded, 0);
+        padded.AsSpan(seed.Length).Fill((byte)' ');
+        return padded;
     }
 
     private byte[] FlipBits(byte[] seed)
