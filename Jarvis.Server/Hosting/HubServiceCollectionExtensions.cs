@@ -29,6 +29,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ConversationCoordinator>();
         services.AddSingleton<SatelliteRegistry>();
         services.AddSingleton<SatelliteTokens>();
+        services.AddSingleton<SatelliteLinkDependencies>();
         services.AddSingleton<IHubCommandSink, SatelliteCommandSink>();
         services.AddSingleton<IHubCommandSink, MetricsCommandSink>();
         services.AddHostedService<HubCommandDispatcher>();
@@ -41,9 +42,10 @@ public static class HubServiceCollectionExtensions
         return services;
     }
 
-    public static IEndpointRouteBuilder MapHub(this IEndpointRouteBuilder endpoints)
+    public static WebApplication MapHub(this WebApplication app)
     {
-        endpoints.MapStatus();
-        return endpoints;
+        app.MapSatellites();
+        app.MapStatus();
+        return app;
     }
 }
