@@ -39,6 +39,9 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<MqttConnection>();
         services.AddSingleton<IBackendReadiness>(sp => sp.GetRequiredService<MqttConnection>());
         services.AddHostedService(sp => sp.GetRequiredService<MqttConnection>());
+        services.AddSingleton<MqttHubBridge>();
+        services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<MqttHubBridge>());
+        services.AddHostedService(sp => sp.GetRequiredService<MqttHubBridge>());
         return services;
     }
 

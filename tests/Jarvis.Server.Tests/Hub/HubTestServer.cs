@@ -31,7 +31,8 @@ internal sealed class HubTestServer : IAsyncDisposable
 
     public static string TokenOf(string room) => $"token-for-{room}-0123456789";
 
-    public static async Task<HubTestServer> StartAsync(IDictionary<string, string?>? overrides = null, int? httpPort = null, int? mqttPort = null)
+    public static async Task<HubTestServer> StartAsync(
+        IDictionary<string, string?>? overrides = null, int? httpPort = null, int? mqttPort = null, string[]? rooms = null)
     {
         var port = mqttPort ?? FreePort.Next();
         var settings = new Dictionary<string, string?>
@@ -45,7 +46,7 @@ internal sealed class HubTestServer : IAsyncDisposable
             ["Rooms:WakeMode"] = "Vad",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var room in Rooms)
+        foreach (var room in rooms ?? Rooms)
         {
             settings[$"Satellites:Devices:{room}-pi:Room"] = room;
             settings[$"Satellites:Devices:{room}-pi:Token"] = TokenOf(room);

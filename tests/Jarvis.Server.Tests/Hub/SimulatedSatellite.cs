@@ -172,8 +172,16 @@ internal sealed class SimulatedSatellite : IAsyncDisposable
         }
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         try
         {
             if (_socket.State == WebSocketState.Open)
