@@ -164,10 +164,10 @@ internal sealed class PersonaPlexConnection
                 continue;
             }
 
-            var samples = OpusPacket.GetSampleCount(packet.Data, 48000);
+            var samples = OpusPacket.GetSampleCount(packet.Data.Span, 48000);
             Interlocked.Add(ref _receivedSamples48k, Math.Max(samples, 0));
             Interlocked.Increment(ref _receivedPackets);
-            Audio.Writer.TryWrite(PersonaPlexAudioPacket.CopyOf(packet.Data, packet.Granule, arrival));
+            Audio.Writer.TryWrite(PersonaPlexAudioPacket.CopyOf(packet.Data.Span, packet.Granule, arrival));
         }
     }
 
