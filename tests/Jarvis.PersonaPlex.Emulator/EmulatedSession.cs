@@ -58,11 +58,11 @@ internal sealed class EmulatedSession
             await SendAsync([0x00], cancellationToken).ConfigureAwait(false);
             _page.ResetWrittenCount();
             _writer.WriteHeaders(_page);
-            var headers = _page.WrittenSpan;
+            var headers = _page.WrittenMemory.ToArray();
             // Page 0 holds one segment (OpusHead, 19 bytes): 27-byte header + 1 lacing byte + body.
             var firstPageLength = 27 + headers[26] + headers[27];
-            await SendAudioPageAsync(headers[..firstPageLength].ToArray(), cancellationToken).ConfigureAwait(false);
-            await SendAudioPageAsync(headers[firstPageLength..].ToArray(), cancellationToken).ConfigureAwait(false);
+            await SendAudioPageAsync(headers[..firstPageLength], cancellationToken).ConfigureAwait(false);
+            await SendAudioPageAsync(headers[firstPageLength..], cancellationToken).ConfigureAwait(false);
             _record.Enter(SessionPhase.Streaming);
             return await StreamAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -42,7 +42,7 @@ public sealed class PersonaPlexEmulator : IAsyncDisposable
         app.UseWebSockets();
         app.Run(HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Port = new Uri(address).Port;
         _app = app;
     }
@@ -109,7 +109,7 @@ public sealed class PersonaPlexEmulator : IAsyncDisposable
             : null;
         if (failure is not null)
         {
-            Drop(context, record, failure);
+            Drop(record, failure);
             return;
         }
 
@@ -128,7 +128,7 @@ public sealed class PersonaPlexEmulator : IAsyncDisposable
         {
             if (string.IsNullOrEmpty(query["text_prompt"]))
             {
-                Drop(context, record, "empty text_prompt (TypeError in the prompt phase)");
+                Drop(record, "empty text_prompt (TypeError in the prompt phase)");
                 return;
             }
 
@@ -145,10 +145,9 @@ public sealed class PersonaPlexEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the TCP connection without a close frame: the client sees an abnormal closure (1006).</summary>
-    private static void Drop(HttpContext context, SessionRecord record, string reason)
-    {
-        record.End($"aborted: {reason}");
-        context.Abort();
-    }
+    /// <summary>
+    /// Ends the handler without a close frame: Kestrel then closes the TCP connection (FIN), and the client sees an
+    /// abnormal closure (1006) after its 101, as with aiohttp when the handler raises after <c>ws.prepare</c>.
+    /// </summary>
+    private static void Drop(SessionRecord record, string reason) => record.End($"aborted: {reason}");
 }

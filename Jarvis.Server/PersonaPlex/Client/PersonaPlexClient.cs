@@ -128,8 +128,7 @@ public sealed class PersonaPlexClient : IAsyncDisposable
     /// </summary>
     public async ValueTask SendAudioAsync(ReadOnlyMemory<byte> opusPacket, CancellationToken cancellationToken)
     {
-        var samples48k = OpusPacket.GetSampleCount(opusPacket.Span, 48000);
-        if (opusPacket.Length == 0 || samples48k <= 0)
+        if (!OpusPacket.TryGetSampleCount(opusPacket.Span, 48000, out var samples48k) || samples48k == 0)
         {
             throw new ArgumentException("Not an Opus packet (empty or with an invalid TOC byte); PersonaPlex would end the session on it.", nameof(opusPacket));
         }

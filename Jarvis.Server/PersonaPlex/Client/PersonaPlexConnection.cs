@@ -164,8 +164,8 @@ internal sealed class PersonaPlexConnection
                 continue;
             }
 
-            var samples = OpusPacket.GetSampleCount(packet.Data.Span, 48000);
-            Interlocked.Add(ref _receivedSamples48k, Math.Max(samples, 0));
+            OpusPacket.TryGetSampleCount(packet.Data.Span, 48000, out var samples);
+            Interlocked.Add(ref _receivedSamples48k, samples);
             Interlocked.Increment(ref _receivedPackets);
             Audio.Writer.TryWrite(PersonaPlexAudioPacket.CopyOf(packet.Data.Span, packet.Granule, arrival));
         }
