@@ -24,6 +24,7 @@ internal sealed class EmulatedSession
     private readonly short[] _pending = new short[OutputEncoder.StepSamples + OpusFrameDecoder.MaxSamplesPerPacket(24000)];
     private readonly short[] _previousStep = new short[OutputEncoder.StepSamples];
     private int _pendingCount;
+    private Task _receiving = Task.CompletedTask;
 
     public EmulatedSession(WebSocket socket, SessionRecord record, EmulatorOptions options)
     {
@@ -36,7 +37,7 @@ internal sealed class EmulatedSession
     public async Task<string> RunLockedAsync(CancellationToken cancellationToken)
     {
         using var stopReceiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var receiving = ReceiveAsync(stopReceiving.Token);
+        _receiving = ReceiveAsync(stopReceiving.Token);
         try
         {
             _record.Enter(SessionPhase.PromptPhase);
@@ -69,7 +70,7 @@ internal sealed class EmulatedSession
         finally
         {
             await stopReceiving.CancelAsync().ConfigureAwait(false);
-            await receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -199,6 +200,9 @@ internal sealed class EmulatedSession
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+            // Like aiohttp's ws.close(): wait for the client's close frame before the connection goes.
+            await _receiving.WaitAsync(timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         return reason;

@@ -94,6 +94,7 @@ internal sealed class PersonaPlexConnection
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     failure = _closing ? null : ClosedByServer();
+                    await AnswerCloseAsync().ConfigureAwait(false);
                     break;
                 }
 
@@ -168,6 +169,15 @@ internal sealed class PersonaPlexConnection
             Interlocked.Add(ref _receivedSamples48k, samples);
             Interlocked.Increment(ref _receivedPackets);
             Audio.Writer.TryWrite(PersonaPlexAudioPacket.CopyOf(packet.Data.Span, packet.Granule, arrival));
+        }
+    }
+
+    private async Task AnswerCloseAsync()
+    {
+        if (Socket.State == WebSocketState.CloseReceived)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1), _time);
+            await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
