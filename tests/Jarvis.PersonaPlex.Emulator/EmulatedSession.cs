@@ -25,6 +25,7 @@ internal sealed class EmulatedSession
     private readonly short[] _previousStep = new short[OutputEncoder.StepSamples];
     private int _pendingCount;
     private Task _receiving = Task.CompletedTask;
+    private volatile bool _clientClosed;
 
     public EmulatedSession(WebSocket socket, SessionRecord record, EmulatorOptions options)
     {
@@ -80,6 +81,11 @@ internal sealed class EmulatedSession
         using var encoder = new OutputEncoder();
         await foreach (var message in _incoming.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (_clientClosed)
+            {
+                break;
+            }
+
             if (message.Length == 0 || message[0] != 0x01)
             {
                 continue; // server.py ignores empty messages and every kind but audio
@@ -120,7 +126,7 @@ internal sealed class EmulatedSession
                 }
 
                 _pendingCount += samples;
-                while (_pendingCount >= OutputEncoder.StepSamples)
+                while (_pendingCount >= OutputEncoder.StepSamples && !_clientClosed)
                 {
                     await StepAsync(encoder, cancellationToken).ConfigureAwait(false);
                 }
@@ -174,6 +180,7 @@ internal sealed class EmulatedSession
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    _clientClosed = true; // recv_loop sees the close at once, even with a backlog of input
                     break;
                 }
 
