@@ -1,4 +1,5 @@
 using Jarvis.Server.Health;
+using Jarvis.Server.PersonaPlex;
 
 namespace Jarvis.Server.Hosting;
 
@@ -11,6 +12,7 @@ public static class ServerApp
         // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
         ServerConfiguration.AddJarvisConfigFile(builder.Configuration, builder.Environment);
         builder.Services.AddHub();
+        builder.Services.AddPersonaPlex(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();
