@@ -1,5 +1,7 @@
+using Jarvis.Server.Duplex;
 using Jarvis.Server.Health;
 using Jarvis.Server.Mqtt;
+using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
 using Jarvis.Server.Status;
@@ -15,7 +17,8 @@ public static class HubServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<RoomsOptions>().BindConfiguration(RoomsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RoomsOptions>().BindConfiguration(RoomsOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IOptions<PersonaPlexOptions>>((rooms, personaPlex) => rooms.ConversationSlots ??= EndpointCount(personaPlex.Value));
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>();
         services.AddOptions<SatellitesOptions>().BindConfiguration(SatellitesOptions.Section).ValidateOnStart();
@@ -30,6 +33,10 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SatelliteRegistry>();
         services.AddSingleton<SatelliteTokens>();
         services.AddSingleton<SatelliteLinkDependencies>();
+        services.AddSingleton<ErrorEarcon>();
+        services.AddSingleton<DuplexRouter>();
+        services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<DuplexRouter>());
+        services.AddSingleton<IUplinkAudioSink>(sp => sp.GetRequiredService<DuplexRouter>());
         services.AddSingleton<IHubCommandSink, SatelliteCommandSink>();
         services.AddSingleton<IHubCommandSink, MetricsCommandSink>();
         services.AddHostedService<HubCommandDispatcher>();
@@ -44,6 +51,8 @@ public static class HubServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<MqttHubBridge>());
         return services;
     }
+
+    private static int EndpointCount(PersonaPlexOptions options) => Math.Max(1, options.Endpoints.Count);
 
     public static WebApplication MapHub(this WebApplication app)
     {

@@ -28,7 +28,7 @@ public sealed partial class ConversationCoordinator : IDisposable
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _slots = new Conversation?[_options.ConversationSlots];
+        _slots = new Conversation?[_options.Slots];
         _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
