@@ -39,7 +39,7 @@ public sealed class ComplexityRouter : IQueryRouter
             fired.Add(new FiredFeature("home-command", "device + control", 0));
         }
 
-        var route = !home && score >= _options.CurrentValue.ComplexityThreshold ? Route.Deep : Route.Fast;
+        var route = !home && score >= _options.CurrentValue.ComplexityThreshold ? QueryRoute.Deep : QueryRoute.Fast;
         var decision = new RouteDecision(route, score, home, normalized, fired);
         if (_logger.IsEnabled(LogLevel.Debug))
         {

@@ -53,7 +53,7 @@ public static class RouteCommand
             using var writer = new StreamWriter(predictionsPath);
             foreach (var (item, decision) in evaluation.Results)
             {
-                writer.WriteLine(JsonSerializer.Serialize(new { query = item.Query, route = decision.Route == Route.Deep ? "deep" : "fast", score = Math.Round(decision.Score, 4) }));
+                writer.WriteLine(JsonSerializer.Serialize(new { query = item.Query, route = decision.Route == QueryRoute.Deep ? "deep" : "fast", score = Math.Round(decision.Score, 4) }));
             }
         }
 

@@ -15,7 +15,7 @@ public sealed class RouteEvaluation
 
     public double Accuracy => Total == 0 ? 0 : (double)Correct / Total;
 
-    public int Count(Route expected, Route predicted) => _confusion[(int)expected, (int)predicted];
+    public int Count(QueryRoute expected, QueryRoute predicted) => _confusion[(int)expected, (int)predicted];
 
     public static RouteEvaluation Run(IQueryRouter router, IEnumerable<LabelledQuery> corpus)
     {
@@ -48,8 +48,8 @@ public sealed class RouteEvaluation
             var route = root.TryGetProperty("route", out var r) ? r.GetString() : null;
             yield return new LabelledQuery(query, route switch
             {
-                "fast" => Route.Fast,
-                "deep" => Route.Deep,
+                "fast" => QueryRoute.Fast,
+                "deep" => QueryRoute.Deep,
                 _ => throw new FormatException($"{path}:{lineNumber}: \"route\" must be \"fast\" or \"deep\", got \"{route}\""),
             });
         }
@@ -59,8 +59,8 @@ public sealed class RouteEvaluation
     {
         output.WriteLine("confusion matrix (rows: expected, columns: predicted)");
         output.WriteLine($"{"",-14}{"fast",8}{"deep",8}");
-        output.WriteLine($"{"expected fast",-14}{Count(Route.Fast, Route.Fast),8}{Count(Route.Fast, Route.Deep),8}");
-        output.WriteLine($"{"expected deep",-14}{Count(Route.Deep, Route.Fast),8}{Count(Route.Deep, Route.Deep),8}");
+        output.WriteLine($"{"expected fast",-14}{Count(QueryRoute.Fast, QueryRoute.Fast),8}{Count(QueryRoute.Fast, QueryRoute.Deep),8}");
+        output.WriteLine($"{"expected deep",-14}{Count(QueryRoute.Deep, QueryRoute.Fast),8}{Count(QueryRoute.Deep, QueryRoute.Deep),8}");
         output.WriteLine(FormattableString.Invariant($"accuracy: {Accuracy:0.000} ({Correct}/{Total})"));
     }
 }

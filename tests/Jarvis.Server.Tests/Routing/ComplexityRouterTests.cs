@@ -9,12 +9,12 @@ public sealed class ComplexityRouterTests
         new(new FixedOptionsMonitor<RoutingOptions>(new RoutingOptions { ComplexityThreshold = threshold }));
 
     [Theory]
-    [InlineData("Turn on the lights", Route.Fast)]
-    [InlineData("What's the weather?", Route.Fast)]
-    [InlineData("Explain quantum physics", Route.Deep)]
-    [InlineData("Write a Python function", Route.Deep)]
-    [InlineData("Yeah, that sounds good", Route.Fast)]
-    public void Plan_examples_route_as_the_plan_says(string query, Route expected)
+    [InlineData("Turn on the lights", QueryRoute.Fast)]
+    [InlineData("What's the weather?", QueryRoute.Fast)]
+    [InlineData("Explain quantum physics", QueryRoute.Deep)]
+    [InlineData("Write a Python function", QueryRoute.Deep)]
+    [InlineData("Yeah, that sounds good", QueryRoute.Fast)]
+    public void Plan_examples_route_as_the_plan_says(string query, QueryRoute expected)
     {
         Assert.Equal(expected, Router().Decide(query).Route);
     }
@@ -37,7 +37,7 @@ public sealed class ComplexityRouterTests
         var decision = Router(threshold: 0.01).Decide(query);
 
         Assert.True(decision.IsHomeCommand);
-        Assert.Equal(Route.Fast, decision.Route);
+        Assert.Equal(QueryRoute.Fast, decision.Route);
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class ComplexityRouterTests
     [InlineData("what would happen if the moon disappeared")]
     public void Short_complex_requests_go_deep(string query)
     {
-        Assert.Equal(Route.Deep, Router().Decide(query).Route);
+        Assert.Equal(QueryRoute.Deep, Router().Decide(query).Route);
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public sealed class ComplexityRouterTests
     [InlineData("thank you so much that was really helpful and exactly what i needed to know today")]
     public void Long_simple_requests_stay_fast(string query)
     {
-        Assert.Equal(Route.Fast, Router().Decide(query).Route);
+        Assert.Equal(QueryRoute.Fast, Router().Decide(query).Route);
     }
 
     [Fact]
@@ -85,14 +85,14 @@ public sealed class ComplexityRouterTests
         var decision = Router().Decide("what is the weather like");
 
         Assert.InRange(decision.Score, 0.0, 1.0);
-        Assert.Equal(Route.Deep, Router(threshold: 0.0).Decide("what is the weather like").Route);
-        Assert.Equal(Route.Fast, Router(threshold: 1.0).Decide("explain quantum physics in detail").Route);
+        Assert.Equal(QueryRoute.Deep, Router(threshold: 0.0).Decide("what is the weather like").Route);
+        Assert.Equal(QueryRoute.Fast, Router(threshold: 1.0).Decide("explain quantum physics in detail").Route);
     }
 
     [Fact]
     public void Empty_input_routes_fast()
     {
-        Assert.Equal(Route.Fast, Router().Decide("  ?! ").Route);
+        Assert.Equal(QueryRoute.Fast, Router().Decide("  ?! ").Route);
     }
 
     [Fact]
