@@ -13,6 +13,7 @@ public static class ServerCommandLine
         new(StringComparer.OrdinalIgnoreCase)
         {
             ["personaplex"] = PersonaPlexCommand.RunAsync,
+            ["route"] = Jarvis.Server.Routing.RouteCommand.RunAsync,
         };
 
     public static async Task<int> RunAsync(string[] args)
