@@ -1,4 +1,5 @@
 using Jarvis.Server.Health;
+using Jarvis.Server.Pipeline;
 
 namespace Jarvis.Server.Hosting;
 
@@ -9,10 +10,12 @@ public static class ServerApp
     {
         var builder = WebApplication.CreateBuilder(args);
         // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
+        builder.Services.AddSpeechAndRouting(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();
         // Each feature maps its endpoints with one line here: app.MapXxx();
+        app.MapConversationApi();
         return app;
     }
 }
