@@ -1,5 +1,6 @@
 using Jarvis.Server.Health;
 using Jarvis.Server.PersonaPlex;
+using Jarvis.Server.Pipeline;
 
 namespace Jarvis.Server.Hosting;
 
@@ -13,11 +14,13 @@ public static class ServerApp
         ServerConfiguration.AddJarvisConfigFile(builder.Configuration, builder.Environment);
         builder.Services.AddHub();
         builder.Services.AddPersonaPlex(builder.Configuration);
+        builder.Services.AddSpeechAndRouting(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapHub();
         // Each feature maps its endpoints with one line here: app.MapXxx();
+        app.MapConversationApi();
         return app;
     }
 }
