@@ -5,6 +5,7 @@ using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
 using Jarvis.Server.Status;
+using Jarvis.Server.Wake;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<DuplexRouter>();
         services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<DuplexRouter>());
         services.AddSingleton<IUplinkAudioSink>(sp => sp.GetRequiredService<DuplexRouter>());
+        services.AddSingleton<IUplinkAudioSink, WakeWordListener>();
         services.AddSingleton<IHubCommandSink, SatelliteCommandSink>();
         services.AddSingleton<IHubCommandSink, MetricsCommandSink>();
         services.AddHostedService<HubCommandDispatcher>();

@@ -156,6 +156,23 @@ public sealed partial class ConversationCoordinator : IDisposable
         }
     }
 
+    /// <summary>True while the room owns a conversation (allocation-free: called per audio packet).</summary>
+    public bool IsConversing(string room)
+    {
+        lock (_gate)
+        {
+            foreach (var conversation in _slots)
+            {
+                if (conversation?.Room == room)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The room that owns the conversation on a slot, or null.</summary>
     public string? ActiveRoom(int slot)
     {
