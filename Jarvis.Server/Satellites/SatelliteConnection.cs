@@ -23,6 +23,7 @@ internal sealed partial class SatelliteConnection(WebSocket socket, string remot
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await using var stopping = deps.Stopping.Register(() => _ = CloseAsync((int)WebSocketCloseStatus.EndpointUnavailable, "server stopping"));
         try
         {
             var session = await HandshakeAsync(stop.Token).ConfigureAwait(false);

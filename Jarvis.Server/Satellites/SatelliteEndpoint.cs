@@ -11,6 +11,12 @@ public static class SatelliteEndpoint
         var dependencies = app.Services.GetRequiredService<SatelliteLinkDependencies>();
         app.Map(dependencies.Options.Path, async (HttpContext context) =>
         {
+            if (dependencies.Stopping.IsCancellationRequested)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+
             if (!context.WebSockets.IsWebSocketRequest)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -17,6 +17,7 @@ public sealed class SatelliteLinkDependencies(
     IEnumerable<IUplinkAudioSink> uplink,
     HubMetrics metrics,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILoggerFactory loggers)
 {
     public SatellitesOptions Options { get; } = options.Value;
@@ -36,6 +37,9 @@ public sealed class SatelliteLinkDependencies(
     public HubMetrics Metrics { get; } = metrics;
 
     public TimeProvider Time { get; } = time;
+
+    /// <summary>Cancelled when the server starts stopping: links are closed with 1001 so satellites reconnect at once.</summary>
+    public CancellationToken Stopping { get; } = lifetime.ApplicationStopping;
 
     public ILogger Logger { get; } = loggers.CreateLogger("Jarvis.Server.Satellites.SatelliteLink");
 }
