@@ -26,7 +26,7 @@ public sealed class DuplexPathTests
             await kitchen.SendAudioAsync(packet);
         }
 
-        await Eventually.TrueAsync(() => ContainsRun(hub.Emulator.Sessions[^1].DecodedPackets.ToArray(), packets), "PersonaPlex decodes exactly the kitchen's packets");
+        await Eventually.TrueAsync(() => ContainsInOrder(hub.Emulator.Sessions[^1].DecodedPackets.ToArray(), packets), "PersonaPlex decodes exactly the kitchen's packets");
         await Eventually.TrueAsync(() => kitchen.AudioReceived >= 3, "the kitchen hears PersonaPlex");
     }
 
@@ -119,16 +119,18 @@ public sealed class DuplexPathTests
         await Eventually.TrueAsync(() => kitchen.AudioReceived >= heard + 3, "and PersonaPlex is heard again");
     }
 
-    private static bool ContainsRun(byte[][] decoded, IReadOnlyList<byte[]> run)
+    /// <summary>The packets appear in order and byte for byte (the session manager may feed silence between them).</summary>
+    private static bool ContainsInOrder(byte[][] decoded, IReadOnlyList<byte[]> packets)
     {
-        for (var start = 0; start + run.Count <= decoded.Length; start++)
+        var next = 0;
+        foreach (var packet in decoded)
         {
-            if (run.Select((p, i) => decoded[start + i].AsSpan().SequenceEqual(p)).All(x => x))
+            if (next < packets.Count && packet.AsSpan().SequenceEqual(packets[next]))
             {
-                return true;
+                next++;
             }
         }
 
-        return false;
+        return next == packets.Count;
     }
 }
