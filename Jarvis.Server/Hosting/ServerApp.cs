@@ -7,7 +7,9 @@ namespace Jarvis.Server.Hosting;
 /// <summary>Builds the server's web application: options, hosted services, endpoints.</summary>
 public static class ServerApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command line (configuration overrides such as <c>--Mqtt:Port=1884</c>).</param>
+    /// <param name="configureServices">Last-minute service overrides (benchmarks, tests); null in production.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
@@ -15,6 +17,7 @@ public static class ServerApp
         builder.Services.AddHub();
         builder.Services.AddPersonaPlex(builder.Configuration);
         builder.Services.AddSpeechAndRouting(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapHealth();
