@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using Jarvis.Protocol.Link;
 using Jarvis.Protocol.Link.Messages;
 
@@ -55,6 +56,8 @@ internal sealed partial class SatelliteConnection(WebSocket socket, string remot
         finally
         {
             _writer.Complete();
+            await _writerTask.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            _writer.Drain();
             _assembler.Dispose();
         }
     }
@@ -64,7 +67,7 @@ internal sealed partial class SatelliteConnection(WebSocket socket, string remot
         HelloMessage? hello = null;
         try
         {
-            var receive = ReceiveAsync(cancellationToken);
+            var receive = ReceiveAsync(cancellationToken).AsTask();
             var (type, status) = await receive.WaitAsync(deps.Options.HelloTimeout, deps.Time, cancellationToken).ConfigureAwait(false);
             if (type == WebSocketMessageType.Close)
             {
@@ -160,8 +163,9 @@ internal sealed partial class SatelliteConnection(WebSocket socket, string remot
         await CloseAsync(LinkCloseCodes.AuthenticationFailed, "authentication failed").ConfigureAwait(false);
     }
 
-    /// <summary>Receives one complete message into the assembler.</summary>
-    private async Task<(WebSocketMessageType Type, FragmentStatus Status)> ReceiveAsync(CancellationToken cancellationToken)
+    /// <summary>Receives one complete message into the assembler (pooled state machine: no allocation per message).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(WebSocketMessageType Type, FragmentStatus Status)> ReceiveAsync(CancellationToken cancellationToken)
     {
         while (true)
         {

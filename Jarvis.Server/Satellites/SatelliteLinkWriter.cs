@@ -15,7 +15,7 @@ namespace Jarvis.Server.Satellites;
 internal sealed class SatelliteLinkWriter(WebSocket socket, TimeProvider time, int maxQueuedAudio) : ISatelliteOutbound
 {
     private readonly Channel<SatelliteOutboundFrame> _frames =
-        Channel.CreateUnbounded<SatelliteOutboundFrame>(new() { SingleReader = false });
+        Channel.CreateUnbounded<SatelliteOutboundFrame>(new() { SingleReader = true });
 
     private readonly long _epochTimestamp = time.GetTimestamp();
     private int _queuedAudio;
@@ -111,13 +111,16 @@ internal sealed class SatelliteLinkWriter(WebSocket socket, TimeProvider time, i
         finally
         {
             Complete();
+            Drain();
         }
     }
 
-    /// <summary>Stops accepting frames and returns the buffers still queued.</summary>
-    public void Complete()
+    /// <summary>Stops accepting frames (the writer loop ends after the frame it is sending).</summary>
+    public void Complete() => _frames.Writer.TryComplete();
+
+    /// <summary>Returns the buffers still queued; only when the writer loop is not running (it is the single reader).</summary>
+    public void Drain()
     {
-        _frames.Writer.TryComplete();
         while (_frames.Reader.TryRead(out var frame))
         {
             frame.Return();

@@ -48,6 +48,7 @@ internal sealed class BenchSatellite(string room, LatencySamples downlink) : IAs
     }
 
     /// <summary>Sends a 60-byte uplink packet whose bytes 1-4 carry <paramref name="id"/>.</summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SendAudioAsync(int id)
     {
         await _send.WaitAsync();

@@ -60,6 +60,7 @@ internal static class HubDuplexHarness
 
             using var stop = new CancellationTokenSource();
             var others = VoiceEventsAsync(clients[1..], stop.Token);
+            var (idleBytesPerSecond, idleCpu) = await MeasureIdleAsync(TimeSpan.FromSeconds(5));
             var warmup = TimeSpan.FromSeconds(2);
             var streaming = StreamAsync(active, uplink, warmup + TimeSpan.FromSeconds(seconds));
             await Task.Delay(warmup);
@@ -85,8 +86,10 @@ internal static class HubDuplexHarness
             Console.WriteLine($"uplink   (satellite -> server -> PersonaPlex)  packets {uplink.Count,6}  p50 {uplink.Percentile(0.5):0.000} ms  p99 {uplink.Percentile(0.99):0.000} ms  max {uplink.Percentile(1):0.000} ms");
             Console.WriteLine($"downlink (PersonaPlex -> server -> satellite)  packets {downlink.Count,6}  p50 {downlink.Percentile(0.5):0.000} ms  p99 {downlink.Percentile(0.99):0.000} ms  max {downlink.Percentile(1):0.000} ms");
             Console.WriteLine($"server-side only (histograms): uplink p50 {metrics.UplinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.UplinkLatency.Quantile(0.99) * 1000:0.000} ms, downlink p50 {metrics.DownlinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.DownlinkLatency.Quantile(0.99) * 1000:0.000} ms");
-            Console.WriteLine($"process CPU (server + 50 simulated satellites): {cpu.TotalSeconds / elapsed.TotalSeconds * 100:0.0} % of one core");
-            Console.WriteLine($"allocated: {allocated / Math.Max(1, packets):0} B per duplex packet ({allocated / elapsed.TotalSeconds / 1024:0.0} KiB/s for the whole process, {packets} packets, {upSent} sent up)");
+            var cpuPercent = cpu.TotalSeconds / elapsed.TotalSeconds * 100;
+            Console.WriteLine($"process CPU (server + {satellites} simulated satellites): {cpuPercent:0.0} % of one core streaming, {idleCpu:0.0} % with voice events and pings only");
+            var streamingOnly = allocated - (idleBytesPerSecond * elapsed.TotalSeconds);
+            Console.WriteLine($"allocated: {allocated / elapsed.TotalSeconds / 1024:0.0} KiB/s streaming vs {idleBytesPerSecond / 1024:0.0} KiB/s idle (whole process) = {streamingOnly / Math.Max(1, packets):0} B per duplex packet ({packets} packets, {upSent} sent up)");
             Console.WriteLine($"dropped: not active {metrics.DroppedNotActive.Value}, slow satellite {metrics.DroppedSlowSatellite.Value}, backend {metrics.DroppedBackend.Value}");
             return 0;
         }
@@ -100,6 +103,20 @@ internal static class HubDuplexHarness
             await app.StopAsync();
             await app.DisposeAsync();
         }
+    }
+
+    /// <summary>Allocation rate and CPU of the whole process with no audio flowing (voice events and pings only).</summary>
+    private static async Task<(double BytesPerSecond, double CpuPercent)> MeasureIdleAsync(TimeSpan duration)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var wall = Stopwatch.StartNew();
+        await Task.Delay(duration);
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        return (bytes / wall.Elapsed.TotalSeconds, cpu.TotalSeconds / wall.Elapsed.TotalSeconds * 100);
     }
 
     private static async Task<int> StreamAsync(BenchSatellite active, LatencySamples uplink, TimeSpan duration)
