@@ -1,8 +1,11 @@
+using Jarvis.Server.Duplex;
 using Jarvis.Server.Health;
 using Jarvis.Server.Mqtt;
+using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
 using Jarvis.Server.Status;
+using Jarvis.Server.Wake;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +18,8 @@ public static class HubServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<RoomsOptions>().BindConfiguration(RoomsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RoomsOptions>().BindConfiguration(RoomsOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IOptions<PersonaPlexOptions>>((rooms, personaPlex) => rooms.ConversationSlots ??= EndpointCount(personaPlex.Value));
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>();
         services.AddOptions<SatellitesOptions>().BindConfiguration(SatellitesOptions.Section).ValidateOnStart();
@@ -29,6 +33,12 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ConversationCoordinator>();
         services.AddSingleton<SatelliteRegistry>();
         services.AddSingleton<SatelliteTokens>();
+        services.AddSingleton<SatelliteLinkDependencies>();
+        services.AddSingleton<ErrorEarcon>();
+        services.AddSingleton<DuplexRouter>();
+        services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<DuplexRouter>());
+        services.AddSingleton<IUplinkAudioSink>(sp => sp.GetRequiredService<DuplexRouter>());
+        services.AddSingleton<IUplinkAudioSink, WakeWordListener>();
         services.AddSingleton<IHubCommandSink, SatelliteCommandSink>();
         services.AddSingleton<IHubCommandSink, MetricsCommandSink>();
         services.AddHostedService<HubCommandDispatcher>();
@@ -38,12 +48,18 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<MqttConnection>();
         services.AddSingleton<IBackendReadiness>(sp => sp.GetRequiredService<MqttConnection>());
         services.AddHostedService(sp => sp.GetRequiredService<MqttConnection>());
+        services.AddSingleton<MqttHubBridge>();
+        services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<MqttHubBridge>());
+        services.AddHostedService(sp => sp.GetRequiredService<MqttHubBridge>());
         return services;
     }
 
-    public static IEndpointRouteBuilder MapHub(this IEndpointRouteBuilder endpoints)
+    private static int EndpointCount(PersonaPlexOptions options) => Math.Max(1, options.Endpoints.Count);
+
+    public static WebApplication MapHub(this WebApplication app)
     {
-        endpoints.MapStatus();
-        return endpoints;
+        app.MapSatellites();
+        app.MapStatus();
+        return app;
     }
 }

@@ -1,21 +1,29 @@
 using Jarvis.Server.Health;
+using Jarvis.Server.PersonaPlex;
+using Jarvis.Server.Pipeline;
 
 namespace Jarvis.Server.Hosting;
 
 /// <summary>Builds the server's web application: options, hosted services, endpoints.</summary>
 public static class ServerApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command line (configuration overrides such as <c>--Mqtt:Port=1884</c>).</param>
+    /// <param name="configureServices">Last-minute service overrides (benchmarks, tests); null in production.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
         ServerConfiguration.AddJarvisConfigFile(builder.Configuration, builder.Environment);
         builder.Services.AddHub();
+        builder.Services.AddPersonaPlex(builder.Configuration);
+        builder.Services.AddSpeechAndRouting(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapHub();
         // Each feature maps its endpoints with one line here: app.MapXxx();
+        app.MapConversationApi();
         return app;
     }
 }

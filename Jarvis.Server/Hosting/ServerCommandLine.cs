@@ -1,3 +1,5 @@
+using Jarvis.Server.PersonaPlex.Commands;
+
 namespace Jarvis.Server.Hosting;
 
 /// <summary>
@@ -10,6 +12,8 @@ public static class ServerCommandLine
     private static readonly Dictionary<string, Func<string[], CancellationToken, Task<int>>> Verbs =
         new(StringComparer.OrdinalIgnoreCase)
         {
+            ["personaplex"] = PersonaPlexCommand.RunAsync,
+            ["route"] = Jarvis.Server.Routing.RouteCommand.RunAsync,
         };
 
     public static async Task<int> RunAsync(string[] args)

@@ -20,7 +20,7 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
     private readonly ILogger<MqttConnection> _logger;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly ConcurrentDictionary<string, byte> _filters = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _retained = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _retained = new(StringComparer.Ordinal);
     private readonly Channel<MqttInbound> _inbound = Channel.CreateUnbounded<MqttInbound>(new() { SingleReader = true });
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _lastError = "not connected yet";
@@ -35,7 +35,7 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
         _client.ApplicationMessageReceivedAsync += e =>
         {
             var message = e.ApplicationMessage;
-            _inbound.Writer.TryWrite(new MqttInbound(message.Topic, message.ConvertPayloadToString() ?? "", message.Retain));
+            _inbound.Writer.TryWrite(new MqttInbound(message.Topic, System.Buffers.BuffersExtensions.ToArray(message.Payload), message.Retain));
             return Task.CompletedTask;
         };
         _client.DisconnectedAsync += _ =>
@@ -80,7 +80,11 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
     }
 
     /// <summary>Publishes; retained state is remembered and republished after a reconnect (an empty retained payload clears it).</summary>
-    public async ValueTask PublishAsync(string topic, string payload, bool retain, CancellationToken cancellationToken)
+    public ValueTask PublishAsync(string topic, string payload, bool retain, CancellationToken cancellationToken) =>
+        PublishAsync(topic, System.Text.Encoding.UTF8.GetBytes(payload), retain, cancellationToken);
+
+    /// <summary>Publishes; retained state is remembered and republished after a reconnect (an empty retained payload clears it).</summary>
+    public async ValueTask PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
     {
         if (retain)
         {
@@ -239,7 +243,10 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
         LogConnected(BrokerUrl, _filters.Count, _retained.Count);
     }
 
-    private static MqttApplicationMessage Message(string topic, string payload, bool retain) => new MqttApplicationMessageBuilder()
+    private static MqttApplicationMessage Message(string topic, string payload, bool retain) =>
+        Message(topic, System.Text.Encoding.UTF8.GetBytes(payload), retain);
+
+    private static MqttApplicationMessage Message(string topic, byte[] payload, bool retain) => new MqttApplicationMessageBuilder()
         .WithTopic(topic)
         .WithPayload(payload)
         .WithRetainFlag(retain)

@@ -1,4 +1,4 @@
 namespace Jarvis.Server.Mqtt;
 
 /// <summary>A message received on one of the subscribed topics.</summary>
-public sealed record MqttInbound(string Topic, string Payload, bool Retained);
+public sealed record MqttInbound(string Topic, byte[] Payload, bool Retained);

@@ -118,7 +118,7 @@ public sealed partial class ConversationCoordinator
         conversation.Challenge(null, now);
         _waiting.RemoveAll(w => w.Room == room);
         Emit(new HubCommand(HubCommandKind.Move, room, conversation.Slot, FromRoom: from, Reason: reason));
-        Emit(new HubCommand(HubCommandKind.Flush, from, Reason: reason));
+        Emit(new HubCommand(HubCommandKind.Flush, from, State: true, Reason: reason));
         Emit(new HubCommand(HubCommandKind.StandDown, from, Reason: reason));
         Emit(new HubCommand(HubCommandKind.Led, from, Led: RoomLed.Idle));
         Emit(new HubCommand(HubCommandKind.Led, room, Led: RoomLed.Listening));

@@ -28,7 +28,7 @@ public sealed partial class ConversationCoordinator : IDisposable
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _slots = new Conversation?[_options.ConversationSlots];
+        _slots = new Conversation?[_options.Slots];
         _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -153,6 +153,23 @@ public sealed partial class ConversationCoordinator : IDisposable
             }
 
             Pump(now);
+        }
+    }
+
+    /// <summary>True while the room owns a conversation (allocation-free: called per audio packet).</summary>
+    public bool IsConversing(string room)
+    {
+        lock (_gate)
+        {
+            foreach (var conversation in _slots)
+            {
+                if (conversation?.Room == room)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 

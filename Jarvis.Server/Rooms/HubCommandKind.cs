@@ -15,7 +15,7 @@ public enum HubCommandKind
     /// <summary>The room loses (or never got) the conversation: it receives nothing more and its LEDs go back to idle.</summary>
     StandDown,
 
-    /// <summary>The room must drop whatever model audio it still buffers (handoff, end of conversation).</summary>
+    /// <summary>The room must drop whatever model audio it still buffers (<see cref="HubCommand.State"/>: handoff, else end of conversation).</summary>
     Flush,
 
     /// <summary>The conversation in the room ended (<see cref="HubCommand.Reason"/> says why).</summary>

@@ -27,7 +27,13 @@ public sealed class RoomsOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan WaitForEndpoint { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Conversations that can run at once: one per PersonaPlex endpoint.</summary>
+    /// <summary>What starts a conversation besides a long press: the Wyoming wake-word service, or any speech (<c>Vad</c>).</summary>
+    public WakeMode WakeMode { get; set; } = WakeMode.WakeWord;
+
+    /// <summary>Conversations that can run at once; defaults to one per PersonaPlex endpoint.</summary>
     [Range(1, 64)]
-    public int ConversationSlots { get; set; } = 1;
+    public int? ConversationSlots { get; set; }
+
+    /// <summary>The conversation slots in use.</summary>
+    public int Slots => ConversationSlots ?? 1;
 }

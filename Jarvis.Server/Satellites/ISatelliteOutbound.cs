@@ -1,3 +1,4 @@
+using Jarvis.Protocol.Link.Messages;
 using Jarvis.Server.Rooms;
 
 namespace Jarvis.Server.Satellites;
@@ -12,7 +13,7 @@ public interface ISatelliteOutbound
     bool TrySendAudio(ReadOnlySpan<byte> opusPacket);
 
     /// <summary>Drop buffered playback now (handoff, end of conversation, barge-in).</summary>
-    void Flush();
+    void Flush(FlushReason reason);
 
     void SetLed(RoomLed led);
 

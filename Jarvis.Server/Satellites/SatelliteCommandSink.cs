@@ -1,3 +1,4 @@
+using Jarvis.Protocol.Link.Messages;
 using Jarvis.Server.Rooms;
 
 namespace Jarvis.Server.Satellites;
@@ -23,7 +24,7 @@ public sealed class SatelliteCommandSink(SatelliteRegistry satellites) : IHubCom
                 SetConversation(session, false);
                 break;
             case HubCommandKind.Flush:
-                session?.Outbound.Flush();
+                session?.Outbound.Flush(command.State ? FlushReason.Handoff : FlushReason.EndOfConversation);
                 break;
             case HubCommandKind.Led:
                 session?.Outbound.SetLed(command.Led);

@@ -20,6 +20,12 @@ public sealed class SatelliteSession(string id, string room, string remote, Date
 
     public bool Muted { get; set; }
 
+    /// <summary>Latest voice score (0..1) the satellite reported, used as the wake score.</summary>
+    public double VoiceScore { get; set; }
+
+    /// <summary>Closes this session's link (set by the connection; used when a newer connection replaces it).</summary>
+    public Func<int, string, Task>? Close { get; set; }
+
     public bool ConversationActive { get; set; }
 
     /// <summary>Round-trip time from the last ping/pong, in milliseconds.</summary>

@@ -1,3 +1,5 @@
+using Jarvis.Protocol.Link;
+
 namespace Jarvis.Server.Satellites;
 
 /// <summary>The satellite link endpoint and the enrolled satellites (configuration section <c>Satellites</c>).</summary>
@@ -6,7 +8,7 @@ public sealed class SatellitesOptions
     public const string Section = "Satellites";
 
     /// <summary>WebSocket path satellites connect to.</summary>
-    public string Path { get; set; } = "/satellite";
+    public string Path { get; set; } = LinkProtocol.Path;
 
     /// <summary>Satellite id → room and token.</summary>
     public Dictionary<string, SatelliteEntry> Devices { get; set; } = new(StringComparer.Ordinal);
@@ -16,6 +18,9 @@ public sealed class SatellitesOptions
 
     /// <summary>Ping interval for RTT and clock offset.</summary>
     public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Uplink (microphone) sample rate asked of the satellites in welcome.</summary>
+    public int UplinkSampleRate { get; set; } = 16000;
 
     /// <summary>Downlink packets queued per satellite before the oldest are dropped (slow Wi-Fi).</summary>
     public int DownlinkQueuePackets { get; set; } = 64;

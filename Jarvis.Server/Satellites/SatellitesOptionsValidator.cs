@@ -1,3 +1,4 @@
+using Jarvis.Protocol.Link;
 using Microsoft.Extensions.Options;
 
 namespace Jarvis.Server.Satellites;
@@ -12,14 +13,19 @@ public sealed class SatellitesOptionsValidator : IValidateOptions<SatellitesOpti
         var failures = new List<string>();
         if (!options.Path.StartsWith('/'))
         {
-            failures.Add($"Satellites:Path '{options.Path}' must start with '/' (default: /satellite).");
+            failures.Add($"Satellites:Path '{options.Path}' must start with '/' (default: /link/v1).");
         }
 
         foreach (var (id, entry) in options.Devices)
         {
-            if (id.IndexOfAny(['/', '+', '#', ' ']) >= 0)
+            if (!LinkIds.IsValid(id))
             {
-                failures.Add($"Satellite id '{id}' must not contain '/', '+', '#' or spaces (it is used in MQTT topics): rename Satellites:Devices:{id}.");
+                failures.Add($"Satellite id '{id}' must be 1-64 of a-z 0-9 _ - (it is used in MQTT topics): rename Satellites:Devices:{id}.");
+            }
+
+            if (entry.Room is { Length: > 0 } room && !LinkIds.IsValid(room))
+            {
+                failures.Add($"Satellites:Devices:{id}:Room '{room}' must be 1-64 of a-z 0-9 _ -.");
             }
 
             if (entry.Token.Length < MinimumTokenLength)
@@ -34,9 +40,10 @@ public sealed class SatellitesOptionsValidator : IValidateOptions<SatellitesOpti
             failures.Add($"Room '{room.Key}' is served by several satellites ({string.Join(", ", room)}): give each satellite its own Room.");
         }
 
-        if (options.HelloTimeout <= TimeSpan.Zero || options.PingInterval <= TimeSpan.Zero || options.DownlinkQueuePackets < 4)
+        if (options.HelloTimeout <= TimeSpan.Zero || options.PingInterval <= TimeSpan.Zero || options.DownlinkQueuePackets < 4
+            || options.UplinkSampleRate is not (16000 or 24000 or 48000))
         {
-            failures.Add("Satellites:HelloTimeout and Satellites:PingInterval must be positive and Satellites:DownlinkQueuePackets at least 4.");
+            failures.Add("Satellites:HelloTimeout and Satellites:PingInterval must be positive and Satellites:DownlinkQueuePackets at least 4; Satellites:UplinkSampleRate 16000, 24000 or 48000.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,0 +1,111 @@
+using Jarvis.Server.PersonaPlex;
+using Jarvis.Server.Rooms;
+using Jarvis.Server.Satellites;
+using Jarvis.Server.Status;
+using Microsoft.Extensions.Options;
+
+namespace Jarvis.Server.Duplex;
+
+/// <summary>
+/// Runs the audio of every conversation slot: starts a <see cref="DuplexConversation"/> on Start, re-targets it on Move
+/// (before the old room is flushed: it receives nothing more), ends it on End; plays the error earcon with the error LED.
+/// First of the hub's sinks.
+/// </summary>
+public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IAsyncDisposable
+{
+    private readonly IPersonaPlexSessions _sessions;
+    private readonly SatelliteRegistry _satellites;
+    private readonly ConversationCoordinator _coordinator;
+    private readonly HubMetrics _metrics;
+    private readonly ErrorEarcon _earcon;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _connectTimeout;
+    private readonly ILogger<DuplexRouter> _logger;
+    private readonly DuplexConversation?[] _slots;
+
+    public DuplexRouter(IPersonaPlexSessions sessions, SatelliteRegistry satellites, ConversationCoordinator coordinator, HubMetrics metrics,
+        ErrorEarcon earcon, IOptions<RoomsOptions> rooms, IOptions<PersonaPlexOptions> personaPlex, TimeProvider time, ILogger<DuplexRouter> logger)
+    {
+        _sessions = sessions;
+        _satellites = satellites;
+        _coordinator = coordinator;
+        _metrics = metrics;
+        _earcon = earcon;
+        _time = time;
+        _connectTimeout = personaPlex.Value.HandshakeTimeout + TimeSpan.FromSeconds(1);
+        _logger = logger;
+        _slots = new DuplexConversation?[rooms.Value.Slots];
+    }
+
+    public int Order => 0;
+
+    public ValueTask OnUplinkAsync(SatelliteSession session, ReadOnlyMemory<byte> opusPacket, long receivedTimestamp, CancellationToken cancellationToken)
+    {
+        foreach (var conversation in _slots)
+        {
+            if (conversation is not null && conversation.Room == session.Room)
+            {
+                conversation.Enqueue(opusPacket.Span, receivedTimestamp);
+                return ValueTask.CompletedTask;
+            }
+        }
+
+        _metrics.DroppedNotActive.Increment();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
+    {
+        switch (command.Kind)
+        {
+            case HubCommandKind.Start:
+                await StopAsync(command.Slot).ConfigureAwait(false);
+                _slots[command.Slot] = new DuplexConversation(command.Slot, command.Room, _sessions, _satellites, _metrics, _time,
+                    _connectTimeout, OnFailureAsync, _logger);
+                break;
+            case HubCommandKind.Move when _slots[command.Slot] is { } conversation:
+                conversation.Room = command.Room;
+                break;
+            case HubCommandKind.End:
+                await StopAsync(command.Slot).ConfigureAwait(false);
+                break;
+            case HubCommandKind.Led when command.Led == RoomLed.Error && _satellites.ByRoom(command.Room) is { } session:
+                foreach (var packet in _earcon.Packets)
+                {
+                    session.SendAudio(packet);
+                }
+
+                break;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var slot = 0; slot < _slots.Length; slot++)
+        {
+            await StopAsync(slot).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StopAsync(int slot)
+    {
+        if (Interlocked.Exchange(ref _slots[slot], null) is { } conversation)
+        {
+            await conversation.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private Task OnFailureAsync(DuplexConversation conversation, string reason)
+    {
+        if (_slots[conversation.Slot] == conversation)
+        {
+            LogBackendFailed(conversation.Room, reason);
+            _coordinator.EndConversation(conversation.Room, reason, error: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation in {Room} ended: {Reason}")]
+    private partial void LogBackendFailed(string room, string reason);
+}

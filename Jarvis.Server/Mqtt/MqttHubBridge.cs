@@ -1,0 +1,206 @@
+using Jarvis.Protocol.Link.Messages;
+using Jarvis.Protocol.Mqtt;
+using Jarvis.Protocol.Mqtt.Discovery;
+using Jarvis.Server.Rooms;
+using Jarvis.Server.Satellites;
+using Microsoft.Extensions.Options;
+
+namespace Jarvis.Server.Mqtt;
+
+/// <summary>
+/// The hub on MQTT: publishes presence, mute, LED/state, the active conversation (retained) and arbitration claims,
+/// Home Assistant discovery for every enrolled satellite; applies mute commands and other servers' claims.
+/// </summary>
+public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
+{
+    private readonly MqttConnection _mqtt;
+    private readonly ConversationCoordinator _coordinator;
+    private readonly SatellitesOptions _satellites;
+    private readonly MqttOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MqttHubBridge> _logger;
+    private readonly MqttTopics _topics;
+    private readonly Dictionary<string, string> _satelliteByRoom;
+    private readonly Dictionary<string, SatelliteStateEvent> _states = new(StringComparer.Ordinal);
+
+    public MqttHubBridge(MqttConnection mqtt, ConversationCoordinator coordinator, IOptions<SatellitesOptions> satellites,
+        IOptions<MqttOptions> options, TimeProvider time, ILogger<MqttHubBridge> logger)
+    {
+        _mqtt = mqtt;
+        _coordinator = coordinator;
+        _satellites = satellites.Value;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _topics = new MqttTopics(_options.TopicPrefix, string.IsNullOrEmpty(_options.DiscoveryPrefix) ? MqttTopics.DefaultDiscoveryPrefix : _options.DiscoveryPrefix);
+        _satelliteByRoom = _satellites.Devices.Keys.ToDictionary(_satellites.RoomOf, id => id, StringComparer.Ordinal);
+        _mqtt.LastWill = (_topics.ServerStatus, MqttPayloads.Offline);
+    }
+
+    public int Order => 50;
+
+    public MqttTopics Topics => _topics;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _mqtt.PublishAsync(_topics.ServerStatus, MqttPayloads.Online, retain: true, cancellationToken).ConfigureAwait(false);
+        await PublishActiveAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (id, _) in _satellites.Devices)
+        {
+            await PublishDiscoveryAsync(id, cancellationToken).ConfigureAwait(false);
+            await _mqtt.PublishAsync(_topics.SatelliteStatus(id), MqttPayloads.Offline, retain: true, cancellationToken).ConfigureAwait(false);
+            await PublishStateAsync(id, s => s, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _mqtt.SubscribeAsync(_topics.AllMuteSetCommands, cancellationToken).ConfigureAwait(false);
+        await _mqtt.SubscribeAsync(_topics.AllArbitrationClaims, cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
+    {
+        _satelliteByRoom.TryGetValue(command.Room, out var id);
+        switch (command.Kind)
+        {
+            case HubCommandKind.Claim:
+                var claim = new ArbitrationClaim(Guid.NewGuid().ToString("N"), command.Room, id ?? command.Room, Math.Clamp(command.Score, 0, 1), _time.GetUtcNow(), _options.ServerId);
+                await _mqtt.PublishAsync(_topics.ArbitrationClaim(command.Room), MqttJson.Serialize(claim), retain: false, cancellationToken).ConfigureAwait(false);
+                break;
+            case HubCommandKind.Presence when id is not null:
+                await _mqtt.PublishAsync(_topics.SatelliteStatus(id), MqttPayloads.Status(command.State), retain: true, cancellationToken).ConfigureAwait(false);
+                break;
+            case HubCommandKind.Mute when id is not null:
+                await _mqtt.PublishAsync(_topics.SatelliteMute(id), MqttPayloads.OnOff(command.State), retain: true, cancellationToken).ConfigureAwait(false);
+                await PublishStateAsync(id, s => s with { Muted = command.State }, cancellationToken).ConfigureAwait(false);
+                break;
+            case HubCommandKind.Led when id is not null:
+                await PublishStateAsync(id, s => s with { Led = ToLedState(command.Led) }, cancellationToken).ConfigureAwait(false);
+                break;
+            case HubCommandKind.Start or HubCommandKind.Move or HubCommandKind.End:
+                await PublishConversationAsync(command, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var message in _mqtt.Messages.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                OnMessage(message);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private void OnMessage(MqttInbound message)
+    {
+        if (!_topics.TryParse(message.Topic, out var topic))
+        {
+            return;
+        }
+
+        switch (topic.Kind)
+        {
+            case MqttTopicKind.SatelliteMuteSet when MqttPayloads.TryParseOnOff(message.Payload, out var muted):
+                if (_satellites.Devices.ContainsKey(topic.Id!))
+                {
+                    LogMuteCommand(topic.Id!, muted);
+                    _coordinator.SetMuted(_satellites.RoomOf(topic.Id!), muted);
+                }
+
+                break;
+            case MqttTopicKind.SatelliteMuteSet:
+                LogBadPayload(message.Topic);
+                break;
+            case MqttTopicKind.ArbitrationClaim:
+                if (MqttJson.ParseArbitrationClaim(message.Payload) is { } claim)
+                {
+                    if (claim.ServerId != _options.ServerId)
+                    {
+                        _coordinator.RemoteClaim(claim.Room, claim.Score);
+                    }
+                }
+                else
+                {
+                    LogBadPayload(message.Topic);
+                }
+
+                break;
+        }
+    }
+
+    private async Task PublishConversationAsync(HubCommand command, CancellationToken cancellationToken)
+    {
+        var rooms = new List<(string Room, bool Active)> { (command.Room, command.Kind != HubCommandKind.End) };
+        if (command.FromRoom is { } from)
+        {
+            rooms.Add((from, false));
+        }
+
+        foreach (var (room, active) in rooms)
+        {
+            if (_satelliteByRoom.TryGetValue(room, out var id))
+            {
+                await _mqtt.PublishAsync(_topics.SatelliteConversation(id), MqttPayloads.OnOff(active), retain: true, cancellationToken).ConfigureAwait(false);
+                await PublishStateAsync(id, s => s with { ConversationActive = active }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await PublishActiveAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task PublishActiveAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var active = _coordinator.Conversations().FirstOrDefault();
+        var payload = active is null
+            ? ActiveConversation.None(now)
+            : new ActiveConversation(now, active.Room, _satelliteByRoom.GetValueOrDefault(active.Room), $"{_options.ServerId}-{active.Slot}");
+        await _mqtt.PublishAsync(_topics.ActiveConversation, MqttJson.Serialize(payload), retain: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task PublishStateAsync(string id, Func<SatelliteStateEvent, SatelliteStateEvent> change, CancellationToken cancellationToken)
+    {
+        SatelliteStateEvent state;
+        lock (_states)
+        {
+            var current = _states.GetValueOrDefault(id) ?? new SatelliteStateEvent(id, _satellites.RoomOf(id), LedState.Idle, false, false, _time.GetUtcNow());
+            state = change(current) with { Timestamp = _time.GetUtcNow() };
+            _states[id] = state;
+        }
+
+        await _mqtt.PublishAsync(_topics.SatelliteState(id), MqttJson.Serialize(state), retain: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task PublishDiscoveryAsync(string id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(_options.DiscoveryPrefix))
+        {
+            return;
+        }
+
+        foreach (var config in SatelliteDiscovery.For(_topics, new SatelliteDevice(id, _satellites.RoomOf(id))))
+        {
+            await _mqtt.PublishAsync(config.Topic, config.Payload, retain: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static LedState ToLedState(RoomLed led) => led switch
+    {
+        RoomLed.Listening => LedState.Listening,
+        RoomLed.Waiting => LedState.Thinking,
+        RoomLed.Error => LedState.Error,
+        _ => LedState.Idle,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT: mute {Satellite} {Muted}")]
+    private partial void LogMuteCommand(string satellite, bool muted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: ignored a malformed payload on {Topic}")]
+    private partial void LogBadPayload(string topic);
+}

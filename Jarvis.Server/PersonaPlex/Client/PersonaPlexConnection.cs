@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+using Jarvis.Protocol.Ogg;
+using Jarvis.Protocol.Opus;
+
+namespace Jarvis.Server.PersonaPlex.Client;
+
+/// <summary>
+/// One open WebSocket to PersonaPlex: its receive loop (handshake, audio pages unwrapped into packets, text pieces),
+/// its outgoing Ogg stream state and its counters. Created by <see cref="PersonaPlexClient.ConnectAsync"/>.
+/// </summary>
+internal sealed class PersonaPlexConnection
+{
+    private const int AudioQueueCapacity = 128; // 10 s of 80 ms pages
+    private const int TextQueueCapacity = 256;
+    private const int OutgoingPreSkip = 312;
+
+    private readonly TimeProvider _time;
+    private readonly OggOpusReader _reader = new(new OggReaderOptions());
+    private long _sentSamples48k;
+    private long _receivedSamples48k;
+    private long _receivedPackets;
+    private volatile bool _closing;
+
+    public PersonaPlexConnection(ClientWebSocket socket, Uri endpoint, TimeProvider time)
+    {
+        Socket = socket;
+        Endpoint = endpoint;
+        _time = time;
+        Writer = new OggOpusWriter((uint)Random.Shared.Next(1, int.MaxValue), new OpusHead(1, 1, OutgoingPreSkip, 24000, 0, 0));
+        Audio = Channel.CreateBounded<PersonaPlexAudioPacket>(
+            new BoundedChannelOptions(AudioQueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
+            dropped => dropped.Dispose());
+        Text = Channel.CreateBounded<string>(
+            new BoundedChannelOptions(TextQueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true });
+    }
+
+    public ClientWebSocket Socket { get; }
+
+    public Uri Endpoint { get; }
+
+    public OggOpusWriter Writer { get; }
+
+    public Channel<PersonaPlexAudioPacket> Audio { get; }
+
+    public Channel<string> Text { get; }
+
+    public TaskCompletionSource Handshake { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completed once the handshake arrived and our Ogg header pages are on the wire.</summary>
+    public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task ReceiveLoop { get; private set; } = Task.CompletedTask;
+
+    public double SentSeconds => Interlocked.Read(ref _sentSamples48k) / 48000.0;
+
+    public double ReceivedSeconds => Interlocked.Read(ref _receivedSamples48k) / 48000.0;
+
+    public long ReceivedPackets => Interlocked.Read(ref _receivedPackets);
+
+    public void AddSent(int samples48k) => Interlocked.Add(ref _sentSamples48k, samples48k);
+
+    public void StartReceiving() => ReceiveLoop = Task.Run(ReceiveLoopAsync);
+
+    public void MarkClosing() => _closing = true;
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        Exception? failure = null;
+        try
+        {
+            while (true)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    result = await Socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None).ConfigureAwait(false);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    failure = _closing ? null : ClosedByServer();
+                    await AnswerCloseAsync().ConfigureAwait(false);
+                    break;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Binary && length > 0)
+                {
+                    Dispatch(buffer.AsSpan(0, length));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            failure = _closing ? null : Dropped(ex);
+        }
+        catch (PersonaPlexException ex)
+        {
+            failure = ex;
+            Socket.Abort();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            Handshake.TrySetException(failure ?? new PersonaPlexException($"The connection to {Endpoint} closed before the handshake."));
+            Ready.TrySetException(failure ?? new PersonaPlexException($"The connection to {Endpoint} closed."));
+            Audio.Writer.TryComplete(failure);
+            Text.Writer.TryComplete(failure);
+        }
+    }
+
+    private void Dispatch(ReadOnlySpan<byte> message)
+    {
+        switch ((PersonaPlexMessageKind)message[0])
+        {
+            case PersonaPlexMessageKind.Handshake:
+                Handshake.TrySetResult();
+                break;
+            case PersonaPlexMessageKind.Audio:
+                ReadAudio(message[1..]);
+                break;
+            case PersonaPlexMessageKind.Text:
+                var piece = Encoding.UTF8.GetString(message[1..]);
+                if (TextPieceFilter.IsWords(piece))
+                {
+                    Text.Writer.TryWrite(piece);
+                }
+
+                break;
+            default:
+                break; // Unknown kinds (metadata, error, ping, coloured text) are ignored, as the protocol asks.
+        }
+    }
+
+    private void ReadAudio(ReadOnlySpan<byte> oggBytes)
+    {
+        var arrival = _time.GetTimestamp();
+        _reader.Append(oggBytes);
+        while (true)
+        {
+            switch (_reader.TryReadPacket(out var packet))
+            {
+                case OggReadStatus.NeedMoreData:
+                    return;
+                case OggReadStatus.Error:
+                    throw new PersonaPlexException($"PersonaPlex at {Endpoint} sent an Ogg stream that cannot be read: {_reader.Error}.");
+            }
+
+            if (packet.IsHeader)
+            {
+                continue;
+            }
+
+            OpusPacket.TryGetSampleCount(packet.Data.Span, 48000, out var samples);
+            Interlocked.Add(ref _receivedSamples48k, samples);
+            Interlocked.Increment(ref _receivedPackets);
+            Audio.Writer.TryWrite(PersonaPlexAudioPacket.CopyOf(packet.Data.Span, packet.Granule, arrival));
+        }
+    }
+
+    private async Task AnswerCloseAsync()
+    {
+        if (Socket.State == WebSocketState.CloseReceived)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1), _time);
+            await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private PersonaPlexException ClosedByServer() => Handshake.Task.IsCompleted
+        ? new PersonaPlexException(
+            $"PersonaPlex at {Endpoint} closed the session (code {(int?)Socket.CloseStatus}). It does so without explanation when it cannot read the Ogg/Opus stream it receives.")
+        : new PersonaPlexException($"PersonaPlex at {Endpoint} closed the connection before its handshake (code {(int?)Socket.CloseStatus}).");
+
+    private PersonaPlexException Dropped(Exception ex) => Handshake.Task.IsCompleted
+        ? new PersonaPlexException($"The connection to PersonaPlex at {Endpoint} dropped: {ex.Message}", ex)
+        : new PersonaPlexException(
+            $"PersonaPlex at {Endpoint} dropped the connection before its handshake. It does so when text_prompt is empty, the voice prompt file does not exist on the server, or a seed parameter is sent: check PersonaPlex:TextPrompt and PersonaPlex:Voice.",
+            ex);
+}

@@ -1,0 +1,17 @@
+namespace Jarvis.Server.PersonaPlex;
+
+/// <summary>The house's PersonaPlex sessions: one conversation per endpoint (GPU) at a time.</summary>
+public interface IPersonaPlexSessions
+{
+    /// <summary>
+    /// Takes a free endpoint for <paramref name="roomId"/> (a warm one if possible), waiting while every endpoint is
+    /// in use. Dispose the channel to end the conversation and free the endpoint.
+    /// </summary>
+    ValueTask<IConversationChannel> AcquireAsync(string roomId, CancellationToken cancellationToken);
+
+    /// <summary>Persona for sessions opened from now on (a running session keeps its prompt).</summary>
+    ValueTask SetPersonaAsync(string textPrompt, string voice, CancellationToken cancellationToken);
+
+    /// <summary>State and counters of every endpoint, for /health and /metrics.</summary>
+    IReadOnlyList<PersonaPlexEndpointStatus> GetStatus();
+}

@@ -1,0 +1,44 @@
+namespace Jarvis.Server.PersonaPlex;
+
+/// <summary>Configuration section <c>PersonaPlex</c>.</summary>
+public sealed class PersonaPlexOptions
+{
+    public const string Section = "PersonaPlex";
+
+    public const string JarvisPersona =
+        "You are Jarvis, a helpful home assistant. You control smart home devices and answer questions. Be concise and friendly.";
+
+    /// <summary>WebSocket URL of the PersonaPlex server (<c>ws://</c> or <c>wss://</c>); used when <see cref="Endpoints"/> is empty.</summary>
+    public string Url { get; set; } = "ws://localhost:8998/api/chat";
+
+    /// <summary>Several PersonaPlex servers (one GPU each): as many rooms can converse at the same time.</summary>
+    public List<string> Endpoints { get; set; } = [];
+
+    /// <summary>Text prompt (persona). Must not be empty: PersonaPlex kills the session on an empty prompt.</summary>
+    public string TextPrompt { get; set; } = JarvisPersona;
+
+    /// <summary>Voice prompt file name on the PersonaPlex server (NATF0..3, NATM0..3, VARF0..4, VARM0..4 with <c>.pt</c>).</summary>
+    public string Voice { get; set; } = "NATF2.pt";
+
+    public PersonaPlexMode Mode { get; set; } = PersonaPlexMode.Warm;
+
+    /// <summary>An idle warm session is replaced after this long, before the persona falls out of the 3000-step context.</summary>
+    public TimeSpan RotateAfter { get; set; } = TimeSpan.FromMinutes(3.5);
+
+    /// <summary>Longest wait from the WebSocket upgrade to the 0x00 handshake (queue + prompt phase) before reporting "busy".</summary>
+    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Audio seconds sent minus seconds received above which the server is considered behind and the session is replaced.</summary>
+    public TimeSpan MaxDrift { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan ReconnectBackoffInitial { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectBackoffMax { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Accept any TLS certificate (PersonaPlex's <c>--ssl</c> makes mkcert certificates). Only for a trusted LAN.</summary>
+    public bool AcceptAnyServerCertificate { get; set; }
+
+    /// <summary>The endpoints in use: <see cref="Endpoints"/>, or <see cref="Url"/> alone.</summary>
+    public IReadOnlyList<Uri> EffectiveEndpoints =>
+        (Endpoints.Count > 0 ? Endpoints : [Url]).Select(u => new Uri(u, UriKind.Absolute)).ToArray();
+}

@@ -1,0 +1,25 @@
+namespace Jarvis.Server.Pipeline;
+
+/// <summary>
+/// <c>POST /api/ratings</c> {"room":"kitchen","stars":4} rates the room's last turn (the HTTP way to "rate that 4");
+/// <c>GET /api/turns?count=20</c> lists recent turns with their mode, handling and stage latencies.
+/// </summary>
+public static class ConversationEndpoints
+{
+    public static IEndpointRouteBuilder MapConversationApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/ratings", async (RatingRequest? body, RatingStore ratings, CancellationToken ct) =>
+        {
+            if (body is null || string.IsNullOrWhiteSpace(body.Room) || body.Stars is < 1 or > 5)
+            {
+                return Results.BadRequest(new { error = "send {\"room\": \"<room>\", \"stars\": 1-5}" });
+            }
+
+            return Results.Ok(await ratings.RateAsync(body.Room, body.Stars, "http", ct).ConfigureAwait(false));
+        });
+        endpoints.MapGet("/api/turns", (TurnLog turns, int? count) => Results.Ok(turns.Recent(Math.Clamp(count ?? 20, 1, TurnLog.Capacity))));
+        return endpoints;
+    }
+
+    public sealed record RatingRequest(string Room, int Stars);
+}

@@ -1,0 +1,157 @@
+using Jarvis.Server.Llm;
+using Jarvis.Server.Routing;
+using Jarvis.Server.Speech;
+
+namespace Jarvis.Server.Pipeline;
+
+/// <summary>
+/// Runs one user turn without the hub: transcript → rating? → router → home engine, canned reply, cached answer or
+/// Ollama → TTS → room. In duplex mode only deep questions are spoken here (after a flush that cuts PersonaPlex's audio
+/// in the room); fast turns are left to PersonaPlex and home commands are executed silently. Cancelling the token is
+/// the user interrupting: playback is flushed at once. Every turn is recorded with its stage latencies in <see cref="TurnLog"/>.
+/// </summary>
+public sealed class PipelineTurn(
+    IQueryRouter router,
+    IHomeCommandHandler home,
+    ILlmChat llm,
+    RoomSpeech speech,
+    AnswerCache cache,
+    RatingStore ratings,
+    TurnLog turns,
+    TimeProvider timeProvider,
+    ILogger<PipelineTurn> logger)
+{
+    public RouteDecision Decide(string transcript) => router.Decide(transcript);
+
+    /// <summary>Finishes a recognition that the caller fed with the turn's audio, then runs the turn on its transcript.</summary>
+    public async Task<TurnRecord> RunSpokenAsync(string room, ISpeechRecognition recognition, TurnMode mode, long endOfSpeechAt, IRoomAudioSink sink, CancellationToken cancellationToken)
+    {
+        var transcript = await recognition.FinishAsync(cancellationToken).ConfigureAwait(false);
+        return await RunAsync(new TurnRequest(room, transcript, mode, endOfSpeechAt, timeProvider.GetTimestamp()), sink, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<TurnRecord> RunAsync(TurnRequest request, IRoomAudioSink sink, CancellationToken cancellationToken)
+    {
+        var start = timeProvider.GetTimestamp();
+        var timing = new TimingRoomSink(sink, timeProvider);
+        var progress = new AnswerProgress();
+        var record = new TurnRecord
+        {
+            Id = Guid.NewGuid().ToString("N")[..12],
+            Room = request.Room,
+            Mode = request.Mode,
+            Transcript = request.Transcript,
+            StartedAt = timeProvider.GetUtcNow(),
+        };
+
+        try
+        {
+            record = await HandleAsync(request, record, timing, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            record = record with { Interrupted = true };
+            await FlushQuietlyAsync(sink).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Turn in room {Room} failed: {Transcript}", request.Room, request.Transcript);
+            record = record with { Error = ex.Message };
+        }
+
+        var endOfSpeech = request.EndOfSpeechAt ?? start;
+        record = record with
+        {
+            Spoke = timing.Packets > 0,
+            Fallback = progress.IsFallback,
+            EndOfSpeechToTranscript = Between(request.EndOfSpeechAt, request.TranscriptAt),
+            EndOfSpeechToFirstToken = Between(endOfSpeech, progress.FirstTokenAt),
+            EndOfSpeechToFirstAudio = Between(endOfSpeech, timing.FirstPacketAt),
+            FirstSentenceToFirstAudio = Between(progress.FirstSentenceAt, timing.FirstPacketAt),
+            Total = timeProvider.GetElapsedTime(endOfSpeech),
+        };
+        turns.Add(record);
+        logger.LogInformation(
+            "Turn {Id} room {Room} {Mode} {Handling} ({Route} {Score:0.00}): to transcript {Transcript} ms, first token {Token} ms, first audio {Audio} ms",
+            record.Id, record.Room, record.Mode, record.Handling, record.Route, record.Score,
+            record.EndOfSpeechToTranscript?.TotalMilliseconds, record.EndOfSpeechToFirstToken?.TotalMilliseconds, record.EndOfSpeechToFirstAudio?.TotalMilliseconds);
+        return record;
+    }
+
+    private async Task<TurnRecord> HandleAsync(TurnRequest request, TurnRecord record, IRoomAudioSink sink, AnswerProgress progress, CancellationToken cancellationToken)
+    {
+        var speakReplies = request.Mode == TurnMode.Pipeline;
+        if (RatingParser.TryParse(request.Transcript, out var stars))
+        {
+            await ratings.RateAsync(request.Room, stars, "voice", cancellationToken).ConfigureAwait(false);
+            var thanks = $"Thanks, I noted {stars} out of 5.";
+            if (speakReplies)
+            {
+                await speech.SpeakTextAsync(thanks, sink, cancellationToken).ConfigureAwait(false);
+            }
+
+            return record with { Handling = "rating", AnswerText = thanks };
+        }
+
+        var decision = router.Decide(request.Transcript);
+        record = record with { Route = decision.Route == QueryRoute.Deep ? "deep" : "fast", Score = decision.Score };
+        if (decision.IsHomeCommand)
+        {
+            var result = await home.HandleAsync(request.Transcript, request.Room, cancellationToken).ConfigureAwait(false);
+            if (speakReplies)
+            {
+                await speech.SpeakTextAsync(result.SpokenReply, sink, cancellationToken).ConfigureAwait(false);
+            }
+
+            return record with { Handling = "home", AnswerText = result.SpokenReply };
+        }
+
+        if (decision.Route == QueryRoute.Fast && !speakReplies)
+        {
+            return record;
+        }
+
+        if (decision.Route == QueryRoute.Fast && ChitChatReplies.TryReply(request.Transcript) is { } canned)
+        {
+            await speech.SpeakTextAsync(canned, sink, cancellationToken).ConfigureAwait(false);
+            return record with { Handling = "canned", AnswerText = canned };
+        }
+
+        if (!speakReplies)
+        {
+            // Handoff: cut PersonaPlex's audio in the room before the deep answer starts.
+            await sink.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (cache.TryGet(request.Transcript, out var cached))
+        {
+            progress.FirstTokenAt = timeProvider.GetTimestamp();
+            await cached.Audio.ReplayAsync(sink, cancellationToken).ConfigureAwait(false);
+            return record with { Handling = "cached", AnswerText = cached.Text };
+        }
+
+        var recording = new OpusRecording();
+        await speech.SpeakAnswerAsync(llm.StreamAnswerAsync(request.Room, request.Transcript, cancellationToken), sink, progress, recording, cancellationToken).ConfigureAwait(false);
+        if (!progress.IsFallback && decision.Route == QueryRoute.Deep)
+        {
+            cache.Store(request.Transcript, progress.Text, recording);
+        }
+
+        return record with { Handling = "llm", AnswerText = progress.Text };
+    }
+
+    private TimeSpan? Between(long? from, long? to) =>
+        from is { } a && to is { } b ? timeProvider.GetElapsedTime(a, b) : null;
+
+    private async Task FlushQuietlyAsync(IRoomAudioSink sink)
+    {
+        try
+        {
+            await sink.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            logger.LogDebug(ex, "Flush after interruption failed in room {Room}", sink.Room);
+        }
+    }
+}

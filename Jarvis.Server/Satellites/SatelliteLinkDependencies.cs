@@ -1,0 +1,45 @@
+using Jarvis.Server.Duplex;
+using Jarvis.Server.Mqtt;
+using Jarvis.Server.Rooms;
+using Jarvis.Server.Status;
+using Microsoft.Extensions.Options;
+
+namespace Jarvis.Server.Satellites;
+
+/// <summary>The services every satellite connection uses, resolved once.</summary>
+public sealed class SatelliteLinkDependencies(
+    IOptions<SatellitesOptions> options,
+    IOptions<RoomsOptions> rooms,
+    IOptions<MqttOptions> mqtt,
+    SatelliteTokens tokens,
+    SatelliteRegistry registry,
+    ConversationCoordinator coordinator,
+    IEnumerable<IUplinkAudioSink> uplink,
+    HubMetrics metrics,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILoggerFactory loggers)
+{
+    public SatellitesOptions Options { get; } = options.Value;
+
+    public WakeMode WakeMode { get; } = rooms.Value.WakeMode;
+
+    public string ServerId { get; } = mqtt.Value.ServerId;
+
+    public SatelliteTokens Tokens { get; } = tokens;
+
+    public SatelliteRegistry Registry { get; } = registry;
+
+    public ConversationCoordinator Coordinator { get; } = coordinator;
+
+    public IUplinkAudioSink[] Uplink { get; } = uplink.ToArray();
+
+    public HubMetrics Metrics { get; } = metrics;
+
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>Cancelled when the server starts stopping: links are closed with 1001 so satellites reconnect at once.</summary>
+    public CancellationToken Stopping { get; } = lifetime.ApplicationStopping;
+
+    public ILogger Logger { get; } = loggers.CreateLogger("Jarvis.Server.Satellites.SatelliteLink");
+}

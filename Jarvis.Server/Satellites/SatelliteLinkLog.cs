@@ -1,0 +1,26 @@
+namespace Jarvis.Server.Satellites;
+
+/// <summary>Log messages of the satellite link.</summary>
+internal static partial class SatelliteLinkLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Satellite {Satellite} connected from {Remote} for room {Room}")]
+    public static partial void Connected(ILogger logger, string satellite, string remote, string room);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Satellite {Satellite} ({Room}) disconnected: {Reason}")]
+    public static partial void Disconnected(ILogger logger, string satellite, string room, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected satellite {Satellite} from {Remote}: {Reason}")]
+    public static partial void Rejected(ILogger logger, string satellite, string remote, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing link from {Remote}: {Code} {Reason}")]
+    public static partial void Closing(ILogger logger, string remote, int code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Link from {Remote} dropped: {Error}")]
+    public static partial void Dropped(ILogger logger, string remote, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Satellite {Satellite} reports error {Code}: {Message}")]
+    public static partial void SatelliteError(ILogger logger, string satellite, string code, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Satellite {Satellite} says room {Announced} but is configured for {Room}; using {Room}")]
+    public static partial void RoomOverridden(ILogger logger, string satellite, string announced, string room);
+}

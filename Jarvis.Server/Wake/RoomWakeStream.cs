@@ -1,0 +1,110 @@
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using Jarvis.Protocol.Opus;
+using Jarvis.Server.Duplex;
+using Jarvis.Server.Wyoming;
+
+namespace Jarvis.Server.Wake;
+
+/// <summary>
+/// One room's voice-gated audio on its way to the wake-word service: Opus decoded to 16 kHz PCM (decoder and buffers reused),
+/// one Wyoming stream per burst of speech, closed after <paramref name="idleAfter"/> without packets.
+/// </summary>
+internal sealed class RoomWakeStream
+{
+    private readonly Channel<UplinkPacket> _packets = Channel.CreateBounded<UplinkPacket>(
+        new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+        dropped => dropped.Return());
+
+    public RoomWakeStream(string room, IWakeWordDetector detector, TimeSpan idleAfter, TimeProvider time,
+        Action<string> onDetection, Action<string, Exception> onFailure)
+    {
+        Room = room;
+        Completion = RunAsync(detector, idleAfter, time, onDetection, onFailure);
+    }
+
+    public string Room { get; }
+
+    /// <summary>Completes when the stream closed (idle, failure); the listener then starts a new one on the next packet.</summary>
+    public Task Completion { get; }
+
+    public bool TryEnqueue(ReadOnlySpan<byte> opusPacket, long receivedTimestamp)
+    {
+        var packet = UplinkPacket.CopyOf(opusPacket, receivedTimestamp);
+        if (_packets.Writer.TryWrite(packet))
+        {
+            return true;
+        }
+
+        packet.Return();
+        return false;
+    }
+
+    private async Task RunAsync(IWakeWordDetector detector, TimeSpan idleAfter, TimeProvider time, Action<string> onDetection,
+        Action<string, Exception> onFailure)
+    {
+        await Task.Yield();
+        try
+        {
+            using var decoder = OpusFrameDecoder.Create(16000);
+            var pcm = new byte[OpusFrameDecoder.MaxSamplesPerPacket(16000) * 2];
+            var stream = await detector.StartAsync(AudioFormat.Speech16K, CancellationToken.None).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var detections = ForwardDetectionsAsync(stream, onDetection);
+                while (await WaitForPacketAsync(idleAfter, time).ConfigureAwait(false))
+                {
+                    while (_packets.Reader.TryRead(out var packet))
+                    {
+                        try
+                        {
+                            var samples = decoder.Decode(packet.Data.Span, MemoryMarshal.Cast<byte, short>(pcm.AsSpan()));
+                            await stream.SendAsync(pcm.AsMemory(0, samples * 2), CancellationToken.None).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            packet.Return();
+                        }
+                    }
+                }
+
+                await stream.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                await detections.WaitAsync(TimeSpan.FromSeconds(2), time).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            onFailure(Room, ex);
+        }
+        finally
+        {
+            _packets.Writer.TryComplete();
+            while (_packets.Reader.TryRead(out var left))
+            {
+                left.Return();
+            }
+        }
+    }
+
+    private async Task<bool> WaitForPacketAsync(TimeSpan idleAfter, TimeProvider time)
+    {
+        using var idle = new CancellationTokenSource(idleAfter, time);
+        try
+        {
+            return await _packets.Reader.WaitToReadAsync(idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _packets.Writer.TryComplete();
+            return _packets.Reader.TryPeek(out _);
+        }
+    }
+
+    private async Task ForwardDetectionsAsync(IWakeWordStream stream, Action<string> onDetection)
+    {
+        await foreach (var _ in stream.Detections.ReadAllAsync().ConfigureAwait(false))
+        {
+            onDetection(Room);
+        }
+    }
+}

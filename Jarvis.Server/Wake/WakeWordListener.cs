@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using Jarvis.Server.Duplex;
+using Jarvis.Server.Rooms;
+using Jarvis.Server.Satellites;
+using Microsoft.Extensions.Options;
+
+namespace Jarvis.Server.Wake;
+
+/// <summary>
+/// The wake glue (<c>Rooms:WakeMode</c> = WakeWord): streams each idle room's voice-gated audio to the Wyoming wake-word
+/// service and turns its <c>detection</c> into a wake candidate scored by how well the room hears the speaker.
+/// While the service is down, rooms still wake by long press; a failure is retried after a pause.
+/// </summary>
+public sealed partial class WakeWordListener(
+    IWakeWordDetector detector,
+    ConversationCoordinator coordinator,
+    SatelliteRegistry satellites,
+    IOptions<RoomsOptions> rooms,
+    TimeProvider time,
+    ILogger<WakeWordListener> logger) : IUplinkAudioSink
+{
+    private static readonly TimeSpan IdleAfter = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, RoomWakeStream> _streams = new(StringComparer.Ordinal);
+    private long _retryAt;
+    private int _failures;
+
+    public ValueTask OnUplinkAsync(SatelliteSession session, ReadOnlyMemory<byte> opusPacket, long receivedTimestamp, CancellationToken cancellationToken)
+    {
+        if (rooms.Value.WakeMode != WakeMode.WakeWord || coordinator.IsConversing(session.Room)
+            || time.GetTimestamp() < Volatile.Read(ref _retryAt))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var stream = _streams.GetOrAdd(session.Room, static (room, self) => self.Open(room), this);
+            if (!stream.Completion.IsCompleted && stream.TryEnqueue(opusPacket.Span, receivedTimestamp))
+            {
+                break;
+            }
+
+            _streams.TryRemove(new KeyValuePair<string, RoomWakeStream>(session.Room, stream));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private RoomWakeStream Open(string room) => new(room, detector, IdleAfter, time, OnDetection, OnFailure);
+
+    private void OnDetection(string room)
+    {
+        var score = satellites.ByRoom(room)?.VoiceScore is > 0 and var voice ? voice : 0.5;
+        LogDetected(room, score);
+        Interlocked.Exchange(ref _failures, 0);
+        coordinator.Wake(room, score, WakeSource.WakeWord);
+    }
+
+    private void OnFailure(string room, Exception error)
+    {
+        Volatile.Write(ref _retryAt, time.GetTimestamp() + (long)(RetryAfter.TotalSeconds * time.TimestampFrequency));
+        if (Interlocked.Increment(ref _failures) == 1)
+        {
+            LogServiceDown(error.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wake word heard in {Room} (score {Score:0.00})")]
+    private partial void LogDetected(string room, double score);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wake-word service unavailable ({Error}): rooms wake by long press until it is back. Check Speech:Wake:Uri (wyoming-openwakeword listens on port 10400), or set Rooms:WakeMode to Vad.")]
+    private partial void LogServiceDown(string error);
+}

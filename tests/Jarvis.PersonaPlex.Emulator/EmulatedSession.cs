@@ -1,0 +1,217 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+using Jarvis.Protocol.Ogg;
+using Jarvis.Protocol.Opus;
+
+namespace Jarvis.PersonaPlex.Emulator;
+
+/// <summary>
+/// One client on the emulated server, timeline as in server.py: queue on the single lock, prompt phase that eats
+/// incoming messages, 0x00 handshake, the two sphn header pages, then one audio page per 1920 decoded input samples.
+/// A bad Ogg/Opus stream ends the session with close code 1000 and no explanation.
+/// </summary>
+internal sealed class EmulatedSession
+{
+    private readonly WebSocket _socket;
+    private readonly SessionRecord _record;
+    private readonly EmulatorOptions _options;
+    private readonly Channel<byte[]> _incoming = Channel.CreateUnbounded<byte[]>();
+    private readonly OggOpusReader _reader = new();
+    private readonly OggOpusWriter _writer = new(42, new OpusHead(1, 1, 3840, 24000, 0, 0), "sphn-pyo3");
+    private readonly ArrayBufferWriter<byte> _page = new();
+    private readonly short[] _pending = new short[OutputEncoder.StepSamples + OpusFrameDecoder.MaxSamplesPerPacket(24000)];
+    private readonly short[] _previousStep = new short[OutputEncoder.StepSamples];
+    private int _pendingCount;
+    private Task _receiving = Task.CompletedTask;
+    private volatile bool _clientClosed;
+
+    public EmulatedSession(WebSocket socket, SessionRecord record, EmulatorOptions options)
+    {
+        _socket = socket;
+        _record = record;
+        _options = options;
+    }
+
+    /// <summary>Runs the session while holding the lock; returns the reason it ended.</summary>
+    public async Task<string> RunLockedAsync(CancellationToken cancellationToken)
+    {
+        using var stopReceiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _receiving = ReceiveAsync(stopReceiving.Token);
+        try
+        {
+            _record.Enter(SessionPhase.PromptPhase);
+            for (var step = 0; step < _options.PromptSteps; step++)
+            {
+                if (_incoming.Reader.TryRead(out _))
+                {
+                    _record.CountDiscarded();
+                }
+
+                if (_incoming.Reader.Completion.IsCompleted)
+                {
+                    return "client left during the prompt phase";
+                }
+
+                await Task.Delay(_options.PromptStepTime, cancellationToken).ConfigureAwait(false);
+            }
+
+            await SendAsync([0x00], cancellationToken).ConfigureAwait(false);
+            _page.ResetWrittenCount();
+            _writer.WriteHeaders(_page);
+            var headers = _page.WrittenMemory.ToArray();
+            // Page 0 holds one segment (OpusHead, 19 bytes): 27-byte header + 1 lacing byte + body.
+            var firstPageLength = 27 + headers[26] + headers[27];
+            await SendAudioPageAsync(headers[..firstPageLength], cancellationToken).ConfigureAwait(false);
+            await SendAudioPageAsync(headers[firstPageLength..], cancellationToken).ConfigureAwait(false);
+            _record.Enter(SessionPhase.Streaming);
+            return await StreamAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopReceiving.CancelAsync().ConfigureAwait(false);
+            await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task<string> StreamAsync(CancellationToken cancellationToken)
+    {
+        using var decoder = OpusFrameDecoder.Create(24000);
+        using var encoder = new OutputEncoder();
+        await foreach (var message in _incoming.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (_clientClosed)
+            {
+                break;
+            }
+
+            if (message.Length == 0 || message[0] != 0x01)
+            {
+                continue; // server.py ignores empty messages and every kind but audio
+            }
+
+            _reader.Append(message.AsSpan(1));
+            while (true)
+            {
+                var status = _reader.TryReadPacket(out var packet);
+                if (status == OggReadStatus.NeedMoreData)
+                {
+                    break;
+                }
+
+                if (status == OggReadStatus.Error)
+                {
+                    return await CloseAsync($"bad Ogg stream: {_reader.Error}").ConfigureAwait(false);
+                }
+
+                if (packet.IsHeader)
+                {
+                    continue;
+                }
+
+                int samples;
+                try
+                {
+                    samples = decoder.Decode(packet.Data.Span, _pending.AsSpan(_pendingCount));
+                }
+                catch (Exception ex)
+                {
+                    return await CloseAsync($"Opus decode failed: {ex.Message}").ConfigureAwait(false);
+                }
+
+                if (_options.RecordPackets)
+                {
+                    _record.DecodedPackets.Enqueue(packet.Data.ToArray());
+                }
+
+                _pendingCount += samples;
+                while (_pendingCount >= OutputEncoder.StepSamples && !_clientClosed)
+                {
+                    await StepAsync(encoder, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await CloseAsync("client closed").ConfigureAwait(false);
+        return "client closed";
+    }
+
+    private async Task StepAsync(OutputEncoder encoder, CancellationToken cancellationToken)
+    {
+        if (_options.ComputeDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(_options.ComputeDelay, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Output = the input delayed by one step (the model's one-frame acoustic delay), so listeners hear real audio.
+        var opus = encoder.Encode(_previousStep).ToArray();
+        _pending.AsSpan(0, OutputEncoder.StepSamples).CopyTo(_previousStep);
+        _pending.AsSpan(OutputEncoder.StepSamples, _pendingCount - OutputEncoder.StepSamples).CopyTo(_pending);
+        _pendingCount -= OutputEncoder.StepSamples;
+
+        var pieces = _options.TextPieces;
+        if (pieces.Count > 0)
+        {
+            await SendAsync([0x02, .. Encoding.UTF8.GetBytes(pieces[_record.Steps % pieces.Count])], cancellationToken).ConfigureAwait(false);
+        }
+
+        _page.ResetWrittenCount();
+        _writer.WritePacket(opus, OutputEncoder.StepSamples, _page);
+        await SendAudioPageAsync(_page.WrittenSpan.ToArray(), cancellationToken).ConfigureAwait(false);
+        _record.CountStep();
+    }
+
+    private async Task ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage && length < buffer.Length);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    _clientClosed = true; // recv_loop sees the close at once, even with a backlog of input
+                    break;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    await _incoming.Writer.WriteAsync(buffer.AsSpan(0, length).ToArray(), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            _incoming.Writer.TryComplete();
+        }
+    }
+
+    private Task SendAudioPageAsync(byte[] page, CancellationToken cancellationToken) => SendAsync([0x01, .. page], cancellationToken);
+
+    private async Task SendAsync(byte[] message, CancellationToken cancellationToken) =>
+        await _socket.SendAsync(message, WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
+
+    private async Task<string> CloseAsync(string reason)
+    {
+        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+            // Like aiohttp's ws.close(): wait for the client's close frame before the connection goes.
+            await _receiving.WaitAsync(timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        return reason;
+    }
+}

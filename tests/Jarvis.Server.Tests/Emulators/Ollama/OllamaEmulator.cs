@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Jarvis.Server.Tests.Emulators.Ollama;
+
+/// <summary>
+/// Ollama HTTP emulator on 127.0.0.1:0 (Kestrel), per ollama-api.md: <c>/</c>, <c>/api/version</c>, <c>/api/tags</c>,
+/// <c>/api/ps</c>, <c>/api/chat</c> streaming NDJSON (one flushed line per token, then <c>done:true</c> with metrics) or a
+/// single object with <c>stream:false</c>; empty messages load/unload the model; 400 for a missing body, bad JSON or no
+/// model; 404 <c>model '…' not found</c> for a model that is not pulled; a scripted mid-stream <c>{"error":…}</c> line.
+/// </summary>
+public sealed class OllamaEmulator : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public Uri Url { get; private set; } = new("http://127.0.0.1:1/");
+
+    /// <summary>Pulled models (name:tag).</summary>
+    public HashSet<string> Models { get; } = new(StringComparer.Ordinal) { "llama3.1:8b" };
+
+    /// <summary>The answer for a chat request, given the request body.</summary>
+    public Func<JsonObject, string> Answer { get; set; } = _ => "This is an emulated answer.";
+
+    public TimeSpan TokenDelay { get; set; }
+
+    public TimeSpan FirstTokenDelay { get; set; }
+
+    /// <summary>After this many tokens the stream ends with an error line and no done:true (null: never).</summary>
+    public int? FailAfterTokens { get; set; }
+
+    /// <summary>Every chat request body (including load requests), in order.</summary>
+    public ConcurrentQueue<JsonObject> ChatRequests { get; } = new();
+
+    /// <summary>Chat requests that asked for an answer (messages not empty).</summary>
+    public int AnswerCount => ChatRequests.Count(r => r["messages"] is JsonArray { Count: > 0 });
+
+    public int AbortedStreams;
+
+    public async Task<OllamaEmulator> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.MapGet("/", () => Results.Text("Ollama is running"));
+        _app.MapGet("/api/version", () => Results.Json(new { version = "0.11.4" }));
+        _app.MapGet("/api/tags", () => Results.Json(new { models = Models.Select(Tag).ToArray() }));
+        _app.MapGet("/api/ps", () => Results.Json(new { models = Array.Empty<object>() }));
+        _app.MapPost("/api/chat", ChatAsync);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Url = new Uri(address.EndsWith('/') ? address : address + "/");
+        return this;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    private static object Tag(string name) => new
+    {
+        name,
+        model = name,
+        modified_at = "2026-11-01T10:00:00.000000000Z",
+        size = 4_920_753_328L,
+        digest = "46e0c10c039e019119339687c3c1757cc81b9da49709a3b3924863ba87ca666e",
+        details = new { parent_model = "", format = "gguf", family = "llama", families = new[] { "llama" }, parameter_size = "8.0B", quantization_level = "Q4_K_M" },
+    };
+
+    private async Task ChatAsync(HttpContext context)
+    {
+        JsonObject? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+        }
+        catch (JsonException ex)
+        {
+            await ErrorAsync(context, 400, context.Request.ContentLength == 0 ? "missing request body" : ex.Message);
+            return;
+        }
+
+        if (body is null)
+        {
+            await ErrorAsync(context, 400, "missing request body");
+            return;
+        }
+
+        ChatRequests.Enqueue(body);
+        var model = body["model"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(model))
+        {
+            await ErrorAsync(context, 400, "model is required");
+            return;
+        }
+
+        var fullName = model.Contains(':', StringComparison.Ordinal) ? model : model + ":latest";
+        if (!Models.Contains(fullName) && !Models.Contains(model))
+        {
+            await ErrorAsync(context, 404, $"model '{model}' not found");
+            return;
+        }
+
+        var stream = body["stream"]?.GetValue<bool>() ?? true;
+        if (body["messages"] is not JsonArray { Count: > 0 })
+        {
+            var unload = body["keep_alive"]?.ToString() is "0" or "0s";
+            await context.Response.WriteAsJsonAsync(Final(model, "", unload ? "unload" : "load"), context.RequestAborted);
+            return;
+        }
+
+        var answer = Answer(body);
+        if (!stream)
+        {
+            await context.Response.WriteAsJsonAsync(Final(model, answer, "stop"), context.RequestAborted);
+            return;
+        }
+
+        await StreamAsync(context, model, answer);
+    }
+
+    private async Task StreamAsync(HttpContext context, string model, string answer)
+    {
+        context.Response.ContentType = "application/x-ndjson";
+        var tokens = OllamaTokens.Split(answer);
+        try
+        {
+            if (FirstTokenDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(FirstTokenDelay, context.RequestAborted);
+            }
+
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (FailAfterTokens is { } failAt && i == failAt)
+                {
+                    await WriteLineAsync(context, new JsonObject { ["error"] = "llama runner process has terminated: signal: killed" });
+                    return;
+                }
+
+                if (i > 0 && TokenDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(TokenDelay, context.RequestAborted);
+                }
+
+                await WriteLineAsync(context, new JsonObject
+                {
+                    ["model"] = model,
+                    ["created_at"] = DateTime.UtcNow.ToString("O"),
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = tokens[i] },
+                    ["done"] = false,
+                });
+            }
+
+            await WriteLineAsync(context, Final(model, "", "stop", tokens.Count));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref AbortedStreams);
+        }
+    }
+
+    private static async Task WriteLineAsync(HttpContext context, JsonObject line)
+    {
+        await context.Response.WriteAsync(line.ToJsonString() + "\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
+
+    private static JsonObject Final(string model, string content, string reason, int evalCount = 0) => new()
+    {
+        ["model"] = model,
+        ["created_at"] = DateTime.UtcNow.ToString("O"),
+        ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
+        ["done"] = true,
+        ["done_reason"] = reason,
+        ["total_duration"] = 1_200_000_000L,
+        ["load_duration"] = 20_000_000L,
+        ["prompt_eval_count"] = 26,
+        ["prompt_eval_duration"] = 130_000_000L,
+        ["eval_count"] = evalCount,
+        ["eval_duration"] = 900_000_000L,
+    };
+
+    private static async Task ErrorAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(new { error = message }, context.RequestAborted);
+    }
+}

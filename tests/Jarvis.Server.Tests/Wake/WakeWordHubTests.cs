@@ -1,0 +1,84 @@
+using Jarvis.Protocol.Link.Messages;
+using Jarvis.Protocol.Opus;
+using Jarvis.Server.Rooms;
+using Jarvis.Server.Tests.Duplex;
+using Jarvis.Server.Tests.Emulators.Wyoming;
+using Jarvis.Server.Tests.Hub;
+
+namespace Jarvis.Server.Tests.Wake;
+
+public sealed class WakeWordHubTests
+{
+    [Fact]
+    public async Task The_loudest_of_three_satellites_hearing_the_wake_word_wins_even_when_it_arrives_last()
+    {
+        await using var wake = new WyomingWakeEmulator();
+        wake.Start();
+        await using var hub = await DuplexFixture.StartAsync(new Dictionary<string, string?>
+        {
+            ["Rooms:WakeMode"] = "WakeWord",
+            ["Rooms:ArbitrationWindow"] = "00:00:01.500",
+            ["Speech:Wake:Uri"] = wake.Uri.ToString(),
+        });
+        var kitchen = await hub.SatelliteAsync("kitchen");
+        var hall = await hub.SatelliteAsync("hall");
+        var office = await hub.SatelliteAsync("office");
+        var heyJarvis = LoudSpeech(25);
+
+        foreach (var (satellite, level) in new[] { (kitchen, -40.0), (hall, -30.0), (office, -12.0) })
+        {
+            await satellite.VoiceAsync(true, 0.9, level);
+            foreach (var packet in heyJarvis)
+            {
+                await satellite.SendAudioAsync(packet);
+            }
+
+            await Eventually.TrueAsync(() => wake.DetectionCount >= Array.IndexOf([kitchen, hall, office], satellite) + 1, $"the wake word is detected in {satellite.Room}");
+        }
+
+        await DuplexFixture.ActiveAsync(office);
+        Assert.Equal("office", hub.Server.Get<ConversationCoordinator>().ActiveRoom(0));
+        Assert.All([kitchen, hall], room => Assert.DoesNotContain(room.Messages, m => m is ConversationMessage { Active: true }));
+        Assert.All([kitchen, hall], room => Assert.Equal(LedState.Idle, room.Last<LedMessage>()?.State));
+    }
+
+    [Fact]
+    public async Task Without_a_wake_service_a_long_press_still_starts_a_conversation()
+    {
+        await using var hub = await DuplexFixture.StartAsync(new Dictionary<string, string?>
+        {
+            ["Rooms:WakeMode"] = "WakeWord",
+            ["Speech:Wake:Uri"] = $"tcp://127.0.0.1:{FreePort.Next()}",
+        });
+        var kitchen = await hub.SatelliteAsync("kitchen");
+        await kitchen.VoiceAsync(true, 0.9);
+        foreach (var packet in LoudSpeech(5))
+        {
+            await kitchen.SendAudioAsync(packet);
+        }
+
+        await kitchen.LongPressAsync();
+
+        await DuplexFixture.ActiveAsync(kitchen);
+    }
+
+    /// <summary>16 kHz, 20 ms Opus packets of a steady loud tone (what the wake emulator takes for the wake word).</summary>
+    private static List<byte[]> LoudSpeech(int frames)
+    {
+        using var encoder = OpusFrameEncoder.Create(new OpusEncoderOptions { SampleRate = 16000, FrameMilliseconds = 20 });
+        var pcm = new short[encoder.FrameSamples];
+        var buffer = new byte[1275];
+        var packets = new List<byte[]>();
+        for (var frame = 0; frame < frames; frame++)
+        {
+            for (var i = 0; i < pcm.Length; i++)
+            {
+                pcm[i] = (short)(9000 * Math.Sin(2 * Math.PI * 300 * ((frame * pcm.Length) + i) / 16000.0));
+            }
+
+            packets.Add(buffer.AsSpan(0, encoder.Encode(pcm, buffer)).ToArray());
+        }
+
+        return packets;
+    }
+}
