@@ -25,6 +25,7 @@ internal sealed class EndpointSession
     private long _busyRefusals;
     private volatile string? _lastError;
     private double? _lastHandshakeSeconds;
+    private bool _unavailableReported;
 
     public EndpointSession(Uri endpoint, PersonaPlexOptions options, Func<PersonaPlexPersona> persona, TimeProvider time, ILogger logger)
     {
@@ -140,6 +141,7 @@ internal sealed class EndpointSession
 
     private async Task<TimeSpan?> RunOneSessionAsync(PersonaPlexClient client, ReconnectBackoff backoff, CancellationToken cancellationToken)
     {
+        LiveSession? live = null;
         try
         {
             State = PersonaPlexState.Connecting;
@@ -147,10 +149,11 @@ internal sealed class EndpointSession
             await client.SetPersonaAsync(persona.TextPrompt, persona.Voice, cancellationToken).ConfigureAwait(false);
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
             backoff.Reset();
+            _unavailableReported = false;
             Interlocked.Increment(ref _sessions);
             _lastHandshakeSeconds = client.HandshakeDuration.TotalSeconds;
             _logger.LogInformation("PersonaPlex {Endpoint} ready after {Seconds:0.0} s (prompt phase)", Endpoint, client.HandshakeDuration.TotalSeconds);
-            var live = new LiveSession(client, this, _options, _time);
+            live = new LiveSession(client, this, _options, _time);
             MarkReady(client);
             var end = await live.RunAsync(cancellationToken).ConfigureAwait(false);
             MarkNotReady();
@@ -179,9 +182,14 @@ internal sealed class EndpointSession
                 Interlocked.Increment(ref _reconnects);
                 _logger.LogWarning("PersonaPlex {Endpoint} session lost: {Message}", Endpoint, ex.Message);
             }
+            else if (!_unavailableReported)
+            {
+                _unavailableReported = true;
+                _logger.LogWarning("PersonaPlex {Endpoint} unavailable (retrying with backoff): {Message}", Endpoint, ex.Message);
+            }
             else
             {
-                _logger.LogDebug("PersonaPlex {Endpoint} unavailable: {Message}", Endpoint, ex.Message);
+                _logger.LogDebug("PersonaPlex {Endpoint} still unavailable: {Message}", Endpoint, ex.Message);
             }
 
             return backoff.Next();
@@ -190,6 +198,10 @@ internal sealed class EndpointSession
         {
             MarkNotReady();
             await client.DisconnectAsync().ConfigureAwait(false);
+            if (live is not null)
+            {
+                await live.Pumps.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 

@@ -35,21 +35,14 @@ internal sealed class LiveSession
         _time = time;
     }
 
-    public async Task<SessionEnd> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Completes when the client's audio and text channels complete (after it disconnects).</summary>
+    public Task Pumps { get; private set; } = Task.CompletedTask;
+
+    public Task<SessionEnd> RunAsync(CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var audioPump = PumpAudioAsync(stop.Token);
-        var textPump = PumpTextAsync(stop.Token);
-        try
-        {
-            return await SuperviseAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await audioPump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await textPump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        // The pumps wait without a token (a cancellable wait allocates on every packet); they end with the connection.
+        Pumps = Task.WhenAll(PumpAudioAsync(), PumpTextAsync());
+        return SuperviseAsync(cancellationToken);
     }
 
     private async Task<SessionEnd> SuperviseAsync(CancellationToken cancellationToken)
@@ -108,10 +101,10 @@ internal sealed class LiveSession
         }
     }
 
-    private async Task PumpAudioAsync(CancellationToken cancellationToken)
+    private async Task PumpAudioAsync()
     {
         var reader = _client.Audio;
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (reader.TryRead(out var packet))
             {
@@ -127,10 +120,10 @@ internal sealed class LiveSession
         }
     }
 
-    private async Task PumpTextAsync(CancellationToken cancellationToken)
+    private async Task PumpTextAsync()
     {
         var reader = _client.Text;
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (reader.TryRead(out var piece))
             {
