@@ -15,22 +15,19 @@ internal static class SignalMath
     }
 
     /// <summary>
-    /// Best normalized correlation of <paramref name="decoded"/> delayed by 0..<paramref name="maxLag"/> samples against
-    /// <paramref name="reference"/>, ignoring the first <paramref name="skip"/> reference samples (codec warm-up).
+    /// Best normalized correlation of <paramref name="decoded"/> shifted by -<paramref name="maxLag"/>..<paramref name="maxLag"/>
+    /// samples against <paramref name="reference"/>, ignoring the first <paramref name="skip"/> reference samples (codec warm-up).
+    /// A positive lag means the decoded signal is late.
     /// </summary>
     public static (double Correlation, int Lag) BestCorrelation(short[] reference, short[] decoded, int maxLag, int skip)
     {
         var best = (Correlation: double.MinValue, Lag: 0);
-        for (var lag = 0; lag <= maxLag; lag++)
+        for (var lag = -maxLag; lag <= maxLag; lag++)
         {
-            var length = Math.Min(reference.Length, decoded.Length - lag) - skip;
-            if (length <= 0)
-            {
-                break;
-            }
-
+            var first = Math.Max(skip, -lag);
+            var end = Math.Min(reference.Length, decoded.Length - lag);
             double xy = 0, xx = 0, yy = 0;
-            for (var i = skip; i < skip + length; i++)
+            for (var i = first; i < end; i++)
             {
                 double x = reference[i], y = decoded[i + lag];
                 xy += x * y;
