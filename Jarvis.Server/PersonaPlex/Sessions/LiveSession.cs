@@ -5,7 +5,7 @@ namespace Jarvis.Server.PersonaPlex.Sessions;
 /// <summary>
 /// One ready PersonaPlex session under the manager: keeps the model clock running with silence whenever the room's
 /// audio lags real time, hands output to the room holding the endpoint (or drops it), watches drift, and decides
-/// when to end (rotation when idle, drift, on-demand release). Throws when the connection fails.
+/// when to end (rotation when idle or when the persona changed, drift, on-demand release). Throws when the connection fails.
 /// </summary>
 internal sealed class LiveSession
 {
@@ -25,12 +25,14 @@ internal sealed class LiveSession
     private readonly EndpointSession _endpoint;
     private readonly PersonaPlexOptions _options;
     private readonly TimeProvider _time;
+    private readonly PersonaPlexPersona _persona;
     private double _skippedSeconds;
 
-    public LiveSession(PersonaPlexClient client, EndpointSession endpoint, PersonaPlexOptions options, TimeProvider time)
+    public LiveSession(PersonaPlexClient client, EndpointSession endpoint, PersonaPlexPersona persona, PersonaPlexOptions options, TimeProvider time)
     {
         _client = client;
         _endpoint = endpoint;
+        _persona = persona;
         _options = options;
         _time = time;
     }
@@ -71,7 +73,7 @@ internal sealed class LiveSession
                     return SessionEnd.Released;
                 }
 
-                if (elapsed >= _options.RotateAfter)
+                if (elapsed >= _options.RotateAfter || !_endpoint.Persona.Equals(_persona))
                 {
                     return SessionEnd.Rotated;
                 }

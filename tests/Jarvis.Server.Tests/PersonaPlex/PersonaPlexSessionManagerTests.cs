@@ -109,6 +109,19 @@ public sealed class PersonaPlexSessionManagerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_persona_replaces_the_idle_warm_session()
+    {
+        await using var harness = await StartAsync();
+        await Eventually.TrueAsync(() => harness.Status.State == PersonaPlexState.Warm, "warm session");
+
+        await harness.Manager.SetPersonaAsync("You are Jarvis the butler.", "NATM1.pt", CancellationToken.None);
+
+        await Eventually.TrueAsync(() => _emulator.Sessions[^1].Phase == SessionPhase.Streaming && _emulator.Sessions.Count == 2, "a session with the new persona");
+        Assert.Equal("You are Jarvis the butler.", _emulator.Sessions[1].Query["text_prompt"]);
+        Assert.Equal("NATM1.pt", _emulator.Sessions[1].Query["voice_prompt"]);
+    }
+
+    [Fact]
     public async Task A_server_that_falls_behind_real_time_is_replaced()
     {
         _emulator.Options.ComputeDelay = TimeSpan.FromMilliseconds(250); // 80 ms of audio per 250 ms step
