@@ -23,6 +23,7 @@ internal sealed class EmulatedSession
     private readonly short[] _pending = new short[OutputEncoder.StepSamples + OpusFrameDecoder.MaxSamplesPerPacket(24000)];
     private readonly short[] _previousStep = new short[OutputEncoder.StepSamples];
     private int _pendingCount;
+    private byte[] _headersForFirstPage = [];
 
     public EmulatedSession(WebSocket socket, SessionRecord record, EmulatorOptions options)
     {
@@ -59,10 +60,18 @@ internal sealed class EmulatedSession
             _page.ResetWrittenCount();
             _writer.WriteHeaders(_page);
             var headers = _page.WrittenMemory.ToArray();
-            // Page 0 holds one segment (OpusHead, 19 bytes): 27-byte header + 1 lacing byte + body.
-            var firstPageLength = 27 + headers[26] + headers[27];
-            await SendAudioPageAsync(headers[..firstPageLength], cancellationToken).ConfigureAwait(false);
-            await SendAudioPageAsync(headers[firstPageLength..], cancellationToken).ConfigureAwait(false);
+            if (_options.HeadersWithFirstAudioPage)
+            {
+                _headersForFirstPage = headers;
+            }
+            else
+            {
+                // Page 0 holds one segment (OpusHead, 19 bytes): 27-byte header + 1 lacing byte + body.
+                var firstPageLength = 27 + headers[26] + headers[27];
+                await SendAudioPageAsync(headers[..firstPageLength], cancellationToken).ConfigureAwait(false);
+                await SendAudioPageAsync(headers[firstPageLength..], cancellationToken).ConfigureAwait(false);
+            }
+
             _record.Enter(SessionPhase.Streaming);
             return await StreamAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -155,6 +164,8 @@ internal sealed class EmulatedSession
         }
 
         _page.ResetWrittenCount();
+        _page.Write(_headersForFirstPage);
+        _headersForFirstPage = [];
         _writer.WritePacket(opus, OutputEncoder.StepSamples, _page);
         await SendAudioPageAsync(_page.WrittenSpan.ToArray(), cancellationToken).ConfigureAwait(false);
         _record.CountStep();

@@ -3,9 +3,13 @@ namespace Jarvis.Server.PersonaPlex.Client;
 /// <summary>What went wrong with a PersonaPlex connection, in words that say what to check.</summary>
 internal static class PersonaPlexErrors
 {
-    public static PersonaPlexException CannotConnect(Uri endpoint, Exception ex) => new(
-        $"Cannot open a WebSocket to PersonaPlex at {endpoint}: {ex.Message}. Is the server running (python -m moshi.server) and reachable? It opens its port only after loading the model.",
-        ex);
+    public static PersonaPlexException CannotConnect(Uri endpoint, Exception ex) => IsTlsFailure(ex)
+        ? new PersonaPlexException(
+            $"PersonaPlex at {endpoint} presented a TLS certificate this machine does not trust (its --ssl makes one with mkcert): install the mkcert root CA here, or set PersonaPlex:AcceptAnyServerCertificate=true on a trusted LAN.",
+            ex)
+        : new PersonaPlexException(
+            $"Cannot open a WebSocket to PersonaPlex at {endpoint}: {ex.Message}. Is the server running (python -m moshi.server) and reachable? It opens its port only after loading the model.",
+            ex);
 
     public static PersonaPlexBusyException Busy(Uri endpoint, TimeSpan handshakeTimeout) => new(
         $"PersonaPlex at {endpoint} accepted the WebSocket but sent no handshake within {handshakeTimeout.TotalSeconds:0.#} s: it is busy with another client (it serves one session at a time and queues others silently), or its prompt phase is slower than PersonaPlex:HandshakeTimeout.");
@@ -22,4 +26,17 @@ internal static class PersonaPlexErrors
 
     public static PersonaPlexException UnreadableStream(Uri endpoint, string? why) =>
         new($"PersonaPlex at {endpoint} sent an Ogg stream that cannot be read: {why}.");
+
+    private static bool IsTlsFailure(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is System.Security.Authentication.AuthenticationException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
