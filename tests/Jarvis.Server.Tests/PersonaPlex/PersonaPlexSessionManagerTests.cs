@@ -97,6 +97,8 @@ public sealed class PersonaPlexSessionManagerTests : IAsyncLifetime
         await Eventually.TrueAsync(() => harness.Status.Rotations >= 1 && harness.Status.State == PersonaPlexState.Warm, "an idle rotation");
         await using (var conversation = await harness.Manager.AcquireAsync("kitchen", CancellationToken.None))
         {
+            // The room may have arrived while a rotation was under way: wait for the session it got.
+            await Eventually.TrueAsync(() => harness.Status.State == PersonaPlexState.InConversation, "the conversation's session");
             var rotations = harness.Status.Rotations;
             var session = _emulator.Sessions[^1];
             var steps = session.Steps;
