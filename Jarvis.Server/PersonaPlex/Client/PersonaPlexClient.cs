@@ -81,14 +81,24 @@ public sealed class PersonaPlexClient : IAsyncDisposable
         }
 
         var started = _time.GetTimestamp();
-        try
+        using (var upgradeTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            await socket.ConnectAsync(PersonaPlexUrl.ForChat(_endpoint, _persona), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or HttpRequestException)
-        {
-            socket.Dispose();
-            throw PersonaPlexErrors.CannotConnect(_endpoint, ex);
+            upgradeTimeout.CancelAfter(_handshakeTimeout);
+            try
+            {
+                await socket.ConnectAsync(PersonaPlexUrl.ForChat(_endpoint, _persona), upgradeTimeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException
+                || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                socket.Dispose();
+                throw PersonaPlexErrors.CannotConnect(_endpoint, ex);
+            }
+            catch (OperationCanceledException)
+            {
+                socket.Dispose();
+                throw;
+            }
         }
 
         var connection = new PersonaPlexConnection(socket, _endpoint, _time);
