@@ -10,6 +10,7 @@ public static class ServerCommandLine
     private static readonly Dictionary<string, Func<string[], CancellationToken, Task<int>>> Verbs =
         new(StringComparer.OrdinalIgnoreCase)
         {
+            ["intents"] = HomeAssistant.Intents.Evaluation.IntentsCommand.RunAsync,
         };
 
     public static async Task<int> RunAsync(string[] args)
