@@ -13,6 +13,7 @@ public sealed class HomeModel
     private readonly StateWaiters _waiters = new();
     private readonly Lock _gate = new();
     private volatile HomeSnapshot _snapshot = HomeSnapshot.Empty;
+    private IReadOnlySet<string> _hidden = new HashSet<string>();
 
     public HomeSnapshot Snapshot => _snapshot;
 
@@ -23,11 +24,15 @@ public sealed class HomeModel
 
     public IEnumerable<EntityState> States => _states.Values;
 
-    /// <summary>Replaces registries and states (after a (re)connect).</summary>
-    public void Load(HomeSnapshot registries, IEnumerable<EntityState> states)
+    /// <summary>
+    /// Replaces registries and states (after a (re)connect). States without a registry entry become entities
+    /// named by their friendly name, except <paramref name="hidden"/> ones (disabled, hidden, config/diagnostic).
+    /// </summary>
+    public void Load(HomeSnapshot registries, IEnumerable<EntityState> states, IReadOnlySet<string>? hidden = null)
     {
         lock (_gate)
         {
+            _hidden = hidden ?? new HashSet<string>();
             _states.Clear();
             foreach (var state in states)
             {
@@ -36,7 +41,7 @@ public sealed class HomeModel
 
             var entities = registries.Entities.ToList();
             var known = entities.Select(e => e.EntityId).ToHashSet(StringComparer.Ordinal);
-            entities.AddRange(_states.Values.Where(s => !known.Contains(s.EntityId)).Select(EntityFromState));
+            entities.AddRange(_states.Values.Where(s => !known.Contains(s.EntityId) && !_hidden.Contains(s.EntityId)).Select(EntityFromState));
             _snapshot = new HomeSnapshot(registries.Floors, registries.Areas, entities, _snapshot.Version + 1);
             IsLoaded = true;
         }
@@ -62,11 +67,11 @@ public sealed class HomeModel
 
             _states[entityId] = newState;
             var friendlyName = newState.Attribute("friendly_name");
-            if (entity is null)
+            if (entity is null && !_hidden.Contains(entityId))
             {
                 _snapshot = snapshot.With([.. snapshot.Entities, EntityFromState(newState)]);
             }
-            else if (friendlyName is not null && !string.Equals(friendlyName, entity.Name, StringComparison.Ordinal))
+            else if (entity is not null && friendlyName is not null && !string.Equals(friendlyName, entity.Name, StringComparison.Ordinal))
             {
                 var renamed = entity with { Name = friendlyName };
                 _snapshot = snapshot.With(snapshot.Entities.Select(e => e.EntityId == entityId ? renamed : e).ToList());
@@ -81,5 +86,7 @@ public sealed class HomeModel
         _waiters.WaitAsync(entityIds, accept, id => State(id), cancellationToken);
 
     private static HomeEntity EntityFromState(EntityState state) =>
-        new(state.EntityId, state.Attribute("friendly_name") ?? state.EntityId, [], null, state.Attribute("device_class"));
+        new(state.EntityId, state.Attribute("friendly_name") ?? ObjectName(state.EntityId), [], null, state.Attribute("device_class"));
+
+    private static string ObjectName(string entityId) => entityId[(entityId.IndexOf('.', StringComparison.Ordinal) + 1)..].Replace('_', ' ');
 }
