@@ -1,4 +1,5 @@
 using Jarvis.Server.Health;
+using Jarvis.Server.HomeAssistant;
 
 namespace Jarvis.Server.Hosting;
 
@@ -9,6 +10,7 @@ public static class ServerApp
     {
         var builder = WebApplication.CreateBuilder(args);
         // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
+        builder.Services.AddHomeAssistant(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();

@@ -43,14 +43,22 @@ public sealed class HomeAssistantClient
                 ["domain"] = domain,
                 ["service"] = service,
                 ["service_data"] = data.DeepClone(),
-                ["target"] = new JsonObject { ["entity_id"] = targets },
             };
+            if (entityIds.Count > 0)
+            {
+                command["target"] = new JsonObject { ["entity_id"] = targets };
+            }
+
             await connection.SendAsync(command, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var body = (JsonObject)data.DeepClone();
-        body["entity_id"] = targets;
+        if (entityIds.Count > 0)
+        {
+            body["entity_id"] = targets;
+        }
+
         var changed = await _rest.CallServiceAsync(domain, service, body, cancellationToken).ConfigureAwait(false);
         foreach (var state in changed.OfType<JsonObject>().Select(RegistrySync.ToState).OfType<EntityState>())
         {
