@@ -21,6 +21,16 @@ public sealed class HomeConversation(HomeAssistantClient client, CommandRunner r
             return HomeReply.NotHandled;
         }
 
+        if (client.Status.State == HomeAssistantConnectionState.AuthFailed)
+        {
+            return HomeReply.Say($"I can't control the home: {client.Status.Detail}.");
+        }
+
+        if (!client.Model.IsLoaded)
+        {
+            return HomeReply.Say("I can't reach Home Assistant right now.");
+        }
+
         var home = client.Model.Snapshot;
         var areaId = home.Area(roomArea)?.Id ?? home.AreaByName(roomArea)?.Id;
         var room = _rooms.GetOrAdd(areaId ?? roomArea, _ => new RoomContext());
