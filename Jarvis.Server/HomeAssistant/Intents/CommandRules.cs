@@ -91,9 +91,10 @@ internal static class CommandRules
             return new IntentMatch(IntentNames.VacuumReturnToBase, CommandTargets.Build(u, k => k.Domain == "vacuum"));
         }
 
-        var first = u.Tags.FirstOrDefault(t => !t.IsFiller);
-        var startsWithClean = first is not null && first.Words.Any(w => w.Kind == WordKind.Vacuum && w.Value == "start");
-        var startsVacuum = u.Has(WordKind.Verb, "on") && u.EntityTags.SelectMany(t => t.Names).Any(n => n.Id.StartsWith("vacuum.", StringComparison.Ordinal));
+        var startsWithClean = u.Has(WordKind.Vacuum, "start") && !u.Has(WordKind.Particle, "off");
+        var startsVacuum = u.Has(WordKind.Verb, "on")
+            && (u.EntityTags.SelectMany(t => t.Names).Any(n => n.Id.StartsWith("vacuum.", StringComparison.Ordinal))
+                || u.NounKinds(includeNamed: false).Any(k => k[0].Domain == "vacuum"));
         return startsWithClean || startsVacuum
             ? new IntentMatch(IntentNames.VacuumStart, CommandTargets.Build(u, k => k.Domain == "vacuum"))
             : null;

@@ -28,7 +28,12 @@ public sealed class HomeVocabulary
         {
             AddNames(new NameRef(NameKind.Entity, entity.EntityId), [entity.Name, .. entity.Aliases]);
         }
+
+        PresentKinds = home.Entities.Select(e => new DeviceKind(e.Domain, e.DeviceClass)).ToHashSet();
     }
+
+    /// <summary>Every (domain, device class) the home has at least one entity of.</summary>
+    public IReadOnlySet<DeviceKind> PresentKinds { get; }
 
     public PhraseTrie<NameRef> Trie { get; } = new();
 

@@ -99,6 +99,7 @@ public static class Lexicon
         Add(WordKind.Attribute, "volume", "volume", "loudness", "sound level");
         Add(WordKind.Attribute, "position", "position", "opening position");
         Number(WordKind.Extreme, 100, "max", "maximum", "highest", "full", "brightest", "top", "fully");
+        Number(WordKind.Extreme, 50, "halfway", "half way", "half", "half open");
         Number(WordKind.Extreme, 1, "min", "minimum", "lowest", "dimmest", "least");
         Add(WordKind.Unit, "percent", "percent", "per cent", "pct");
         Add(WordKind.Unit, "degrees", "degrees", "degree", "celsius", "fahrenheit");
@@ -134,6 +135,7 @@ public static class Lexicon
         Add(WordKind.Predicate, "vibrating", "vibrating", "shaking");
         Add(WordKind.Predicate, "updated", "up to date", "up-to-date", "updated");
         Add(WordKind.Predicate, "available", "available", "pending", "update available");
+        Add(WordKind.Predicate, "problem", "problem", "a problem", "problems", "an issue", "issues", "any problems");
         Add(WordKind.Predicate, "safe", "safe");
         Add(WordKind.Predicate, "unsafe", "unsafe", "dangerous");
         Add(WordKind.Predicate, "tampered", "tampered", "tampered with");
@@ -144,7 +146,7 @@ public static class Lexicon
         Add(WordKind.Media, "unpause", "unpause", "resume", "continue", "play", "keep playing");
         Add(WordKind.Media, "next", "next", "skip", "next track", "next song", "next item", "skip ahead", "forward");
         Add(WordKind.Media, "previous", "previous", "go back", "replay", "rewind", "back up", "previous track", "last track", "last song");
-        Add(WordKind.Vacuum, "start", "clean", "vacuum", "hoover", "mop");
+        Add(WordKind.Vacuum, "start", "clean", "vacuum", "hoover", "mop", "vacuuming", "cleaning", "hoovering", "mopping");
         Add(WordKind.Vacuum, "base", "return to base", "to base", "base", "dock", "to its dock", "go home", "return home", "back to base", "charging station");
 
         Add(WordKind.Pronoun, "", "it", "them", "that", "those", "these", "they", "this", "him", "her", "same");

@@ -10,7 +10,7 @@ public static class Predicates
     {
         ["on"] = [new(null, "on")],
         ["off"] = [new(null, "off")],
-        ["open"] = [.. Binary(Openings, "on"), new(new("cover"), "open"), new(new("valve"), "open"), new(new("lock"), "open")],
+        ["open"] = [.. Binary(Openings, "on"), new(new("cover"), "open"), new(new("valve"), "open")],
         ["closed"] = [.. Binary(Openings, "off"), new(new("cover"), "closed"), new(new("valve"), "closed")],
         ["locked"] = [new(new("lock"), "locked"), new(new("binary_sensor", "lock"), "off")],
         ["unlocked"] = [new(new("lock"), "unlocked"), new(new("binary_sensor", "lock"), "on")],
@@ -35,6 +35,7 @@ public static class Predicates
         ["vibrating"] = [new(new("binary_sensor", "vibration"), "on")],
         ["updated"] = [new(new("binary_sensor", "update"), "off")],
         ["available"] = [new(new("binary_sensor", "update"), "on")],
+        ["problem"] = [new(new("binary_sensor", "problem"), "on")],
         ["safe"] = [new(new("binary_sensor", "safety"), "off")],
         ["unsafe"] = [new(new("binary_sensor", "safety"), "on")],
         ["tampered"] = [new(new("binary_sensor", "tamper"), "on")],

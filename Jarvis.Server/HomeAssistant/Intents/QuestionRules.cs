@@ -45,18 +45,19 @@ internal static class QuestionRules
             }
         }
 
-        foreach (var kinds in u.NounKinds(includeNamed: true))
+        // Kinds the home actually has come first: "are any windows open?" asks the window sensors when there are no window covers.
+        var present = HomeVocabulary.For(u.Home).PresentKinds;
+        var nounKinds = u.NounKinds(includeNamed: true).SelectMany(k => k).ToList();
+        var ordered = nounKinds.Where(k => present.Any(p => k.Accepts(p.Domain, p.DeviceClass))).Concat(nounKinds);
+        foreach (var kind in ordered)
         {
-            foreach (var kind in kinds)
+            if (options.FirstOrDefault(o => o.Accepts(kind)) is { } option)
             {
-                if (options.FirstOrDefault(o => o.Accepts(kind)) is { } option)
+                var narrowed = option.Narrow(kind);
+                return new IntentMatch(IntentNames.GetState, Place(u) with { Domain = narrowed.Domain, DeviceClass = narrowed.DeviceClass })
                 {
-                    var narrowed = option.Narrow(kind);
-                    return new IntentMatch(IntentNames.GetState, Place(u) with { Domain = narrowed.Domain, DeviceClass = narrowed.DeviceClass })
-                    {
-                        State = option.State,
-                    };
-                }
+                    State = option.State,
+                };
             }
         }
 
