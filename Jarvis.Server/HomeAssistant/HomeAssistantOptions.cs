@@ -29,16 +29,13 @@ public sealed class HomeAssistantOptions : IValidatableObject
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Url) && !string.IsNullOrWhiteSpace(Token);
 
-    public Uri BaseUri => new(Url.TrimEnd('/') + "/");
+    public Uri BaseUri() => new(Url.TrimEnd('/') + "/");
 
-    public Uri WebSocketUri
+    public Uri WebSocketUri()
     {
-        get
-        {
-            var builder = new UriBuilder(new Uri(BaseUri, "api/websocket"));
-            builder.Scheme = builder.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
-            return builder.Uri;
-        }
+        var builder = new UriBuilder(new Uri(BaseUri(), "api/websocket"));
+        builder.Scheme = builder.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
+        return builder.Uri;
     }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

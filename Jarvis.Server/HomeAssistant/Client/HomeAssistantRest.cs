@@ -33,7 +33,7 @@ internal sealed class HomeAssistantRest(HttpClient http, HomeAssistantOptions op
 
     private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(options.BaseUri, path));
+        using var request = new HttpRequestMessage(method, new Uri(options.BaseUri(), path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
         if (body is not null)
         {

@@ -33,7 +33,7 @@ internal sealed partial class HomeAssistantRunner(
             try
             {
                 client.SetStatus(HomeAssistantConnectionState.Connecting, settings.Url);
-                await using var connection = await HomeAssistantConnection.OpenAsync(settings.WebSocketUri, settings.Token, time, settings.RequestTimeout, stoppingToken).ConfigureAwait(false);
+                await using var connection = await HomeAssistantConnection.OpenAsync(settings.WebSocketUri(), settings.Token, time, settings.RequestTimeout, stoppingToken).ConfigureAwait(false);
                 await RegistrySync.LoadAsync(connection, client.Model, stoppingToken).ConfigureAwait(false);
                 await connection.SendAsync(new JsonObject { ["type"] = "subscribe_events", ["event_type"] = "state_changed" }, stoppingToken).ConfigureAwait(false);
                 foreach (var registryEvent in RegistryEvents)

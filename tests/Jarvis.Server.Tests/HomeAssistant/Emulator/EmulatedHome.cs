@@ -135,7 +135,7 @@ public sealed class EmulatedHome
             newState = entity.ToStateObject();
         }
 
-        FireStateChanged(entityId, oldState, newState, contextId);
+        FireStateChanged(entityId, oldState, (JsonObject)newState.DeepClone(), contextId);
         return newState;
     }
 
