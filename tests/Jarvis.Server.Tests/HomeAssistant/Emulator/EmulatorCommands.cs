@@ -56,7 +56,7 @@ internal static class EmulatorCommands
         }
 
         var data = message["service_data"]?.DeepClone() as JsonObject ?? [];
-        var targets = HomeAssistantEmulator.ExtractTargets(home, domain, data, message["target"] as JsonObject);
+        var targets = ServiceTargets.Extract(home, domain, data, message["target"] as JsonObject);
         var context = Guid.NewGuid().ToString("N");
         home.Calls.Enqueue((domain, service, (JsonObject)data.DeepClone(), targets));
         EmulatedServices.Apply(home, domain, service, data, targets, context);

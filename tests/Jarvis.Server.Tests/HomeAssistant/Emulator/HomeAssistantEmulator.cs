@@ -19,7 +19,6 @@ namespace Jarvis.Server.Tests.HomeAssistant.Emulator;
 public sealed class HomeAssistantEmulator : IAsyncDisposable
 {
     public const string Version = "2026.8.1";
-    private static readonly string[] TargetKeys = ["entity_id", "area_id", "floor_id", "device_id", "label_id"];
     private WebApplication? _app;
     private int _port;
     private int _authFailures;
@@ -70,38 +69,6 @@ public sealed class HomeAssistantEmulator : IAsyncDisposable
     public ValueTask DisposeAsync() => new(StopAsync());
 
     internal void RecordAuthFailure() => Interlocked.Increment(ref _authFailures);
-
-    /// <summary>Entity ids a service call targets (entity_id incl. "all", area_id, floor_id); missing ids are kept and ignored later.</summary>
-    internal static List<string> ExtractTargets(EmulatedHome home, string domain, JsonObject data, JsonObject? target)
-    {
-        var merged = new JsonObject();
-        foreach (var key in TargetKeys)
-        {
-            if (data.Remove(key, out var fromData))
-            {
-                merged[key] = fromData;
-            }
-
-            if (target?[key] is { } fromTarget)
-            {
-                merged[key] = fromTarget.DeepClone();
-            }
-        }
-
-        var ids = new List<string>();
-        foreach (var id in Strings(merged["entity_id"]))
-        {
-            ids.AddRange(id == "all" ? home.Entities.Where(e => e.Domain == domain).Select(e => e.EntityId) : [id]);
-        }
-
-        var areas = Strings(merged["area_id"]).ToHashSet();
-        areas.UnionWith(home.Areas.Where(a => a.FloorId is not null && Strings(merged["floor_id"]).Contains(a.FloorId)).Select(a => a.Id));
-        ids.AddRange(home.Entities.Where(e => e.AreaId is not null && areas.Contains(e.AreaId)).Select(e => e.EntityId));
-        return ids.Distinct().ToList();
-    }
-
-    private static IEnumerable<string> Strings(JsonNode? node) =>
-        node is JsonArray array ? array.Select(n => (string?)n).OfType<string>() : node is JsonValue v && v.TryGetValue<string>(out var s) ? [s] : [];
 
     private void MapEndpoints(WebApplication app)
     {
@@ -166,7 +133,7 @@ public sealed class HomeAssistantEmulator : IAsyncDisposable
             return Results.Json(new { message = "Service does not support responses. Remove return_response from request." }, statusCode: 400);
         }
 
-        var targets = ExtractTargets(Home, domain, data, null);
+        var targets = ServiceTargets.Extract(Home, domain, data, null);
         try
         {
             Home.Calls.Enqueue((domain, service, (JsonObject)data.DeepClone(), targets));
