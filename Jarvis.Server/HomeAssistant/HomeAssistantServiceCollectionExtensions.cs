@@ -28,7 +28,8 @@ public static class HomeAssistantServiceCollectionExtensions
         services.AddSingleton(sp => new HomeAssistantClient(
             sp.GetRequiredService<IOptions<HomeAssistantOptions>>(),
             sp.GetRequiredService<HomeModel>(),
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HomeAssistantClient))));
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HomeAssistantClient)),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<HomeAssistantRunner>();
         services.AddSingleton<IntentExecutor>();
         services.AddSingleton<SceneSaver>();

@@ -14,11 +14,11 @@ public sealed class HomeAssistantClient
     private readonly HomeAssistantRest _rest;
     private volatile HomeAssistantConnection? _connection;
 
-    public HomeAssistantClient(IOptions<HomeAssistantOptions> options, HomeModel model, HttpClient http)
+    public HomeAssistantClient(IOptions<HomeAssistantOptions> options, HomeModel model, HttpClient http, TimeProvider? time = null)
     {
         _options = options.Value;
         Model = model;
-        _rest = new HomeAssistantRest(http, _options);
+        _rest = new HomeAssistantRest(http, _options, time ?? TimeProvider.System);
         Status = new HomeAssistantStatus(
             _options.IsConfigured ? HomeAssistantConnectionState.Connecting : HomeAssistantConnectionState.NotConfigured,
             _options.IsConfigured ? _options.Url : "not configured (set HomeAssistant:Url and HomeAssistant:Token)");

@@ -44,8 +44,8 @@ internal sealed class HomeAssistantConnection : IAsyncDisposable
         var connection = new HomeAssistantConnection(socket, time, timeout);
         try
         {
-            using var auth = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            auth.CancelAfter(timeout);
+            using var deadline = new CancellationTokenSource(timeout, time);
+            using var auth = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
             await socket.ConnectAsync(uri, auth.Token).ConfigureAwait(false);
             var hello = await ReceiveObjectAsync(socket, auth.Token).ConfigureAwait(false);
             if ((string?)hello["type"] != "auth_required")

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Jarvis.Server.HomeAssistant.Client;
 
 /// <summary>The REST API, used when the WebSocket is down: service calls, states, conversation, API check.</summary>
-internal sealed class HomeAssistantRest(HttpClient http, HomeAssistantOptions options)
+internal sealed class HomeAssistantRest(HttpClient http, HomeAssistantOptions options, TimeProvider time)
 {
     /// <summary><c>GET /api/</c>: succeeds when HA runs and accepts the token.</summary>
     public async Task CheckAsync(CancellationToken cancellationToken) =>
@@ -40,8 +40,8 @@ internal sealed class HomeAssistantRest(HttpClient http, HomeAssistantOptions op
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.RequestTimeout);
+        using var deadline = new CancellationTokenSource(options.RequestTimeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
         return response.StatusCode switch

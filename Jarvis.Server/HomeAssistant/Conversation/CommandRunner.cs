@@ -72,9 +72,17 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
     {
         var followUp = match.Target.IsPronoun
             || (match.Target.IsUnspecified && (match.BrightnessStep is not null || match.TemperatureStep is not null));
-        if (!followUp || room.LastTargets.Count == 0)
+        if (!followUp)
         {
             return match;
+        }
+
+        if (room.LastTargets.Count == 0)
+        {
+            // Nothing to refer back to: "dim them" means the lights of the speaker's room.
+            return match.Target.AreaId is null && match.Target.FloorId is null
+                ? match with { Target = match.Target with { AreaId = room.AreaId, FromSpeakerRoom = true } }
+                : match;
         }
 
         var first = home.Entity(room.LastTargets[0]);
@@ -95,7 +103,7 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
     };
 
     /// <summary>The words that should have named a device, when none of them is known (null when the target is clear).</summary>
-    private static string? UnknownName(IntentMatch match, string transcript, HomeSnapshot home)
+    internal static string? UnknownName(IntentMatch match, string transcript, HomeSnapshot home)
     {
         if (match.Intent is not (IntentNames.TurnOn or IntentNames.TurnOff) || match.Target.IsNamed || match.Target.Domain is not null)
         {

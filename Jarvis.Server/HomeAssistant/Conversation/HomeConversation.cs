@@ -33,7 +33,7 @@ public sealed class HomeConversation(HomeAssistantClient client, CommandRunner r
 
         var home = client.Model.Snapshot;
         var areaId = home.Area(roomArea)?.Id ?? home.AreaByName(roomArea)?.Id;
-        var room = _rooms.GetOrAdd(areaId ?? roomArea, _ => new RoomContext());
+        var room = _rooms.GetOrAdd(areaId ?? roomArea, _ => new RoomContext(areaId));
         await room.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -80,6 +80,12 @@ public sealed class HomeConversation(HomeAssistantClient client, CommandRunner r
             }
 
             return await FallbackAsync(transcript, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (matches.Count == 1 && CommandRunner.UnknownName(matches[0]!, transcript, home) is not null
+            && await FallbackAsync(transcript, cancellationToken).ConfigureAwait(false) is { Handled: true } known)
+        {
+            return known;
         }
 
         return await runner.RunAsync(matches.OfType<IntentMatch>().ToList(), transcript, room, cancellationToken).ConfigureAwait(false);

@@ -3,8 +3,11 @@ using Jarvis.Server.HomeAssistant.Intents;
 namespace Jarvis.Server.HomeAssistant.Conversation;
 
 /// <summary>What one room's conversation refers back to: the last command and its devices, an open offer or question.</summary>
-internal sealed class RoomContext
+internal sealed class RoomContext(string? areaId)
 {
+    /// <summary>The satellite's area (null when the room name is unknown to Home Assistant).</summary>
+    public string? AreaId { get; } = areaId;
+
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     public IntentMatch? LastMatch { get; set; }

@@ -133,6 +133,59 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task Follow_up_with_only_a_place_repeats_the_last_command_there()
+    {
+        await using var env = await HomeAssistantTestEnvironment.StartAsync();
+        env.Emulator.Home.Mutate("light.living_room_lamp", e => e.State = "off", "test");
+
+        await env.Conversation.HandleAsync("turn on the kitchen lights", "Kitchen", CancellationToken.None);
+        var reply = await env.Conversation.HandleAsync("in the living room too", "Kitchen", CancellationToken.None);
+
+        var action = Assert.Single(reply.Actions);
+        Assert.Equal(("light", "turn_on"), (action.Domain, action.Service));
+        Assert.Equal(["light.living_room_lamp", "light.play_corner"], action.EntityIds.Order());
+        Assert.Equal("on", env.Emulator.Home.Entity("light.living_room_lamp")!.State);
+    }
+
+    [Fact]
+    public async Task Actually_make_it_a_value_applies_to_the_previous_devices()
+    {
+        await using var env = await HomeAssistantTestEnvironment.StartAsync();
+
+        await env.Conversation.HandleAsync("turn on the bedroom lamp", "Kitchen", CancellationToken.None);
+        var reply = await env.Conversation.HandleAsync("actually make it 70 %", "Kitchen", CancellationToken.None);
+
+        var action = Assert.Single(reply.Actions);
+        Assert.Equal(["light.bedroom_lamp"], action.EntityIds);
+        Assert.Equal("{\"brightness_pct\":70}", action.Data);
+    }
+
+    [Fact]
+    public async Task Room_context_expires_after_five_minutes()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var env = await HomeAssistantTestEnvironment.StartAsync(time: clock);
+
+        await env.Conversation.HandleAsync("turn on the bedroom lamp", "Kitchen", CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(6));
+        var reply = await env.Conversation.HandleAsync("dim them a bit", "Kitchen", CancellationToken.None);
+
+        var action = Assert.Single(reply.Actions);
+        Assert.Equal(["light.kitchen_cabinets", "light.kitchen_ceiling", "light.kitchen_countertop"], action.EntityIds.Order());
+    }
+
+    [Fact]
+    public async Task What_the_local_engine_cannot_match_goes_to_home_assistants_agent()
+    {
+        await using var env = await HomeAssistantTestEnvironment.StartAsync();
+
+        var reply = await env.Conversation.HandleAsync("what time is it", "Kitchen", CancellationToken.None);
+
+        Assert.True(reply.Handled);
+        Assert.StartsWith("It is ", reply.Speech, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sentence_not_about_the_home_is_not_handled_after_ha_fallback()
     {
         await using var env = await HomeAssistantTestEnvironment.StartAsync();

@@ -27,7 +27,7 @@ public sealed class HomeAssistantTestEnvironment : IAsyncDisposable
     public BackgroundService Runner => Host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single();
 
     /// <summary>Starts the emulator and the feature; waits until the home is loaded (unless the token is meant to fail).</summary>
-    public static async Task<HomeAssistantTestEnvironment> StartAsync(string? token = null, bool waitConnected = true)
+    public static async Task<HomeAssistantTestEnvironment> StartAsync(string? token = null, bool waitConnected = true, TimeProvider? time = null)
     {
         var emulator = await HomeAssistantEmulator.StartAsync();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
@@ -39,6 +39,11 @@ public sealed class HomeAssistantTestEnvironment : IAsyncDisposable
             ["HomeAssistant:ReconnectDelayMax"] = "00:00:00.200",
             ["HomeAssistant:ConfirmTimeout"] = "00:00:05",
         });
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddHomeAssistant(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();

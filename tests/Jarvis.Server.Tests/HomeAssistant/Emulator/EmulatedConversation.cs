@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace Jarvis.Server.Tests.HomeAssistant.Emulator;
 
 /// <summary>
-/// A tiny stand-in for HA's built-in conversation agent: "turn on|off NAME" with an exact friendly name; anything else
+/// A tiny stand-in for HA's built-in conversation agent: "what time is it" and "turn on|off NAME" with an exact
+/// friendly name; anything else
 /// is an <c>error</c> response with code <c>no_intent_match</c> (HTTP 200, as real HA answers).
 /// </summary>
 public static class EmulatedConversation
@@ -11,6 +12,11 @@ public static class EmulatedConversation
     public static JsonObject Process(EmulatedHome home, string text, string? conversationId)
     {
         var lower = text.Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
+        if (lower == "what time is it")
+        {
+            return Response($"It is {DateTimeOffset.UtcNow:HH:mm}", "query_answer", new JsonObject { ["targets"] = new JsonArray(), ["success"] = new JsonArray(), ["failed"] = new JsonArray() }, conversationId);
+        }
+
         foreach (var (prefix, service) in new[] { ("turn on ", "turn_on"), ("turn off ", "turn_off") })
         {
             if (!lower.StartsWith(prefix, StringComparison.Ordinal))
