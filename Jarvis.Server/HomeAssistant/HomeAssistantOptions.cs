@@ -25,7 +25,7 @@ public sealed class HomeAssistantOptions : IValidatableObject
 
     /// <summary>Token budget of the home summary in the PersonaPlex persona prompt (one token ≈ 80 ms of prompt phase).</summary>
     [Range(20, 2000)]
-    public int SummaryTokenBudget { get; set; } = 150;
+    public int SummaryTokenBudget { get; set; } = 120;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Url) && !string.IsNullOrWhiteSpace(Token);
 

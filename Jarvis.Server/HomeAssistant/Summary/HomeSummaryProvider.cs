@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Jarvis.Server.HomeAssistant.Summary;
 
 /// <summary>
-/// Renders <see cref="HomeSummary"/>: one line per area listing the names people say for its controllable devices,
+/// Renders <see cref="HomeSummary"/>: one line per area listing the names people say for its controllable devices
+/// (the area's own name dropped from the front),
 /// largest areas first, then devices without an area, cut to the token budget. Cached per home snapshot.
 /// </summary>
 public sealed class HomeSummaryProvider(HomeModel model, IOptions<HomeAssistantOptions> options)
@@ -38,8 +39,8 @@ public sealed class HomeSummaryProvider(HomeModel model, IOptions<HomeAssistantO
             .GroupBy(e => home.Area(e.AreaId)?.Name ?? "Elsewhere")
             .OrderBy(g => g.Key == "Elsewhere")
             .ThenByDescending(g => g.Count())
-            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(e => e.Name).Distinct(StringComparer.OrdinalIgnoreCase))}.");
-        var text = new StringBuilder("Home devices by room. ");
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(e => Short(e.Name, g.Key)).Distinct(StringComparer.OrdinalIgnoreCase))}.");
+        var text = new StringBuilder("Home: ");
         var truncated = false;
         foreach (var line in lines)
         {
@@ -53,6 +54,15 @@ public sealed class HomeSummaryProvider(HomeModel model, IOptions<HomeAssistantO
         }
 
         var rendered = text.ToString().TrimEnd();
+        if (rendered == "Home:")
+        {
+            rendered = "";
+        }
+
         return new HomeSummary(rendered, HomeSummary.EstimateTokens(rendered), home.Version, truncated);
     }
+
+    /// <summary>"Kitchen countertop" listed under Kitchen is just "countertop" (fewer prompt tokens, same meaning).</summary>
+    private static string Short(string name, string area) =>
+        name.Length > area.Length + 1 && name.StartsWith(area + " ", StringComparison.OrdinalIgnoreCase) ? name[(area.Length + 1)..] : name;
 }

@@ -21,8 +21,8 @@ public sealed class HomeSummaryAndHealthTests
         var full = HomeSummaryProvider.Render(home, 1000);
         var small = HomeSummaryProvider.Render(home, 40);
 
-        Assert.Contains("Living Room: ", full.Text, StringComparison.Ordinal);
-        Assert.Contains("Living Room Lamp", full.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Home: Living Room: Ceiling Fan, Curtain Left, Curtain Right, Lamp, Play Corner", full.Text, StringComparison.Ordinal);
+        Assert.Contains("Kitchen: Switch, countertop, ceiling, cabinets.", full.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Outside Temperature", full.Text, StringComparison.Ordinal);
         Assert.False(full.Truncated);
         Assert.True(small.ApproxTokens <= 40);
