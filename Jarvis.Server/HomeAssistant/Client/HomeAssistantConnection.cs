@@ -112,7 +112,16 @@ internal sealed class HomeAssistantConnection : IAsyncDisposable
         {
             while (await _socket.ReceiveAsync(_stop.Token).ConfigureAwait(false) is { } text)
             {
-                var node = JsonNode.Parse(text);
+                JsonNode? node;
+                try
+                {
+                    node = JsonNode.Parse(text);
+                }
+                catch (JsonException)
+                {
+                    continue; // Not JSON: skip the frame, keep the connection.
+                }
+
                 if (node is JsonArray batch)
                 {
                     foreach (var item in batch.OfType<JsonObject>())
@@ -126,7 +135,7 @@ internal sealed class HomeAssistantConnection : IAsyncDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or JsonException or IOException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
             // Connection lost or closing: pending commands fail below, the runner reconnects.
         }

@@ -34,12 +34,14 @@ internal sealed partial class HomeAssistantRunner(
             {
                 client.SetStatus(HomeAssistantConnectionState.Connecting, settings.Url);
                 await using var connection = await HomeAssistantConnection.OpenAsync(settings.WebSocketUri(), settings.Token, time, settings.RequestTimeout, stoppingToken).ConfigureAwait(false);
-                await RegistrySync.LoadAsync(connection, client.Model, stoppingToken).ConfigureAwait(false);
+                // Subscribe first: changes that happen while the registries load queue up and are applied after the load.
                 await connection.SendAsync(new JsonObject { ["type"] = "subscribe_events", ["event_type"] = "state_changed" }, stoppingToken).ConfigureAwait(false);
                 foreach (var registryEvent in RegistryEvents)
                 {
                     await connection.SendAsync(new JsonObject { ["type"] = "subscribe_events", ["event_type"] = registryEvent }, stoppingToken).ConfigureAwait(false);
                 }
+
+                await RegistrySync.LoadAsync(connection, client.Model, stoppingToken).ConfigureAwait(false);
 
                 client.Attach(connection);
                 client.SetStatus(HomeAssistantConnectionState.Connected, $"{settings.Url} (Home Assistant {connection.HaVersion}, {client.Model.Snapshot.Entities.Count} entities)");
@@ -64,10 +66,16 @@ internal sealed partial class HomeAssistantRunner(
             {
                 return;
             }
-            catch (Exception ex) when (ex is HomeAssistantException or System.Net.WebSockets.WebSocketException or HttpRequestException or IOException or OperationCanceledException or System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is HomeAssistantException or System.Net.WebSockets.WebSocketException or HttpRequestException or IOException or OperationCanceledException)
             {
                 client.SetStatus(HomeAssistantConnectionState.Disconnected, ex.Message);
                 LogDisconnected(logger, settings.Url, ex.Message);
+            }
+            catch (Exception ex)
+            {
+                // Unexpected data from Home Assistant must not stop the server: report, back off, reconnect.
+                client.SetStatus(HomeAssistantConnectionState.Disconnected, ex.Message);
+                LogUnexpected(logger, ex);
             }
             finally
             {
@@ -133,6 +141,9 @@ internal sealed partial class HomeAssistantRunner(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Home Assistant connection to {Url} ended: {Reason}; reconnecting")]
     private static partial void LogDisconnected(ILogger logger, string url, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unexpected failure of the Home Assistant connection; reconnecting")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Detail}. Not reconnecting until the configuration changes")]
     private static partial void LogAuthFailed(ILogger logger, string detail);
