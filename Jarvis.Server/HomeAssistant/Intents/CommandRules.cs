@@ -86,15 +86,15 @@ internal static class CommandRules
 
     private static IntentMatch? Vacuum(Utterance u)
     {
-        if (u.Has(WordKind.Vacuum, "base"))
+        var vacuumNamed = u.EntityTags.SelectMany(t => t.Names).Any(n => n.Id.StartsWith("vacuum.", StringComparison.Ordinal))
+            || u.NounKinds(includeNamed: false).Any(k => k[0].Domain == "vacuum");
+        if (u.Has(WordKind.Vacuum, "base") || (vacuumNamed && u.Tags.Any(t => t.Text == "home")))
         {
             return new IntentMatch(IntentNames.VacuumReturnToBase, CommandTargets.Build(u, k => k.Domain == "vacuum"));
         }
 
         var startsWithClean = u.Has(WordKind.Vacuum, "start") && !u.Has(WordKind.Particle, "off");
-        var startsVacuum = u.Has(WordKind.Verb, "on")
-            && (u.EntityTags.SelectMany(t => t.Names).Any(n => n.Id.StartsWith("vacuum.", StringComparison.Ordinal))
-                || u.NounKinds(includeNamed: false).Any(k => k[0].Domain == "vacuum"));
+        var startsVacuum = u.Has(WordKind.Verb, "on") && vacuumNamed;
         return startsWithClean || startsVacuum
             ? new IntentMatch(IntentNames.VacuumStart, CommandTargets.Build(u, k => k.Domain == "vacuum"))
             : null;

@@ -4,9 +4,9 @@ using Jarvis.Server.HomeAssistant.Model;
 namespace Jarvis.Server.HomeAssistant.Intents;
 
 /// <summary>
-/// A token trie of every name people use for the home: entity display names and aliases (plus the
-/// singular of multi-word plural names), area and floor names and aliases. Built once per
-/// <see cref="HomeSnapshot"/> and cached, so matching a sentence never loops over entities.
+/// A token trie of every name people use for the home: entity display names and aliases, area and floor names and
+/// aliases. Exact names only: "bedroom curtains" is the bedroom's curtains, not an entity "Bedroom Curtain".
+/// Built once per <see cref="HomeSnapshot"/> and cached, so matching a sentence never loops over entities.
 /// </summary>
 public sealed class HomeVocabulary
 {
@@ -55,10 +55,6 @@ public sealed class HomeVocabulary
                 Trie.Add(tokens[1..], target);
             }
 
-            if (tokens.Count > 1 && target.Kind == NameKind.Entity && tokens[^1] is { Length: > 3 } last && last.EndsWith('s'))
-            {
-                Trie.Add([.. tokens[..^1], last[..^1]], target);
-            }
         }
     }
 }
