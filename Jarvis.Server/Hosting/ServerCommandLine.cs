@@ -1,3 +1,5 @@
+using Jarvis.Server.HomeAssistant.Intents.Evaluation;
+
 namespace Jarvis.Server.Hosting;
 
 /// <summary>
@@ -10,7 +12,7 @@ public static class ServerCommandLine
     private static readonly Dictionary<string, Func<string[], CancellationToken, Task<int>>> Verbs =
         new(StringComparer.OrdinalIgnoreCase)
         {
-            ["intents"] = HomeAssistant.Intents.Evaluation.IntentsCommand.RunAsync,
+            ["intents"] = IntentsCommand.RunAsync,
         };
 
     public static async Task<int> RunAsync(string[] args)
