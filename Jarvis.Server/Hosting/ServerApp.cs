@@ -9,8 +9,8 @@ public static class ServerApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
         builder.Services.AddHomeAssistant(builder.Configuration);
+        // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();
