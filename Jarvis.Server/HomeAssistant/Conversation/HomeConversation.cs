@@ -32,7 +32,7 @@ public sealed class HomeConversation(HomeAssistantClient client, CommandRunner r
         }
 
         var home = client.Model.Snapshot;
-        var areaId = home.Area(roomArea)?.Id ?? home.AreaByName(roomArea)?.Id;
+        var areaId = home.ResolveRoom(roomArea)?.Id;
         var room = _rooms.GetOrAdd(areaId ?? roomArea, _ => new RoomContext(areaId));
         await room.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

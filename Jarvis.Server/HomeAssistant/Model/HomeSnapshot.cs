@@ -40,7 +40,20 @@ public sealed class HomeSnapshot
     public HomeArea? AreaByName(string name) =>
         Areas.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The area a satellite's room refers to: by id, name or alias, ignoring case and separators
+    /// ("living-room", "living_room" and "Living Room" are the same room).
+    /// </summary>
+    public HomeArea? ResolveRoom(string room)
+    {
+        var key = Squash(room);
+        return Area(room)
+            ?? Areas.FirstOrDefault(a => Squash(a.Id) == key || Squash(a.Name) == key || a.Aliases.Any(x => Squash(x) == key));
+    }
+
     public bool IsInFloor(HomeEntity entity, string floorId) => Area(entity.AreaId)?.FloorId == floorId;
+
+    private static string Squash(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
     public HomeSnapshot With(IReadOnlyList<HomeEntity> entities) => new(Floors, Areas, entities, Version + 1);
 }

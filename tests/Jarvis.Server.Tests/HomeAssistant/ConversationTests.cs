@@ -47,7 +47,7 @@ public sealed class ConversationTests
     {
         await using var env = await HomeAssistantTestEnvironment.StartAsync();
 
-        var reply = await env.Conversation.HandleAsync("turn off the kitchen lights and lock the back door", "Office", CancellationToken.None);
+        var reply = await env.Conversation.HandleAsync("turn off the kitchen lights and lock the back door", "office-id", CancellationToken.None);
 
         Assert.Equal("Done.", reply.Speech);
         Assert.Equal(2, reply.Actions.Count);
@@ -168,7 +168,7 @@ public sealed class ConversationTests
 
         await env.Conversation.HandleAsync("turn on the bedroom lamp", "Kitchen", CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(6));
-        var reply = await env.Conversation.HandleAsync("dim them a bit", "Kitchen", CancellationToken.None);
+        var reply = await env.Conversation.HandleAsync("dim them a bit", "kitchen_id", CancellationToken.None);
 
         var action = Assert.Single(reply.Actions);
         Assert.Equal(["light.kitchen_cabinets", "light.kitchen_ceiling", "light.kitchen_countertop"], action.EntityIds.Order());
