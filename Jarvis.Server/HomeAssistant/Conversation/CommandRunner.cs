@@ -64,7 +64,7 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
             room.LastTargets = entities.Select(e => e.EntityId).ToList();
         }
 
-        return HomeReply.Say(Confirmation(actions, answers), [.. actions]);
+        return HomeReply.Say(Confirmation(actions, answers, client.Model), [.. actions]);
     }
 
     /// <summary>"them", "make it 70 %", "dim a bit": the previous command's devices.</summary>
@@ -120,7 +120,8 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
         : match.Target.Domain?.Replace('_', ' ') is { } domain ? domain + "s"
         : "devices";
 
-    private static string Confirmation(IReadOnlyList<HomeAction> actions, IReadOnlyList<string> answers)
+    /// <summary>One short confirmation for the whole turn: a failure, the answers, "The garage door is open." or "Done."</summary>
+    private static string Confirmation(IReadOnlyList<HomeAction> actions, IReadOnlyList<string> answers, HomeModel model)
     {
         var failed = actions.Where(a => !a.Succeeded).ToList();
         if (failed.Count > 0)
@@ -128,7 +129,17 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
             return $"Sorry, that didn't work: {failed[0].Error}.";
         }
 
-        return answers.Count > 0 ? string.Join(' ', answers) : "Done.";
+        if (answers.Count > 0)
+        {
+            return string.Join(' ', answers);
+        }
+
+        if (actions is [{ Domain: "cover" or "lock" or "valve", EntityIds: [var id] }] && model.Snapshot.Entity(id) is { } entity)
+        {
+            return $"The {entity.Name.ToLowerInvariant()} is {SpokenState.Say(entity, model.State(id))}.";
+        }
+
+        return "Done.";
     }
 
     private static readonly HashSet<string> StopWords =

@@ -78,6 +78,16 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task Cover_and_lock_commands_confirm_with_the_resulting_state()
+    {
+        await using var env = await HomeAssistantTestEnvironment.StartAsync();
+
+        var reply = await env.Conversation.HandleAsync("close the curtain left", "Kitchen", CancellationToken.None);
+
+        Assert.Equal("The curtain left is closed.", reply.Speech);
+    }
+
+    [Fact]
     public async Task Failing_service_call_is_reported()
     {
         await using var env = await HomeAssistantTestEnvironment.StartAsync();
