@@ -16,6 +16,7 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
     {
         var actions = new List<HomeAction>();
         var answers = new List<string>();
+        var problems = new List<string>();
         foreach (var step in steps)
         {
             var home = client.Model.Snapshot;
@@ -37,12 +38,14 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
             var entities = TargetResolver.Resolve(match.Target, home, DefaultDomains(match.Intent));
             if (UnknownName(match, transcript, home) is { } unknown)
             {
-                return HomeReply.Say($"Sorry, I don't know a device called {unknown}.");
+                problems.Add($"Sorry, I don't know a device called {unknown}.");
+                continue;
             }
 
             if (entities.Count == 0)
             {
-                return HomeReply.Say($"I couldn't find any {What(match)}{TargetResolver.Where(match.Target, home)}.", [.. actions]);
+                problems.Add($"I couldn't find any {What(match)}{TargetResolver.Where(match.Target, home)}.");
+                continue;
             }
 
             if (match.Target.IsNamed && entities.Select(e => e.AreaId).Distinct().Count() > 1 && match.Target.AreaId is null)
@@ -56,7 +59,8 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
             var done = await executor.ExecuteAsync(match, entities, cancellationToken).ConfigureAwait(false);
             if (done.Count == 0)
             {
-                return HomeReply.Say($"Sorry, I can't do that with {entities[0].Name}.", [.. actions]);
+                problems.Add($"Sorry, I can't do that with {entities[0].Name}.");
+                continue;
             }
 
             actions.AddRange(done);
@@ -64,7 +68,7 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
             room.LastTargets = entities.Select(e => e.EntityId).ToList();
         }
 
-        return HomeReply.Say(Confirmation(actions, answers, client.Model), [.. actions]);
+        return HomeReply.Say(Confirmation(actions, answers, problems, client.Model), [.. actions]);
     }
 
     /// <summary>"them", "make it 70 %", "dim a bit": the previous command's devices.</summary>
@@ -121,12 +125,17 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
         : "devices";
 
     /// <summary>One short confirmation for the whole turn: a failure, the answers, "The garage door is open." or "Done."</summary>
-    private static string Confirmation(IReadOnlyList<HomeAction> actions, IReadOnlyList<string> answers, HomeModel model)
+    private static string Confirmation(IReadOnlyList<HomeAction> actions, IReadOnlyList<string> answers, IReadOnlyList<string> problems, HomeModel model)
     {
         var failed = actions.Where(a => !a.Succeeded).ToList();
         if (failed.Count > 0)
         {
             return $"Sorry, that didn't work: {failed[0].Error}.";
+        }
+
+        if (problems.Count > 0)
+        {
+            return string.Join(' ', actions.Count > 0 ? [.. problems, .. answers, "The rest is done."] : [.. problems, .. answers]);
         }
 
         if (answers.Count > 0)

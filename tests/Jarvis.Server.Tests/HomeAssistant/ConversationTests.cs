@@ -57,6 +57,19 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task Step_that_finds_nothing_is_said_and_the_other_steps_still_run()
+    {
+        await using var env = await HomeAssistantTestEnvironment.StartAsync();
+
+        var reply = await env.Conversation.HandleAsync("close the blinds, then set the heat to 20", "Living Room", CancellationToken.None);
+
+        Assert.Equal("I couldn't find any blinds in the living room. The rest is done.", reply.Speech);
+        var action = Assert.Single(reply.Actions);
+        Assert.Equal(("climate", "set_temperature", "climate.thermostat"), (action.Domain, action.Service, action.EntityIds.Single()));
+        Assert.Equal(20, env.Emulator.Home.Entity("climate.thermostat")!.Attributes["temperature"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task Saved_scene_snapshots_the_room_and_is_activated_by_its_name()
     {
         await using var env = await HomeAssistantTestEnvironment.StartAsync();
