@@ -109,7 +109,8 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
     /// <summary>The words that should have named a device, when none of them is known (null when the target is clear).</summary>
     internal static string? UnknownName(IntentMatch match, string transcript, HomeSnapshot home)
     {
-        if (match.Intent is not (IntentNames.TurnOn or IntentNames.TurnOff) || match.Target.IsNamed || match.Target.Domain is not null)
+        if (match.Intent is IntentNames.GetState or IntentNames.ClimateGetTemperature or IntentNames.SaveScene
+            || match.Target.IsNamed || match.Target.Domain is not null || match.Target.IsPronoun)
         {
             return null;
         }

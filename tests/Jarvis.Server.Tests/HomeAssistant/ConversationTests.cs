@@ -120,8 +120,10 @@ public sealed class ConversationTests
         await using var env = await HomeAssistantTestEnvironment.StartAsync();
 
         var reply = await env.Conversation.HandleAsync("turn on the jacuzzi", "Living Room", CancellationToken.None);
+        var set = await env.Conversation.HandleAsync("set the sauna to 40", "Living Room", CancellationToken.None);
 
         Assert.Equal("Sorry, I don't know a device called \"jacuzzi\".", reply.Speech);
+        Assert.Equal("Sorry, I don't know a device called \"sauna\".", set.Speech);
         Assert.Empty(reply.Actions);
         Assert.Empty(env.Emulator.Home.Calls);
     }
