@@ -7,6 +7,7 @@ internal static class Harnesses
     {
         ["hub-duplex"] = Hub.HubDuplexHarness.RunAsync,
         ["personaplex-bridge"] = PersonaPlex.PersonaPlexBridgeHarness.RunAsync,
+        ["ha"] = HomeAssistant.HomeAssistantHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
