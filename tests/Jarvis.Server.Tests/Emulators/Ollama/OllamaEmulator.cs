@@ -45,6 +45,9 @@ public sealed class OllamaEmulator : IAsyncDisposable
 
     public int AbortedStreams;
 
+    /// <summary>Streams that reached their done:true line.</summary>
+    public int CompletedStreams;
+
     public async Task<OllamaEmulator> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -167,6 +170,7 @@ public sealed class OllamaEmulator : IAsyncDisposable
             }
 
             await WriteLineAsync(context, Final(model, "", "stop", tokens.Count));
+            Interlocked.Increment(ref CompletedStreams);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
