@@ -5,6 +5,8 @@ internal static class Harnesses
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["route-latency"] = Routing.RouterLatencyHarness.RunAsync,
+        ["answer-streaming"] = Routing.AnswerStreamingHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
