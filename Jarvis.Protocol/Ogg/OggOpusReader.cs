@@ -1,0 +1,228 @@
+namespace Jarvis.Protocol.Ogg;
+
+/// <summary>
+/// Incremental Ogg (Opus) demuxer: <see cref="Append"/> arbitrary byte chunks, then call
+/// <see cref="TryReadPacket"/> until it needs more data. As strict as RustAudio/ogg 0.9.2 (capture pattern,
+/// version 0, CRC, BOS on a serial's first page, no second BOS, consistent continuation flags; sequence numbers and
+/// granules are not checked) and tolerant of PersonaPlex's quirks (24 kHz granules, no EOS, many pages per chunk).
+/// Buffers are reused, so steady-state reading allocates nothing.
+/// </summary>
+public sealed class OggOpusReader
+{
+    private readonly OggReaderOptions _options;
+    private readonly Dictionary<uint, OggLogicalStream> _streams = [];
+    private byte[] _buffer = new byte[8192];
+    private int _start;
+    private int _end;
+    private bool _inPage;
+    private OggPageHeader _page;
+    private OggLogicalStream? _pageStream;
+    private int _segmentIndex;
+    private int _bodyPosition;
+
+    public OggOpusReader(OggReaderOptions? options = null)
+    {
+        _options = options ?? new OggReaderOptions();
+    }
+
+    /// <summary>Why the reader stopped (null while the stream is valid).</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>The last OpusHead read (null before the first one).</summary>
+    public OpusHead? Head { get; private set; }
+
+    /// <summary>Number of bytes appended but not yet consumed.</summary>
+    public int BufferedBytes => _end - _start;
+
+    /// <summary>Adds bytes received from the transport. Ignored once the reader is in error.</summary>
+    public void Append(ReadOnlySpan<byte> chunk)
+    {
+        if (Error is not null || chunk.IsEmpty)
+        {
+            return;
+        }
+
+        if (_buffer.Length - _end < chunk.Length)
+        {
+            MakeRoom(chunk.Length);
+        }
+
+        chunk.CopyTo(_buffer.AsSpan(_end));
+        _end += chunk.Length;
+    }
+
+    /// <summary>Reads the next packet; its data is valid until the next call on this reader.</summary>
+    public OggReadStatus TryReadPacket(out OggPacket packet)
+    {
+        packet = default;
+        while (Error is null)
+        {
+            if (!_inPage)
+            {
+                var status = BeginPage();
+                if (status != OggReadStatus.Packet)
+                {
+                    return status;
+                }
+            }
+
+            if (TryTakePacket(out packet))
+            {
+                return OggReadStatus.Packet;
+            }
+
+            if (Error is null)
+            {
+                EndPage();
+            }
+        }
+
+        return OggReadStatus.Error;
+    }
+
+    private OggReadStatus BeginPage()
+    {
+        var status = OggPageHeader.TryParse(_buffer.AsSpan(_start, _end - _start), _options.VerifyCrc, out _page, out var error);
+        if (status == OggReadStatus.Error)
+        {
+            return Fail(error!);
+        }
+
+        if (status == OggReadStatus.NeedMoreData)
+        {
+            return status;
+        }
+
+        var isBos = (_page.Flags & OggPageFlags.BeginOfStream) != 0;
+        var isContinued = (_page.Flags & OggPageFlags.Continued) != 0;
+        _streams.TryGetValue(_page.Serial, out var stream);
+        if (stream is null)
+        {
+            if (!isBos && _options.RequireBos)
+            {
+                return Fail($"first page of serial {_page.Serial} lacks BOS");
+            }
+
+            stream = new OggLogicalStream();
+            _streams.Add(_page.Serial, stream);
+        }
+        else if (isBos)
+        {
+            return Fail($"second BOS page for serial {_page.Serial}");
+        }
+        else if (stream.Ended)
+        {
+            return Fail($"page {_page.Sequence} of serial {_page.Serial} follows its EOS page");
+        }
+
+        if (isContinued != stream.HasPartial)
+        {
+            return Fail(isContinued
+                ? $"page {_page.Sequence} of serial {_page.Serial} continues a packet that was never started"
+                : $"page {_page.Sequence} of serial {_page.Serial} does not continue the unfinished packet");
+        }
+
+        _pageStream = stream;
+        _segmentIndex = 0;
+        _bodyPosition = _start + _page.BodyOffset;
+        _inPage = true;
+        return OggReadStatus.Packet;
+    }
+
+    private bool TryTakePacket(out OggPacket packet)
+    {
+        packet = default;
+        var lacing = _buffer.AsSpan(_start + _page.LacingOffset, _page.SegmentCount);
+        var length = 0;
+        var terminated = false;
+        while (_segmentIndex < lacing.Length && !terminated)
+        {
+            var value = lacing[_segmentIndex++];
+            length += value;
+            terminated = value < 255;
+        }
+
+        if (length == 0 && !terminated)
+        {
+            return false;
+        }
+
+        var stream = _pageStream!;
+        ReadOnlyMemory<byte> fragment = _buffer.AsMemory(_bodyPosition, length);
+        _bodyPosition += length;
+        if (!terminated || stream.HasPartial)
+        {
+            if (!stream.AppendPartial(fragment.Span, _options.MaxPacketSize))
+            {
+                Fail($"packet of serial {_page.Serial} is larger than {_options.MaxPacketSize} bytes");
+                return false;
+            }
+
+            if (!terminated)
+            {
+                return false;
+            }
+
+            fragment = stream.TakePacket();
+        }
+
+        var data = fragment.Span;
+        var isHead = data.StartsWith(OpusHead.Magic);
+        if (isHead && OpusHead.TryParse(data, out var head))
+        {
+            Head = head;
+        }
+
+        var lastOnPage = _segmentIndex == lacing.Length;
+        packet = new OggPacket(
+            fragment,
+            _page.Granule,
+            _page.Serial,
+            _page.Sequence,
+            isHead || data.StartsWith(OpusTags.Magic),
+            lastOnPage && (_page.Flags & OggPageFlags.EndOfStream) != 0);
+        return true;
+    }
+
+    private void EndPage()
+    {
+        if ((_page.Flags & OggPageFlags.EndOfStream) != 0)
+        {
+            _pageStream!.Ended = true;
+        }
+
+        _start += _page.PageLength;
+        _inPage = false;
+        _pageStream = null;
+        if (_start == _end)
+        {
+            _start = 0;
+            _end = 0;
+        }
+    }
+
+    private OggReadStatus Fail(string reason)
+    {
+        Error = reason;
+        _inPage = false;
+        _start = 0;
+        _end = 0;
+        return OggReadStatus.Error;
+    }
+
+    private void MakeRoom(int incoming)
+    {
+        var live = _end - _start;
+        var target = _buffer;
+        if (live + incoming > _buffer.Length)
+        {
+            target = new byte[Math.Max(live + incoming, _buffer.Length * 2)];
+        }
+
+        Buffer.BlockCopy(_buffer, _start, target, 0, live);
+        _bodyPosition -= _start;
+        _buffer = target;
+        _end = live;
+        _start = 0;
+    }
+}
