@@ -1,0 +1,142 @@
+using System.Text;
+using Jarvis.Protocol.Link;
+using Jarvis.Protocol.Link.Messages;
+
+namespace Jarvis.Protocol.Tests.Link;
+
+public sealed class LinkMessageReaderTests
+{
+    private readonly LinkMessageReader _server = new(LinkPeer.Server);
+
+    [Fact]
+    public void Unknown_message_types_are_ignored_and_counted()
+    {
+        var first = _server.Read(LinkFrameType.Text, """{"type":"hologram","beam":true}"""u8);
+        Assert.Equal(LinkReadKind.Ignored, first.Kind);
+        Assert.Equal("hologram", first.IgnoredType);
+
+        _server.Read(LinkFrameType.Text, """{"type":"telepathy"}"""u8);
+
+        Assert.Equal(2, _server.UnknownIgnored);
+        Assert.Equal(0, _server.Rejected);
+    }
+
+    [Fact]
+    public void Audio_frames_with_an_unknown_codec_or_direction_are_ignored_and_counted()
+    {
+        Assert.Equal(LinkReadKind.Ignored, _server.Read(LinkFrameType.Binary, [0x10, 0x09, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]).Kind);
+        Assert.Equal(LinkReadKind.Ignored, _server.Read(LinkFrameType.Binary, [0x1F, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]).Kind);
+        Assert.Equal(2, _server.UnknownIgnored);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"hello","protocol_version":2,"satellite_id":"a","room":"b","token":"t","capabilities":{"sample_rates":[16000],"codecs":["opus"],"has_speaker":true,"led_kind":"none","has_button":false,"has_echo_cancellation":false}}""", LinkCloseCodes.UnsupportedVersion)]
+    [InlineData("""{"type":"hello","protocol_version":1,"satellite_id":"Bad/Id","room":"b","token":"t","capabilities":{"sample_rates":[16000],"codecs":["opus"],"has_speaker":true,"led_kind":"none","has_button":false,"has_echo_cancellation":false}}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"hello","protocol_version":1,"satellite_id":"a","room":"b","token":"t","capabilities":{"sample_rates":[11025],"codecs":["opus"],"has_speaker":true,"led_kind":"none","has_button":false,"has_echo_cancellation":false}}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"mute","muted":true}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"mute","muted":true,"source":null}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"mute","muted":true,"source":0}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"mute","muted":true,"source":"laser"}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"mute","muted":true,"muted":false,"source":"button"}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"mute","type":"mute","muted":true,"source":"button"}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"ping","t0":99999999999999999999999}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"ping","t0":-1}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"voice_activity","state":"start","score":1.5,"timestamp_us":1}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"ping","t0":1} trailing""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":7}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"no_type":true}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""[{"type":"ping","t0":1}]""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"ping",""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"led","state":"idle"}""", LinkCloseCodes.ProtocolViolation)]
+    [InlineData("""{"type":"welcome","protocol_version":1}""", LinkCloseCodes.ProtocolViolation)]
+    public void Bad_control_messages_close_the_link_with_a_clear_code(string json, int closeCode)
+    {
+        var result = _server.Read(LinkFrameType.Text, Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(LinkReadKind.Fatal, result.Kind);
+        Assert.Equal(closeCode, result.CloseCode);
+        Assert.False(string.IsNullOrWhiteSpace(result.CloseReason));
+        Assert.True(Encoding.UTF8.GetByteCount(result.CloseReason!) <= LinkProtocol.MaxCloseReasonBytes);
+        Assert.Equal(1, _server.Rejected);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_malformed()
+    {
+        var result = _server.Read(LinkFrameType.Text, [(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}']);
+
+        Assert.Equal(LinkCloseCodes.MalformedFrame, result.CloseCode);
+    }
+
+    [Theory]
+    [InlineData(LinkFrameType.Text)]
+    [InlineData(LinkFrameType.Binary)]
+    public void Frames_over_64_KiB_are_too_large(LinkFrameType type)
+    {
+        var frame = new byte[LinkProtocol.MaxFrameBytes + 1];
+        frame[0] = 0x10;
+        frame[1] = 0x01;
+
+        Assert.Equal(LinkCloseCodes.FrameTooLarge, _server.Read(type, frame).CloseCode);
+    }
+
+    [Fact]
+    public void Binary_frames_of_another_version_are_unsupported()
+    {
+        Assert.Equal(LinkCloseCodes.UnsupportedVersion, _server.Read(LinkFrameType.Binary, [0x20, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]).CloseCode);
+    }
+
+    [Fact]
+    public void Audio_in_the_wrong_direction_is_a_protocol_violation()
+    {
+        var downlink = new byte[13];
+        AudioFrameCodec.Write(new LinkAudioHeader(StreamDirection.Downlink, LinkCodec.Opus, 1, 1), [1], downlink);
+
+        Assert.Equal(LinkCloseCodes.ProtocolViolation, _server.Read(LinkFrameType.Binary, downlink).CloseCode);
+        Assert.Equal(LinkReadKind.Audio, new LinkMessageReader(LinkPeer.Satellite).Read(LinkFrameType.Binary, downlink).Kind);
+    }
+
+    [Fact]
+    public void A_welcome_of_another_version_is_unsupported_for_the_satellite()
+    {
+        var welcome = (WelcomeMessage)LinkSamples.All[2].Message with { ProtocolVersion = 3 };
+
+        var result = new LinkMessageReader(LinkPeer.Satellite).Read(LinkFrameType.Text, LinkMessageWriter.ToUtf8(welcome));
+
+        Assert.Equal(LinkCloseCodes.UnsupportedVersion, result.CloseCode);
+    }
+
+    [Fact]
+    public void Counters_count_audio_and_control_messages()
+    {
+        var frame = new byte[13];
+        AudioFrameCodec.Write(new LinkAudioHeader(StreamDirection.Uplink, LinkCodec.Opus, 1, 1), [1], frame);
+
+        _server.Read(LinkFrameType.Binary, frame);
+        _server.Read(LinkFrameType.Binary, frame);
+        _server.Read(LinkFrameType.Text, LinkMessageWriter.ToUtf8(new PingMessage(5)));
+
+        Assert.Equal(2, _server.AudioFrames);
+        Assert.Equal(1, _server.ControlMessages);
+    }
+
+    [Fact]
+    public void Close_reasons_are_cut_to_123_utf8_bytes()
+    {
+        var reason = CloseReasons.Truncate(new string('é', 200));
+
+        Assert.True(Encoding.UTF8.GetByteCount(reason) <= LinkProtocol.MaxCloseReasonBytes);
+        Assert.EndsWith("...", reason);
+        Assert.Equal("short", CloseReasons.Truncate("short"));
+    }
+
+    [Fact]
+    public void Close_code_names_are_known_for_every_code()
+    {
+        int[] codes = [4000, 4001, 4002, 4003, 4004, 4005, 4006, 4007];
+
+        Assert.All(codes, code => Assert.NotNull(LinkCloseCodes.NameOf(code)));
+        Assert.Null(LinkCloseCodes.NameOf(1000));
+    }
+}
