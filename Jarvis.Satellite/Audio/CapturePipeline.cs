@@ -20,6 +20,7 @@ public sealed class CapturePipeline
     private readonly IVoiceUplink uplink;
     private readonly SatelliteEvents events;
     private readonly SatelliteStatus status;
+    private readonly MonotonicClock clock;
     private readonly short[] mic;
     private readonly short[] played;
     private readonly short[] clean;
@@ -29,8 +30,9 @@ public sealed class CapturePipeline
 
     public CapturePipeline(
         IAudioCapture capture, IEchoCanceller echo, EchoReference reference, VoiceActivityDetector vad, PreRollBuffer preRoll,
-        IVoiceUplink uplink, SatelliteEvents events, SatelliteStatus status)
+        IVoiceUplink uplink, SatelliteEvents events, SatelliteStatus status, MonotonicClock clock)
     {
+        this.clock = clock;
         ArgumentNullException.ThrowIfNull(capture);
         this.capture = capture;
         this.echo = echo;
@@ -81,11 +83,11 @@ public sealed class CapturePipeline
         var change = vad.Process(clean);
         if (change == VoiceActivityChange.Started)
         {
-            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStarted, vad.Score));
+            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStarted, clock.NowUs, vad.Score));
         }
         else if (change == VoiceActivityChange.Stopped)
         {
-            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStopped, vad.UtteranceScore));
+            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStopped, clock.NowUs, vad.UtteranceScore));
         }
 
         var shouldStream = vad.IsActive || status.ConversationActive;
@@ -127,7 +129,7 @@ public sealed class CapturePipeline
         Array.Clear(mic);
         if (vad.IsActive)
         {
-            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStopped, vad.UtteranceScore));
+            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStopped, clock.NowUs, vad.UtteranceScore));
         }
 
         vad.Reset();

@@ -3,8 +3,8 @@ using Jarvis.Satellite.Leds;
 namespace Jarvis.Satellite.Hosting;
 
 /// <summary>
-/// The satellite's shared state (mute, link connection, conversation, error) read by the audio threads and
-/// shown on the LEDs. Thread-safe; every change re-selects the LED state.
+/// The satellite's shared state (mute, link, conversation, LED state asked by the server, local error) read
+/// by the audio threads and shown on the LEDs. Thread-safe; every change re-selects the LED state.
 /// </summary>
 public sealed class SatelliteStatus(LedController leds)
 {
@@ -13,7 +13,7 @@ public sealed class SatelliteStatus(LedController leds)
     private volatile bool connected;
     private volatile bool conversationActive;
     private volatile bool error;
-    private LedState conversation = LedState.Idle;
+    private LedState serverLed = LedState.Idle;
 
     public bool Muted => muted;
 
@@ -22,18 +22,8 @@ public sealed class SatelliteStatus(LedController leds)
     /// <summary>The server says a conversation is running in this room: stream regardless of VAD.</summary>
     public bool ConversationActive => conversationActive;
 
+    /// <summary>A local fault (audio device failed, link rejected) shown as the error LED.</summary>
     public bool Error => error;
-
-    public LedState Conversation
-    {
-        get
-        {
-            lock (gate)
-            {
-                return conversation;
-            }
-        }
-    }
 
     public void SetMuted(bool value) => Update(() => muted = value);
 
@@ -41,19 +31,35 @@ public sealed class SatelliteStatus(LedController leds)
 
     public void SetError(bool value) => Update(() => error = value);
 
-    /// <summary>Conversation state from the server: idle, listening, thinking or speaking.</summary>
-    public void SetConversation(LedState state) => Update(() =>
+    public void SetConversationActive(bool value) => Update(() => conversationActive = value);
+
+    /// <summary>The LED state the server asked for (idle, listening, thinking, speaking, error).</summary>
+    public void SetServerLed(LedState state) => Update(() => serverLed = state);
+
+    /// <summary>What the LEDs show now.</summary>
+    public LedState LedState
     {
-        conversation = state;
-        conversationActive = state != LedState.Idle;
-    });
+        get
+        {
+            lock (gate)
+            {
+                return Select();
+            }
+        }
+    }
+
+    private LedState Select()
+    {
+        var conversation = serverLed == LedState.Idle && conversationActive ? LedState.Listening : serverLed;
+        return LedStateSelector.Select(error, connected, muted, conversation);
+    }
 
     private void Update(Action change)
     {
         lock (gate)
         {
             change();
-            leds.Show(LedStateSelector.Select(error, connected, muted, conversation));
+            leds.Show(Select());
         }
     }
 }

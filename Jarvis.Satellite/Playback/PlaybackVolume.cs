@@ -1,26 +1,24 @@
 namespace Jarvis.Satellite.Playback;
 
-/// <summary>Speaker volume in percent (0–100), set by the server, applied to every played frame.</summary>
-public sealed class PlaybackVolume(int percent = 100)
+/// <summary>Speaker volume as a linear gain 0–1 (the link's <c>volume.level</c>), applied to every played frame.</summary>
+public sealed class PlaybackVolume
 {
-    private volatile int percent = Math.Clamp(percent, 0, 100);
+    private volatile float level = 1f;
 
-    public int Percent
+    public double Level
     {
-        get => percent;
-        set => percent = Math.Clamp(value, 0, 100);
+        get => level;
+        set => level = (float)Math.Clamp(value, 0, 1);
     }
 
     public void Apply(Span<short> frame)
     {
-        var p = percent;
-        if (p == 100)
+        var gain = level;
+        if (gain >= 1f)
         {
             return;
         }
 
-        // Perceptual curve: gain = (p/100)^2.
-        var gain = (p * p) / 10000.0f;
         for (var i = 0; i < frame.Length; i++)
         {
             frame[i] = (short)(frame[i] * gain);

@@ -6,6 +6,9 @@ public enum SatelliteEventKind
     VoiceStopped,
     MuteChanged,
 
+    /// <summary>Short press (the mute toggle itself is reported with <see cref="MuteChanged"/>).</summary>
+    ShortPress,
+
     /// <summary>Long press: start a conversation without speaking first.</summary>
-    ConversationRequested,
+    LongPress,
 }
