@@ -29,7 +29,7 @@ public sealed class WebsocketClientTransport : ILinkTransport
             IsReconnectionEnabled = false,
             ReconnectTimeout = null,
             ErrorReconnectTimeout = null,
-            IsTextMessageConversionEnabled = false,
+            IsTextMessageConversionEnabled = true,
             Name = "jarvis-link",
         };
         messages = client.MessageReceived.Subscribe(OnMessage);
@@ -74,8 +74,10 @@ public sealed class WebsocketClientTransport : ILinkTransport
 
     private void OnMessage(ResponseMessage message)
     {
-        var type = message.MessageType == WebSocketMessageType.Text ? LinkFrameType.Text : LinkFrameType.Binary;
-        var data = message.Binary ?? (message.Text is { } text ? Encoding.UTF8.GetBytes(text) : []);
-        inbound.Writer.TryWrite(new LinkInbound(type, data));
+        // With text conversion on, the library reports text frames as strings (control) and binary as bytes (audio).
+        var inboundMessage = message.Text is { } text
+            ? new LinkInbound(LinkFrameType.Text, Encoding.UTF8.GetBytes(text))
+            : new LinkInbound(LinkFrameType.Binary, message.Binary ?? []);
+        inbound.Writer.TryWrite(inboundMessage);
     }
 }
