@@ -5,6 +5,7 @@ internal static class Harnesses
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["satellite-pipeline"] = Satellite.SatellitePipelineHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
