@@ -65,6 +65,14 @@ uninstall_satellite() {
   fi
 }
 
+# The first of the given package names that apt knows.
+pick() {
+  for name in "$@"; do
+    if apt-cache show "$name" >/dev/null 2>&1; then echo "$name"; return; fi
+  done
+  echo "$1"
+}
+
 find_publish_dir() {
   if [ -n "$publish" ]; then echo "$publish"; return; fi
   if [ -x "$SCRIPT_DIR/jarvis-satellite" ]; then echo "$SCRIPT_DIR"; return; fi
@@ -111,7 +119,9 @@ install_satellite() {
 
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q --no-install-recommends libportaudio2 libspeexdsp1 libwebrtc-audio-processing1 libopus0 libasound2 ca-certificates
+  # libssl: .NET's networking loads it at start (Debian 13 renamed some libraries with a t64 suffix).
+  apt-get install -y -q --no-install-recommends libportaudio2 libspeexdsp1 libwebrtc-audio-processing1 libopus0 \
+    "$(pick libasound2t64 libasound2)" "$(pick libssl3t64 libssl3)" ca-certificates
 
   if ! id -u "$SERVICE_USER" >/dev/null 2>&1; then
     useradd --system --no-create-home --home-dir "$STATE_DIR" --shell /usr/sbin/nologin "$SERVICE_USER"
