@@ -16,16 +16,21 @@ public sealed partial class LinkClientService(
 {
     private readonly LinkOptions settings = options.Value;
 
+    private volatile int failures;
+
     /// <summary>Connections that reached welcome.</summary>
     public int Sessions { get; private set; }
 
-    public TimeSpan Backoff(int failures) => TimeSpan.FromMilliseconds(
-        Math.Min(settings.ReconnectMaxMilliseconds, settings.ReconnectMinMilliseconds * Math.Pow(2, Math.Min(failures, 20))));
+    /// <summary>Failed attempts since the last welcome (drives the backoff).</summary>
+    public int ConsecutiveFailures => failures;
+
+    public TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(
+        Math.Min(settings.ReconnectMaxMilliseconds, settings.ReconnectMinMilliseconds * Math.Pow(2, Math.Min(attempt, 20))));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var uri = new Uri(settings.ServerUrl);
-        var failures = 0;
+        failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan delay;

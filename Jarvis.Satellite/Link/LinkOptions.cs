@@ -20,9 +20,9 @@ public sealed class LinkOptions
     [Range(10, 10_000)]
     public int ReconnectMinMilliseconds { get; set; } = 100;
 
-    /// <summary>Cap of the reconnect backoff: the satellite is back at most this long after the server is.</summary>
+    /// <summary>Cap of the reconnect backoff: the satellite is back at most this long (plus a connect) after the server is.</summary>
     [Range(100, 60_000)]
-    public int ReconnectMaxMilliseconds { get; set; } = 2000;
+    public int ReconnectMaxMilliseconds { get; set; } = 1500;
 
     /// <summary>Retry interval after the server rejected the hello (wrong token, unknown satellite).</summary>
     [Range(1, 3600)]

@@ -3,10 +3,11 @@ using Jarvis.Protocol.Opus;
 using Jarvis.Satellite.Button;
 using Jarvis.Satellite.Playback;
 using Jarvis.Satellite.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Jarvis.Satellite.Tests.Link;
 
-public sealed class LinkClientTests : IAsyncLifetime
+public sealed class LinkClientTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
     private static readonly short[] Silence = new short[16000];
@@ -49,9 +50,14 @@ public sealed class LinkClientTests : IAsyncLifetime
         await server.DisposeAsync();
         await Eventually.TrueAsync(() => !satellite.Status.Connected, Deadline, "the satellite notices");
 
+        var down = System.Diagnostics.Stopwatch.StartNew();
+        var link = satellite.Hosted<Jarvis.Satellite.Link.LinkClientService>();
+        await Eventually.TrueAsync(() => link.ConsecutiveFailures >= 6, Deadline, "the backoff has reached its cap");
         server = await TestLinkServer.StartAsync(port);
+        var back = System.Diagnostics.Stopwatch.StartNew();
 
         await Eventually.TrueAsync(() => server.Welcomes == 1, Deadline, "the satellite reconnects to the restarted server");
+        output.WriteLine($"server down {down.Elapsed.TotalSeconds - back.Elapsed.TotalSeconds:0.00} s; satellite back {back.Elapsed.TotalMilliseconds:0} ms after the server");
     }
 
     [Fact]
