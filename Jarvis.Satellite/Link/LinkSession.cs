@@ -20,9 +20,7 @@ public sealed partial class LinkSession(
     LinkUplink uplink, JitterBuffer jitter, PlaybackVolume volume, SatelliteEvents events, AudioDeviceCounters devices,
     MonotonicClock clock, TimeProvider time, ILogger<LinkSession> logger)
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
     private readonly LinkOptions settings = options.Value;
-    private long lastReceived;
 
     public static string SoftwareVersion =>
         typeof(LinkSession).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -53,17 +51,18 @@ public sealed partial class LinkSession(
         status.SetError(false);
         status.SetConversationActive(welcome.ConversationActive);
         status.SetConnected(true);
-        Volatile.Write(ref lastReceived, time.GetTimestamp());
+        var heartbeat = new LinkHeartbeat(transport, outbox, uplink, jitter, devices, clock, time,
+            TimeSpan.FromMilliseconds(welcome.PingIntervalMs), TimeSpan.FromMilliseconds(settings.StatsIntervalMilliseconds));
         uplink.Attach(outbox);
         var handler = new LinkControlHandler(status, mute, jitter, volume, outbox, clock, Clock, logger);
         try
         {
             Task[] loops =
             [
-                ReceiveLoopAsync(transport, reader, handler, session.Token),
+                ReceiveLoopAsync(transport, reader, handler, heartbeat, session.Token),
                 SendLoopAsync(transport, outbox, session.Token),
                 ForwardEventsAsync(outbox, session.Token),
-                TimerLoopAsync(transport, outbox, TimeSpan.FromMilliseconds(welcome.PingIntervalMs), session.Token),
+                heartbeat.RunAsync(session.Token),
             ];
             var first = await Task.WhenAny(loops).ConfigureAwait(false);
             await session.CancelAsync().ConfigureAwait(false);
@@ -91,11 +90,12 @@ public sealed partial class LinkSession(
         }
     }
 
-    private async Task ReceiveLoopAsync(ILinkTransport transport, LinkMessageReader reader, LinkControlHandler handler, CancellationToken ct)
+    private async Task ReceiveLoopAsync(
+        ILinkTransport transport, LinkMessageReader reader, LinkControlHandler handler, LinkHeartbeat heartbeat, CancellationToken ct)
     {
         await foreach (var inbound in transport.Inbound.ReadAllAsync(ct).ConfigureAwait(false))
         {
-            Volatile.Write(ref lastReceived, time.GetTimestamp());
+            heartbeat.Received();
             if (Dispatch(reader, handler, inbound) is { } fatal)
             {
                 LogFatal(fatal.Code, fatal.Reason);
@@ -154,42 +154,6 @@ public sealed partial class LinkSession(
         {
             outbox.PostControl(LinkEventMessages.ToMessage(e));
         }
-    }
-
-    private async Task TimerLoopAsync(ILinkTransport transport, LinkOutbox outbox, TimeSpan pingInterval, CancellationToken ct)
-    {
-        var statsInterval = TimeSpan.FromMilliseconds(settings.StatsIntervalMilliseconds);
-        var lastPing = time.GetTimestamp();
-        var lastStats = lastPing;
-        while (!ct.IsCancellationRequested)
-        {
-            await Task.Delay(Tick, time, ct).ConfigureAwait(false);
-            if (time.GetElapsedTime(Volatile.Read(ref lastReceived)) > pingInterval * 3)
-            {
-                await transport.CloseAsync(LinkCloseCodes.IdleTimeout, "nothing received for three ping intervals", ct).ConfigureAwait(false);
-                throw new LinkProtocolException("the server went quiet", LinkCloseCodes.IdleTimeout);
-            }
-
-            if (time.GetElapsedTime(lastPing) >= pingInterval)
-            {
-                lastPing = time.GetTimestamp();
-                outbox.PostControl(new PingMessage(clock.NowUs));
-            }
-
-            if (time.GetElapsedTime(lastStats) >= statsInterval)
-            {
-                lastStats = time.GetTimestamp();
-                outbox.PostControl(Stats());
-            }
-        }
-    }
-
-    private LinkStatsMessage Stats()
-    {
-        var s = jitter.Stats();
-        uplink.ExpectedLossPercent = (int)Math.Ceiling(s.LossPercent);
-        return new LinkStatsMessage(uplink.FramesSent, s.Received, s.Lost, s.Late, s.JitterMilliseconds, s.DepthMilliseconds,
-            s.TargetMilliseconds, s.Underruns, 0, devices.Capture?.Overruns ?? 0);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Link up: server {ServerId}, session {SessionId}, room {Room}")]
