@@ -10,19 +10,19 @@ namespace Jarvis.Protocol.Ogg;
 public sealed class OggOpusReader
 {
     private readonly OggReaderOptions _options;
-    private readonly Dictionary<uint, OggLogicalStream> _streams = [];
-    private byte[] _buffer = new byte[8192];
-    private int _start;
-    private int _end;
+    private readonly OggStreamTracker _tracker;
+    private readonly OggInputBuffer _input = new();
     private bool _inPage;
     private OggPageHeader _page;
     private OggLogicalStream? _pageStream;
     private int _segmentIndex;
-    private int _bodyPosition;
+    private int _bodyOffset;
+    private bool _skipLeadingFragment;
 
     public OggOpusReader(OggReaderOptions? options = null)
     {
         _options = options ?? new OggReaderOptions();
+        _tracker = new OggStreamTracker(_options.RequireBos);
     }
 
     /// <summary>Why the reader stopped (null while the stream is valid).</summary>
@@ -32,7 +32,7 @@ public sealed class OggOpusReader
     public OpusHead? Head { get; private set; }
 
     /// <summary>Number of bytes appended but not yet consumed.</summary>
-    public int BufferedBytes => _end - _start;
+    public int BufferedBytes => _input.Length;
 
     /// <summary>Adds bytes received from the transport. Ignored once the reader is in error.</summary>
     public void Append(ReadOnlySpan<byte> chunk)
@@ -42,13 +42,7 @@ public sealed class OggOpusReader
             return;
         }
 
-        if (_buffer.Length - _end < chunk.Length)
-        {
-            MakeRoom(chunk.Length);
-        }
-
-        chunk.CopyTo(_buffer.AsSpan(_end));
-        _end += chunk.Length;
+        _input.Append(chunk);
     }
 
     /// <summary>Reads the next packet; its data is valid until the next call on this reader.</summary>
@@ -82,7 +76,7 @@ public sealed class OggOpusReader
 
     private OggReadStatus BeginPage()
     {
-        var status = OggPageHeader.TryParse(_buffer.AsSpan(_start, _end - _start), _options.VerifyCrc, out _page, out var error);
+        var status = OggPageHeader.TryParse(_input.Unconsumed, _options.VerifyCrc, out _page, out var error);
         if (status == OggReadStatus.Error)
         {
             return Fail(error!);
@@ -93,38 +87,15 @@ public sealed class OggOpusReader
             return status;
         }
 
-        var isBos = (_page.Flags & OggPageFlags.BeginOfStream) != 0;
-        var isContinued = (_page.Flags & OggPageFlags.Continued) != 0;
-        _streams.TryGetValue(_page.Serial, out var stream);
+        var stream = _tracker.Admit(_page, out _skipLeadingFragment, out error);
         if (stream is null)
         {
-            if (!isBos && _options.RequireBos)
-            {
-                return Fail($"first page of serial {_page.Serial} lacks BOS");
-            }
-
-            stream = new OggLogicalStream();
-            _streams.Add(_page.Serial, stream);
-        }
-        else if (isBos)
-        {
-            return Fail($"second BOS page for serial {_page.Serial}");
-        }
-        else if (stream.Ended)
-        {
-            return Fail($"page {_page.Sequence} of serial {_page.Serial} follows its EOS page");
-        }
-
-        if (isContinued != stream.HasPartial)
-        {
-            return Fail(isContinued
-                ? $"page {_page.Sequence} of serial {_page.Serial} continues a packet that was never started"
-                : $"page {_page.Sequence} of serial {_page.Serial} does not continue the unfinished packet");
+            return Fail(error!);
         }
 
         _pageStream = stream;
         _segmentIndex = 0;
-        _bodyPosition = _start + _page.BodyOffset;
+        _bodyOffset = _page.BodyOffset;
         _inPage = true;
         return OggReadStatus.Packet;
     }
@@ -132,7 +103,7 @@ public sealed class OggOpusReader
     private bool TryTakePacket(out OggPacket packet)
     {
         packet = default;
-        var lacing = _buffer.AsSpan(_start + _page.LacingOffset, _page.SegmentCount);
+        var lacing = _input.Unconsumed.Slice(_page.LacingOffset, _page.SegmentCount);
         var length = 0;
         var terminated = false;
         while (_segmentIndex < lacing.Length && !terminated)
@@ -147,9 +118,18 @@ public sealed class OggOpusReader
             return false;
         }
 
+        if (_skipLeadingFragment)
+        {
+            // Joined mid-stream (BOS not required): the tail of a packet we never saw is dropped.
+            _skipLeadingFragment = false;
+            _pageStream!.SkippingUnseenPacket = !terminated;
+            _bodyOffset += length;
+            return terminated && TryTakePacket(out packet);
+        }
+
         var stream = _pageStream!;
-        ReadOnlyMemory<byte> fragment = _buffer.AsMemory(_bodyPosition, length);
-        _bodyPosition += length;
+        var fragment = _input.Slice(_bodyOffset, length);
+        _bodyOffset += length;
         if (!terminated || stream.HasPartial)
         {
             if (!stream.AppendPartial(fragment.Span, _options.MaxPacketSize))
@@ -191,38 +171,16 @@ public sealed class OggOpusReader
             _pageStream!.Ended = true;
         }
 
-        _start += _page.PageLength;
+        _input.Consume(_page.PageLength);
         _inPage = false;
         _pageStream = null;
-        if (_start == _end)
-        {
-            _start = 0;
-            _end = 0;
-        }
     }
 
     private OggReadStatus Fail(string reason)
     {
         Error = reason;
         _inPage = false;
-        _start = 0;
-        _end = 0;
+        _input.Clear();
         return OggReadStatus.Error;
-    }
-
-    private void MakeRoom(int incoming)
-    {
-        var live = _end - _start;
-        var target = _buffer;
-        if (live + incoming > _buffer.Length)
-        {
-            target = new byte[Math.Max(live + incoming, _buffer.Length * 2)];
-        }
-
-        Buffer.BlockCopy(_buffer, _start, target, 0, live);
-        _bodyPosition -= _start;
-        _buffer = target;
-        _end = live;
-        _start = 0;
     }
 }

@@ -29,6 +29,9 @@ public sealed class OpusFrameEncoder : IDisposable
 
     public int SampleRate => Options.SampleRate;
 
+    /// <summary>Encoder delay in samples at <see cref="SampleRate"/> (Ogg Opus pre-skip = Lookahead × 48000 / SampleRate).</summary>
+    public int Lookahead => _encoder.Lookahead;
+
     /// <summary>True when native libopus does the work, false for Concentus' managed codec.</summary>
     public bool IsNative => OpusCodecs.IsNative(_encoder);
 

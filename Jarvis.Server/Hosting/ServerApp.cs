@@ -9,9 +9,12 @@ public static class ServerApp
     {
         var builder = WebApplication.CreateBuilder(args);
         // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
+        ServerConfiguration.AddJarvisConfigFile(builder.Configuration, builder.Environment);
+        builder.Services.AddHub();
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapHub();
         // Each feature maps its endpoints with one line here: app.MapXxx();
         return app;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Jarvis.Protocol.Link.Messages;
 
 /// <summary>Satellite → server (type <c>stats</c>), link quality; counters are cumulative since welcome.</summary>
@@ -24,6 +26,7 @@ public sealed record LinkStatsMessage(
     long CaptureOverruns) : LinkMessage
 {
     /// <summary>Fraction of downlink frames lost, 0..1.</summary>
+    [JsonIgnore]
     public double DownlinkLossRatio =>
         DownlinkFramesReceived + DownlinkFramesLost == 0 ? 0 : (double)DownlinkFramesLost / (DownlinkFramesReceived + DownlinkFramesLost);
 

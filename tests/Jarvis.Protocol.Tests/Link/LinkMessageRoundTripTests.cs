@@ -70,4 +70,15 @@ public sealed class LinkMessageRoundTripTests
 
         Assert.Equal(Encoding.UTF8.GetBytes(LinkMessageWriter.ToJson(message)), LinkMessageWriter.ToUtf8(message));
     }
+
+    [Fact]
+    public void Stats_json_carries_only_the_counters()
+    {
+        var stats = (LinkStatsMessage)LinkSamples.All.Single(s => s.Message is LinkStatsMessage).Message;
+
+        Assert.Equal(
+            """{"type":"stats","uplink_frames_sent":500,"downlink_frames_received":480,"downlink_frames_lost":3,"downlink_frames_late":1,"jitter_ms":4.5,"jitter_buffer_ms":60,"jitter_buffer_target_ms":60,"jitter_buffer_underruns":2,"jitter_buffer_overruns":0,"capture_overruns":0}""",
+            LinkMessageWriter.ToJson(stats));
+        Assert.Equal(3.0 / 483, stats.DownlinkLossRatio, 6);
+    }
 }

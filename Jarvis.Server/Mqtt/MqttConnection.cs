@@ -1,0 +1,266 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Jarvis.Server.Health;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Adapter;
+using MQTTnet.Protocol;
+
+namespace Jarvis.Server.Mqtt;
+
+/// <summary>
+/// The server's one MQTT client, kept connected by a supervising loop (MQTTnet 5 has no managed client): capped exponential
+/// backoff, and after every (re)connect it resubscribes and republishes the retained state it owns, so that a broker
+/// restart loses neither subscriptions nor mute/presence/active-room state.
+/// </summary>
+public sealed partial class MqttConnection : BackgroundService, IBackendReadiness
+{
+    private readonly MqttOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MqttConnection> _logger;
+    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly ConcurrentDictionary<string, byte> _filters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _retained = new(StringComparer.Ordinal);
+    private readonly Channel<MqttInbound> _inbound = Channel.CreateUnbounded<MqttInbound>(new() { SingleReader = true });
+    private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string _lastError = "not connected yet";
+    private long _connects;
+    private long _dropped;
+
+    public MqttConnection(IOptions<MqttOptions> options, TimeProvider time, ILogger<MqttConnection> logger)
+    {
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            var message = e.ApplicationMessage;
+            _inbound.Writer.TryWrite(new MqttInbound(message.Topic, message.ConvertPayloadToString() ?? "", message.Retain));
+            return Task.CompletedTask;
+        };
+        _client.DisconnectedAsync += _ =>
+        {
+            _disconnected.TrySetResult();
+            return Task.CompletedTask;
+        };
+    }
+
+    public string Name => "mqtt";
+
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Successful connections so far (1 + reconnects).</summary>
+    public long Connects => Interlocked.Read(ref _connects);
+
+    /// <summary>Non-retained messages dropped because the broker was unreachable.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public string BrokerUrl => $"{(_options.UseTls ? "mqtts" : "mqtt")}://{_options.Host}:{_options.Port}";
+
+    /// <summary>Topic and payload the broker publishes (retained) if this server vanishes; set before the host starts.</summary>
+    public (string Topic, string Payload)? LastWill { get; set; }
+
+    /// <summary>Messages on subscribed topics, including retained ones replayed by the broker on subscribe.</summary>
+    public ChannelReader<MqttInbound> Messages => _inbound.Reader;
+
+    /// <summary>Subscribes now (if connected) and after every reconnect.</summary>
+    public async Task SubscribeAsync(string filter, CancellationToken cancellationToken)
+    {
+        if (_filters.TryAdd(filter, 0) && _client.IsConnected)
+        {
+            try
+            {
+                await _client.SubscribeAsync(filter, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
+            {
+                LogSubscribeDeferred(filter, ex.Message);
+            }
+        }
+    }
+
+    /// <summary>Publishes; retained state is remembered and republished after a reconnect (an empty retained payload clears it).</summary>
+    public async ValueTask PublishAsync(string topic, string payload, bool retain, CancellationToken cancellationToken)
+    {
+        if (retain)
+        {
+            if (payload.Length == 0)
+            {
+                _retained.TryRemove(topic, out _);
+            }
+            else
+            {
+                _retained[topic] = payload;
+            }
+        }
+
+        if (!_client.IsConnected)
+        {
+            if (!retain)
+            {
+                Interlocked.Increment(ref _dropped);
+            }
+
+            return;
+        }
+
+        try
+        {
+            await _client.PublishAsync(Message(topic, payload, retain), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
+        {
+            Interlocked.Increment(ref _dropped);
+            LogPublishFailed(topic, ex.Message);
+        }
+    }
+
+    public Task<BackendStatus> CheckAsync(CancellationToken cancellationToken) => Task.FromResult(
+        _client.IsConnected
+            ? BackendStatus.Up($"connected to {BrokerUrl}")
+            : BackendStatus.Down($"not connected to {BrokerUrl}: {_lastError}"));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = _options.ReconnectMinDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                _disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                await ConnectAsync(stoppingToken).ConfigureAwait(false);
+                delay = _options.ReconnectMinDelay;
+                await _disconnected.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+                _lastError = "connection lost";
+                LogLost(BrokerUrl);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (MqttConnectingFailedException ex) when (ex.Message.Contains("BadUserNameOrPassword", StringComparison.Ordinal) || ex.Message.Contains("NotAuthorized", StringComparison.Ordinal))
+            {
+                _lastError = "the broker rejected the credentials";
+                LogRejected(BrokerUrl);
+                delay = _options.ReconnectMaxDelay;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _lastError = ex.Message;
+                LogConnectFailed(BrokerUrl, ex.Message, delay);
+            }
+
+            try
+            {
+                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_client.IsConnected)
+        {
+            try
+            {
+                if (LastWill is { } will)
+                {
+                    await _client.PublishAsync(Message(will.Topic, will.Payload, retain: true), cancellationToken).ConfigureAwait(false);
+                }
+
+                await _client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
+            {
+                LogPublishFailed("disconnect", ex.Message);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _client.Dispose();
+        _inbound.Writer.TryComplete();
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(_options.Host, _options.Port)
+            .WithClientId($"jarvis-server-{_options.ServerId}")
+            .WithKeepAlivePeriod(_options.KeepAlive)
+            .WithTimeout(TimeSpan.FromSeconds(5))
+            .WithCleanSession();
+        if (!string.IsNullOrEmpty(_options.Username))
+        {
+            builder.WithCredentials(_options.Username, _options.Password);
+        }
+
+        if (_options.UseTls)
+        {
+            builder.WithTlsOptions(tls => tls
+                .UseTls()
+                .WithAllowUntrustedCertificates(_options.AllowUntrustedCertificate)
+                .WithIgnoreCertificateChainErrors(_options.AllowUntrustedCertificate)
+                .WithCertificateValidationHandler(_options.AllowUntrustedCertificate ? _ => true : null));
+        }
+
+        if (LastWill is { } will)
+        {
+            builder.WithWillTopic(will.Topic).WithWillPayload(will.Payload).WithWillRetain().WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        var result = await _client.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new MqttConnectingFailedException($"broker refused the connection: {result.ResultCode}", null);
+        }
+
+        foreach (var filter in _filters.Keys)
+        {
+            await _client.SubscribeAsync(filter, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (topic, payload) in _retained)
+        {
+            await _client.PublishAsync(Message(topic, payload, retain: true), cancellationToken).ConfigureAwait(false);
+        }
+
+        Interlocked.Increment(ref _connects);
+        _lastError = "";
+        LogConnected(BrokerUrl, _filters.Count, _retained.Count);
+    }
+
+    private static MqttApplicationMessage Message(string topic, string payload, bool retain) => new MqttApplicationMessageBuilder()
+        .WithTopic(topic)
+        .WithPayload(payload)
+        .WithRetainFlag(retain)
+        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+        .Build();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected to {Broker} ({Filters} subscriptions, {Retained} retained topics republished)")]
+    private partial void LogConnected(string broker, int filters, int retained);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection to {Broker} lost; reconnecting")]
+    private partial void LogLost(string broker);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MQTT connect to {Broker} failed ({Error}); retrying in {Delay}")]
+    private partial void LogConnectFailed(string broker, string error, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "MQTT broker {Broker} rejected the credentials: check Mqtt:Username and Mqtt:Password")]
+    private partial void LogRejected(string broker);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MQTT subscribe to {Filter} deferred to the next connect: {Error}")]
+    private partial void LogSubscribeDeferred(string filter, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MQTT publish to {Topic} failed: {Error}")]
+    private partial void LogPublishFailed(string topic, string error);
+}

@@ -1,0 +1,209 @@
+namespace Jarvis.Server.Rooms;
+
+/// <summary>The decisions themselves; always called with the gate held.</summary>
+public sealed partial class ConversationCoordinator
+{
+    private ArbitrationRound OpenRound(DateTimeOffset now)
+    {
+        if (_round is null)
+        {
+            _round = new ArbitrationRound(now + _options.ArbitrationWindow);
+            foreach (var claim in _remoteClaims.Where(c => c.At >= now - _options.ArbitrationWindow))
+            {
+                _round.Add(claim);
+            }
+        }
+
+        return _round;
+    }
+
+    /// <summary>Runs everything that is due at <paramref name="now"/>, then arms the timer for the next deadline.</summary>
+    private void Pump(DateTimeOffset now)
+    {
+        if (_round is not null && now >= _round.ClosesAt)
+        {
+            var round = _round;
+            _round = null;
+            CloseRound(round, now);
+        }
+
+        foreach (var conversation in _slots.OfType<Conversation>().ToArray())
+        {
+            if (conversation.Challenger is { } challenger && now >= conversation.ChallengerSince + _options.FollowMeSustain)
+            {
+                Move(conversation, challenger, "follow me: the speaker is heard better there");
+            }
+            else if (now >= conversation.LastActivity + _options.QuietPeriod)
+            {
+                if (Room(conversation.Room).Speaking)
+                {
+                    conversation.Touch(now);
+                }
+                else
+                {
+                    End(conversation, $"quiet for {_options.QuietPeriod.TotalSeconds:0} s", RoomLed.Idle);
+                }
+            }
+        }
+
+        foreach (var (room, _) in _waiting.Where(w => w.Until <= now).ToArray())
+        {
+            _waiting.RemoveAll(w => w.Room == room);
+            Emit(new HubCommand(HubCommandKind.StandDown, room, Reason: "no PersonaPlex endpoint became free"));
+            Emit(new HubCommand(HubCommandKind.Led, room, Led: RoomLed.Idle));
+        }
+
+        Reschedule(now);
+    }
+
+    private void CloseRound(ArbitrationRound round, DateTimeOffset now)
+    {
+        var winner = round.Best();
+        if (winner is null)
+        {
+            return;
+        }
+
+        foreach (var loser in round.Candidates.Where(c => c.Local && c.Room != winner.Room && FindConversation(c.Room) is null))
+        {
+            Emit(new HubCommand(HubCommandKind.StandDown, loser.Room, Reason: $"{winner.Room} heard it better"));
+            Emit(new HubCommand(HubCommandKind.Led, loser.Room, Led: RoomLed.Idle));
+        }
+
+        if (!winner.Local)
+        {
+            return;
+        }
+
+        if (FindConversation(winner.Room) is { } running)
+        {
+            running.Touch(now);
+            return;
+        }
+
+        var free = Array.FindIndex(_slots, c => c is null);
+        if (free >= 0)
+        {
+            Start(free, winner.Room, now, $"{winner.Source}, score {winner.Score:0.00}");
+            return;
+        }
+
+        // Every slot is busy. If a conversation's own room heard this same wake, the speaker walked: follow them.
+        var heardByActive = _slots.OfType<Conversation>().FirstOrDefault(c => round.Contains(c.Room));
+        if (heardByActive is not null)
+        {
+            Move(heardByActive, winner.Room, "woken again in another room");
+            return;
+        }
+
+        _waiting.RemoveAll(w => w.Room == winner.Room);
+        _waiting.Add((winner.Room, now + _options.WaitForEndpoint));
+        Emit(new HubCommand(HubCommandKind.Led, winner.Room, Led: RoomLed.Waiting));
+    }
+
+    private void Start(int slot, string room, DateTimeOffset now, string reason)
+    {
+        _waiting.RemoveAll(w => w.Room == room);
+        _slots[slot] = new Conversation(slot, room, now);
+        Emit(new HubCommand(HubCommandKind.Start, room, slot, Reason: reason));
+        Emit(new HubCommand(HubCommandKind.Led, room, Led: RoomLed.Listening));
+    }
+
+    private void Move(Conversation conversation, string room, string reason)
+    {
+        var from = conversation.Room;
+        var now = _time.GetUtcNow();
+        conversation.Room = room;
+        conversation.Touch(now);
+        conversation.Challenge(null, now);
+        _waiting.RemoveAll(w => w.Room == room);
+        Emit(new HubCommand(HubCommandKind.Move, room, conversation.Slot, FromRoom: from, Reason: reason));
+        Emit(new HubCommand(HubCommandKind.Flush, from, Reason: reason));
+        Emit(new HubCommand(HubCommandKind.StandDown, from, Reason: reason));
+        Emit(new HubCommand(HubCommandKind.Led, from, Led: RoomLed.Idle));
+        Emit(new HubCommand(HubCommandKind.Led, room, Led: RoomLed.Listening));
+    }
+
+    private void End(Conversation conversation, string reason, RoomLed led)
+    {
+        _slots[conversation.Slot] = null;
+        Emit(new HubCommand(HubCommandKind.Flush, conversation.Room, Reason: reason));
+        Emit(new HubCommand(HubCommandKind.End, conversation.Room, conversation.Slot, Reason: reason));
+        Emit(new HubCommand(HubCommandKind.Led, conversation.Room, Led: led));
+
+        var now = _time.GetUtcNow();
+        var next = _waiting.FirstOrDefault(w => w.Until > now && Room(w.Room).CanConverse);
+        if (next.Room is not null)
+        {
+            Start(conversation.Slot, next.Room, now, "an endpoint became free");
+        }
+    }
+
+    /// <summary>A room that can no longer converse leaves its conversation, the waiting list and the current round.</summary>
+    private void Withdraw(string room, DateTimeOffset now, string reason)
+    {
+        _waiting.RemoveAll(w => w.Room == room);
+        if (_round?.Remove(room) == true)
+        {
+            Emit(new HubCommand(HubCommandKind.StandDown, room, Reason: reason));
+        }
+
+        if (FindConversation(room) is { } conversation)
+        {
+            End(conversation, reason, RoomLed.Idle);
+        }
+
+        UpdateFollowMe(now);
+    }
+
+    /// <summary>For each conversation, the free room that hears the speaker clearly better than the owner right now.</summary>
+    private void UpdateFollowMe(DateTimeOffset now)
+    {
+        foreach (var conversation in _slots.OfType<Conversation>())
+        {
+            var owner = Room(conversation.Room);
+            string? challenger = null;
+            if (owner.Speaking)
+            {
+                challenger = _rooms.Values
+                    .Where(r => r.Speaking && r.CanConverse && FindConversation(r.Name) is null
+                        && r.Score >= owner.Score + _options.FollowMeMargin)
+                    .OrderByDescending(r => r.Score)
+                    .ThenBy(r => r.Name, StringComparer.Ordinal)
+                    .FirstOrDefault()?.Name;
+            }
+
+            conversation.Challenge(challenger, now);
+        }
+    }
+
+    private void Reschedule(DateTimeOffset now)
+    {
+        var next = DateTimeOffset.MaxValue;
+        if (_round is not null)
+        {
+            next = _round.ClosesAt;
+        }
+
+        foreach (var conversation in _slots.OfType<Conversation>())
+        {
+            var due = conversation.Challenger is null
+                ? conversation.LastActivity + _options.QuietPeriod
+                : conversation.ChallengerSince + _options.FollowMeSustain;
+            next = due < next ? due : next;
+        }
+
+        foreach (var (_, until) in _waiting)
+        {
+            next = until < next ? until : next;
+        }
+
+        var dueIn = next == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : next - now;
+        if (dueIn != Timeout.InfiniteTimeSpan && dueIn < TimeSpan.FromMilliseconds(1))
+        {
+            dueIn = TimeSpan.FromMilliseconds(1);
+        }
+
+        _timer.Change(dueIn, Timeout.InfiniteTimeSpan);
+    }
+}

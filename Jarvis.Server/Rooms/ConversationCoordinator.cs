@@ -1,0 +1,228 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Jarvis.Server.Rooms;
+
+/// <summary>
+/// Decides which room owns each conversation: arbitration by score within a window, quiet-period end, follow-me moves,
+/// mute and disconnects. Pure logic driven by calls and by <see cref="TimeProvider"/> timers; every decision comes out of
+/// <see cref="Commands"/> in the order it was taken. Thread-safe.
+/// </summary>
+public sealed partial class ConversationCoordinator : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly RoomsOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ConversationCoordinator> _logger;
+    private readonly Channel<HubCommand> _commands = Channel.CreateUnbounded<HubCommand>(new() { SingleReader = true });
+    private readonly Dictionary<string, RoomPresence> _rooms = new(StringComparer.Ordinal);
+    private readonly Conversation?[] _slots;
+    private readonly List<WakeCandidate> _remoteClaims = [];
+    private readonly List<(string Room, DateTimeOffset Until)> _waiting = [];
+    private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
+    private readonly ITimer _timer;
+    private ArbitrationRound? _round;
+
+    public ConversationCoordinator(IOptions<RoomsOptions> options, TimeProvider time, ILogger<ConversationCoordinator> logger)
+    {
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _slots = new Conversation?[_options.ConversationSlots];
+        _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Decisions for the I/O layers (duplex router, satellite sessions, MQTT). One reader: the dispatcher.</summary>
+    public ChannelReader<HubCommand> Commands => _commands.Reader;
+
+    /// <summary>A local room heard the wake signal with the given score (0..1).</summary>
+    public void Wake(string room, double score, WakeSource source)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var presence = Room(room);
+            presence.Online = true;
+            if (presence.Muted)
+            {
+                LogIgnoredMutedWake(room);
+                return;
+            }
+
+            OpenRound(now).Add(new WakeCandidate(room, score, source, Local: true, now));
+            Emit(new HubCommand(HubCommandKind.Claim, room, Score: score, Reason: source.ToString()));
+            Emit(new HubCommand(HubCommandKind.Led, room, Led: RoomLed.Listening));
+            Pump(now);
+        }
+    }
+
+    /// <summary>Another server's room claims the same wake (MQTT arbitration).</summary>
+    public void RemoteClaim(string room, double score)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var claim = new WakeCandidate(room, score, WakeSource.WakeWord, Local: false, now);
+            _remoteClaims.RemoveAll(c => c.At < now - _options.ArbitrationWindow - _options.ArbitrationWindow);
+            _remoteClaims.Add(claim);
+            _round?.Add(claim);
+            Pump(now);
+        }
+    }
+
+    /// <summary>Voice activity in a room (satellite VAD): start/stop and its current score (0..1).</summary>
+    public void Voice(string room, bool speaking, double score)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var presence = Room(room);
+            presence.Speaking = speaking && !presence.Muted;
+            presence.Score = presence.Speaking ? score : 0;
+            FindConversation(room)?.Touch(now);
+            UpdateFollowMe(now);
+            Pump(now);
+        }
+    }
+
+    public void SetMuted(string room, bool muted)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var presence = Room(room);
+            if (presence.Muted != muted)
+            {
+                presence.Muted = muted;
+                Emit(new HubCommand(HubCommandKind.Mute, room, State: muted));
+            }
+
+            if (muted)
+            {
+                presence.Speaking = false;
+                presence.Score = 0;
+                Withdraw(room, now, "muted");
+            }
+
+            Pump(now);
+        }
+    }
+
+    public void SetOnline(string room, bool online)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var presence = Room(room);
+            if (presence.Online != online || !_announced.Contains(room))
+            {
+                presence.Online = online;
+                _announced.Add(room);
+                Emit(new HubCommand(HubCommandKind.Presence, room, State: online));
+            }
+
+            if (!online)
+            {
+                presence.Speaking = false;
+                presence.Score = 0;
+                Withdraw(room, now, "satellite disconnected");
+            }
+
+            Pump(now);
+        }
+    }
+
+    /// <summary>The room's current mute state (false for a room never seen).</summary>
+    public bool IsMuted(string room)
+    {
+        lock (_gate)
+        {
+            return _rooms.TryGetValue(room, out var presence) && presence.Muted;
+        }
+    }
+
+    /// <summary>Ends the room's conversation from outside (PersonaPlex failed: <paramref name="error"/> shows the error LED).</summary>
+    public void EndConversation(string room, string reason, bool error)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            if (FindConversation(room) is { } conversation)
+            {
+                End(conversation, reason, error ? RoomLed.Error : RoomLed.Idle);
+            }
+
+            Pump(now);
+        }
+    }
+
+    /// <summary>The room that owns the conversation on a slot, or null.</summary>
+    public string? ActiveRoom(int slot)
+    {
+        lock (_gate)
+        {
+            return _slots[slot]?.Room;
+        }
+    }
+
+    public IReadOnlyList<ConversationSnapshot> Conversations()
+    {
+        lock (_gate)
+        {
+            return _slots.OfType<Conversation>()
+                .Select(c => new ConversationSnapshot(c.Slot, c.Room, c.StartedAt, c.LastActivity))
+                .ToArray();
+        }
+    }
+
+    public IReadOnlyList<RoomSnapshot> Rooms()
+    {
+        lock (_gate)
+        {
+            return _rooms.Values
+                .OrderBy(r => r.Name, StringComparer.Ordinal)
+                .Select(r => new RoomSnapshot(r.Name, r.Online, r.Muted, r.Speaking, r.Score,
+                    FindConversation(r.Name)?.Slot, _waiting.Exists(w => w.Room == r.Name)))
+                .ToArray();
+        }
+    }
+
+    public void Dispose()
+    {
+        _timer.Dispose();
+        _commands.Writer.TryComplete();
+    }
+
+    private RoomPresence Room(string room)
+    {
+        if (!_rooms.TryGetValue(room, out var presence))
+        {
+            presence = new RoomPresence(room);
+            _rooms.Add(room, presence);
+        }
+
+        return presence;
+    }
+
+    private Conversation? FindConversation(string room) => Array.Find(_slots, c => c?.Room == room);
+
+    private void Emit(HubCommand command)
+    {
+        _commands.Writer.TryWrite(command);
+        LogCommand(command);
+    }
+
+    private void OnTimer()
+    {
+        lock (_gate)
+        {
+            Pump(_time.GetUtcNow());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub: {Command}")]
+    private partial void LogCommand(HubCommand command);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wake in muted room {Room} ignored")]
+    private partial void LogIgnoredMutedWake(string room);
+}

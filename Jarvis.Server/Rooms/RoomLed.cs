@@ -1,0 +1,10 @@
+namespace Jarvis.Server.Rooms;
+
+/// <summary>What a room's LEDs should show, as decided by the hub.</summary>
+public enum RoomLed
+{
+    Idle,
+    Listening,
+    Waiting,
+    Error,
+}

@@ -1,0 +1,18 @@
+namespace Jarvis.Server.Rooms;
+
+/// <summary>What the hub knows about one room right now.</summary>
+internal sealed class RoomPresence(string name)
+{
+    public string Name { get; } = name;
+
+    public bool Online { get; set; } = true;
+
+    public bool Muted { get; set; }
+
+    public bool Speaking { get; set; }
+
+    /// <summary>Latest voice score while speaking, 0 otherwise.</summary>
+    public double Score { get; set; }
+
+    public bool CanConverse => Online && !Muted;
+}

@@ -1,0 +1,48 @@
+using Jarvis.Server.Rooms;
+
+namespace Jarvis.Server.Satellites;
+
+/// <summary>Turns hub decisions into messages to the satellites concerned.</summary>
+public sealed class SatelliteCommandSink(SatelliteRegistry satellites) : IHubCommandSink
+{
+    public int Order => 10;
+
+    public ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
+    {
+        var session = satellites.ByRoom(command.Room);
+        switch (command.Kind)
+        {
+            case HubCommandKind.Start:
+                SetConversation(session, true);
+                break;
+            case HubCommandKind.Move:
+                SetConversation(session, true);
+                break;
+            case HubCommandKind.StandDown:
+            case HubCommandKind.End:
+                SetConversation(session, false);
+                break;
+            case HubCommandKind.Flush:
+                session?.Outbound.Flush();
+                break;
+            case HubCommandKind.Led:
+                session?.Outbound.SetLed(command.Led);
+                break;
+            case HubCommandKind.Mute when session is not null && session.Muted != command.State:
+                session.Muted = command.State;
+                session.Outbound.SetMuted(command.State);
+                break;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static void SetConversation(SatelliteSession? session, bool active)
+    {
+        if (session is not null && session.ConversationActive != active)
+        {
+            session.ConversationActive = active;
+            session.Outbound.SetConversation(active);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace Jarvis.Server.Satellites;
+
+/// <summary>The satellite link endpoint and the enrolled satellites (configuration section <c>Satellites</c>).</summary>
+public sealed class SatellitesOptions
+{
+    public const string Section = "Satellites";
+
+    /// <summary>WebSocket path satellites connect to.</summary>
+    public string Path { get; set; } = "/satellite";
+
+    /// <summary>Satellite id → room and token.</summary>
+    public Dictionary<string, SatelliteEntry> Devices { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long a satellite has to send its hello after the WebSocket opens.</summary>
+    public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Ping interval for RTT and clock offset.</summary>
+    public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Downlink packets queued per satellite before the oldest are dropped (slow Wi-Fi).</summary>
+    public int DownlinkQueuePackets { get; set; } = 64;
+
+    public string RoomOf(string satelliteId) =>
+        Devices.TryGetValue(satelliteId, out var entry) && !string.IsNullOrWhiteSpace(entry.Room) ? entry.Room : satelliteId;
+}

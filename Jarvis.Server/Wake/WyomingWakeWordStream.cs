@@ -1,0 +1,74 @@
+using System.Threading.Channels;
+using Jarvis.Server.Wyoming;
+
+namespace Jarvis.Server.Wake;
+
+/// <summary>One wake stream on its own connection; a reader loop turns <c>detection</c> events into <see cref="WakeDetection"/>s.</summary>
+internal sealed class WyomingWakeWordStream : IWakeWordStream
+{
+    private readonly WyomingConnection _connection;
+    private readonly AudioFormat _format;
+    private readonly Channel<WakeDetection> _detections = Channel.CreateUnbounded<WakeDetection>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _readLoop;
+    private long _bytesSent;
+
+    public WyomingWakeWordStream(WyomingConnection connection, AudioFormat format)
+    {
+        _connection = connection;
+        _format = format;
+        _readLoop = ReadLoopAsync(_stop.Token);
+    }
+
+    public ChannelReader<WakeDetection> Detections => _detections.Reader;
+
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> pcm, CancellationToken cancellationToken)
+    {
+        await _connection.WriteAudioChunkAsync(_format, _bytesSent * 1000 / _format.BytesPerSecond, pcm, cancellationToken).ConfigureAwait(false);
+        _bytesSent += pcm.Length;
+    }
+
+    public ValueTask StopAsync(CancellationToken cancellationToken) =>
+        _connection.WriteEventAsync(WyomingEvents.AudioStop(_bytesSent * 1000 / _format.BytesPerSecond), cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _readLoop.ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private async Task ReadLoopAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            while (await _connection.ReadEventAsync(cancellationToken).ConfigureAwait(false) is { } evt)
+            {
+                switch (evt.Type)
+                {
+                    case WyomingEventTypes.Detection:
+                        _detections.Writer.TryWrite(new WakeDetection(evt.GetString("name") ?? "", evt.GetInt64("timestamp")));
+                        break;
+                    case WyomingEventTypes.NotDetected:
+                        _detections.Writer.TryComplete();
+                        return;
+                    case WyomingEventTypes.Error:
+                        _detections.Writer.TryComplete(new WyomingProtocolException($"wake service error: {evt.GetString("text")}"));
+                        return;
+                }
+            }
+
+            _detections.Writer.TryComplete();
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            _detections.Writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            _detections.Writer.TryComplete(ex);
+        }
+    }
+}
