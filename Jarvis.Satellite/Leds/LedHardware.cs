@@ -39,14 +39,14 @@ public sealed class LedHardware : IDisposable
             {
                 var gpio = options.TwoMicPowerPin ? openGpio() : null;
                 gpio?.OpenPin(TwoMicPowerPin, PinMode.Output, PinValue.Low);
-                return new LedHardware(new Apa102LedStrip(Spi(), 3), gpio, gpio is null ? null : TwoMicPowerPin);
+                return Probed(new Apa102LedStrip(Spi(), 3), gpio, gpio is null ? null : TwoMicPowerPin);
             }
 
             case LedProfile.ReSpeaker4Mic:
             {
                 var gpio = openGpio();
                 gpio.OpenPin(FourMicPowerPin, PinMode.Output, PinValue.High);
-                return new LedHardware(new Apa102LedStrip(Spi(), 12), gpio, FourMicPowerPin);
+                return Probed(new Apa102LedStrip(Spi(), 12), gpio, FourMicPowerPin);
             }
 
             case LedProfile.Gpio:
@@ -60,9 +60,33 @@ public sealed class LedHardware : IDisposable
         }
     }
 
+    /// <summary>Turns the LEDs off once so that a missing SPI node fails here, not on the first state change.</summary>
+    private static LedHardware Probed(ILedStrip strip, GpioController? gpio, int? powerPin)
+    {
+        try
+        {
+            strip.Show(new LedColor[strip.Count]);
+            return new LedHardware(strip, gpio, powerPin);
+        }
+        catch
+        {
+            strip.Dispose();
+            gpio?.Dispose();
+            throw;
+        }
+    }
+
     public void Dispose()
     {
-        Strip.Show(new LedColor[Strip.Count]);
+        try
+        {
+            Strip.Show(new LedColor[Strip.Count]);
+        }
+        catch (IOException)
+        {
+            // The SPI device went away; nothing left to turn off.
+        }
+
         Strip.Dispose();
         if (gpio is not null && powerPin is { } pin)
         {

@@ -10,6 +10,7 @@ internal static class Harnesses
         ["ha"] = HomeAssistant.HomeAssistantHarness.RunAsync,
         ["route-latency"] = Routing.RouterLatencyHarness.RunAsync,
         ["answer-streaming"] = Routing.AnswerStreamingHarness.RunAsync,
+        ["satellite-pipeline"] = Satellite.SatellitePipelineHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -7,31 +7,44 @@ namespace Jarvis.Satellite.Tests.Aec;
 
 public sealed class EchoCancellationTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<EchoScenario> Scenario = new(EchoScenario.Create);
+    private static readonly Dictionary<double, EchoScenario> Scenarios = [];
 
-    [Fact]
-    public void Echo_is_cancelled_and_the_near_end_talker_kept_with_the_preprocessor()
+    [Theory]
+    [InlineData(0.02)]
+    [InlineData(0.04)]
+    [InlineData(0.06)]
+    public void Echo_is_cancelled_and_the_near_end_talker_kept_with_the_preprocessor(double echoDelay)
     {
-        var result = Run(preprocessor: true);
+        var result = Run(preprocessor: true, echoDelay);
 
         Assert.True(result.ErleDb >= 20, $"ERLE {result.ErleDb:0.0} dB");
         Assert.InRange(result.NearLevelDb, -6, 6);
         Assert.True(result.DoubleTalkRecall >= 0.6, $"VAD recall in double talk {result.DoubleTalkRecall:P0}");
     }
 
-    [Fact]
-    public void Echo_canceller_alone_reduces_echo_and_keeps_the_near_end_talker()
+    [Theory]
+    [InlineData(0.02)]
+    [InlineData(0.06)]
+    public void Echo_canceller_alone_reduces_echo_and_keeps_the_near_end_talker(double echoDelay)
     {
-        var result = Run(preprocessor: false);
+        var result = Run(preprocessor: false, echoDelay);
 
         Assert.True(result.ErleDb >= 10, $"ERLE {result.ErleDb:0.0} dB");
         Assert.InRange(result.NearLevelDb, -6, 6);
         Assert.True(result.DoubleTalkRecall >= 0.6, $"VAD recall in double talk {result.DoubleTalkRecall:P0}");
     }
 
-    private EchoResult Run(bool preprocessor)
+    private EchoResult Run(bool preprocessor, double echoDelay)
     {
-        var s = Scenario.Value;
+        EchoScenario s;
+        lock (Scenarios)
+        {
+            if (!Scenarios.TryGetValue(echoDelay, out s!))
+            {
+                Scenarios[echoDelay] = s = EchoScenario.Create(echoDelay);
+            }
+        }
+
         var options = new EchoCancellerOptions { Preprocessor = preprocessor };
         using var canceller = new SpeexEchoCanceller(EchoScenario.Rate, EchoScenario.Frame, options);
         var reference = new EchoReference(EchoScenario.Rate, options.ReferenceDelayMilliseconds);
@@ -50,7 +63,7 @@ public sealed class EchoCancellationTests(ITestOutputHelper output)
         var nearLevel = Signals.Db(Signals.Rms(cleaned.AsSpan()[nearOnly]) / Signals.Rms(s.Near.AsSpan()[nearOnly]));
         var recall = DoubleTalkRecall(s, cleaned);
         output.WriteLine(
-            $"preprocessor={preprocessor}: ERLE {erle:0.0} dB (3–7 s, echo only), near-end level {nearLevel:0.0} dB " +
+            $"echo delay {echoDelay * 1000:0} ms, preprocessor={preprocessor}: ERLE {erle:0.0} dB (3–7 s, echo only), near-end level {nearLevel:0.0} dB " +
             $"(near end alone), VAD recall of near-end speech in double talk {recall:P0}");
         return new EchoResult(erle, nearLevel, recall);
     }

@@ -3,7 +3,7 @@ using Jarvis.Satellite.Tests.Support;
 namespace Jarvis.Satellite.Tests.Aec;
 
 /// <summary>
-/// 20 s at 16 kHz: far-end speech played 0–13 s; its echo (delayed 40 ms, −10 dB, reverberated) in the
+/// 20 s at 16 kHz: far-end speech played 0–13 s; its echo (delayed 20–60 ms, −10 dB, reverberated) in the
 /// microphone; the near-end talker (another voice) at 7 s (double talk) and 14 s (near end alone); faint noise.
 /// </summary>
 internal sealed class EchoScenario
@@ -29,14 +29,14 @@ internal sealed class EchoScenario
 
     public static int At(double seconds) => (int)(seconds * Rate);
 
-    public static EchoScenario Create()
+    public static EchoScenario Create(double echoDelaySeconds)
     {
         var dir = Directory.CreateTempSubdirectory("jarvis-echo-").FullName;
         try
         {
             var farSpeech = SpeechFiles.Speak(dir, "far", SpeechFiles.FarText);
             var nearSpeech = SpeechFiles.Speak(dir, "near", SpeechFiles.NearText, "en+f3", pitch: 70, speed: 140);
-            var echo = SpeechFiles.Sox(dir, Path.Combine(dir, "far16k.wav"), "echo", "pad", "0.04", "0", "vol", "0.3", "reverb", "40", "50", "40");
+            var echo = SpeechFiles.Sox(dir, Path.Combine(dir, "far16k.wav"), "echo", "pad", echoDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "0", "vol", "0.3", "reverb", "40", "50", "40");
             var total = At(20);
             var far = new short[total];
             var near = new short[total];
