@@ -13,12 +13,12 @@ public static class ServerApp
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddHomeAssistant(builder.Configuration);
         // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
         ServerConfiguration.AddJarvisConfigFile(builder.Configuration, builder.Environment);
         builder.Services.AddHub();
         builder.Services.AddPersonaPlex(builder.Configuration);
         builder.Services.AddSpeechAndRouting(builder.Configuration);
+        builder.Services.AddHomeAssistant(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
