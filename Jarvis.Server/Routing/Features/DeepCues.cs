@@ -16,14 +16,14 @@ internal static class DeepCues
             + "help me create|help me design|help me build|help me construct|make a plan|make code|make me a|create code|"
             + "create a program|create a script|create a function|create a plan|create a detailed|create a full|suggest|recommend|"
             + "provide|prepare|construct|plan a|plan my|describe how|describe the|describe five|describe three|describe your|"
-            + "estimate|approximate|paraphrase|rephrase|proofread|edit the|edit this|correct the|correct this|translate the following|list some|list the|list three|list five|list ten|give me ideas|give me a detailed|give me an example|"
+            + "estimate|approximate|structure|paraphrase|rephrase|proofread|edit the|edit this|correct the|correct this|translate the following|list some|list the|list three|list five|list ten|give me ideas|give me a detailed|give me an example|"
             + "give me examples|give me boilerplate|give me code|give me the code|give me a list|show me a way|show me code|"
             + "show me example|show me an example|show me the code") { Group = "task" },
         new("task-verb-inside", 1.6, CueScope.Anywhere,
             "write me|write a|write an|write code|explain|implement|compare|derive|prove|summarize|analyze|analyse|justify|"
             + "create a full|develop a|design a|describe how|walk me through|step by step|propose|come up with|elaborate") { Group = "task" },
         new("reasoning-question", 2.4, CueScope.Lead,
-            "why|how does|how do|how did|how can|how could|how would|how should|how might|how to|how will|how has|how have|"
+            "how does|how do|how did|how can|how could|how would|how should|how might|how to|how will|how has|how have|"
             + "in what ways|what are the most|what are the main|what are the key|what are the primary|what are some|"
             + "what factors|what would|what could|what might|what should|which methods|which factors|is it possible|"
             + "is it better|is it more|should i|do we have|can you explain|what is the best way|what is the difference|"
@@ -31,6 +31,7 @@ internal static class DeepCues
             + "is it right|is it fair|is it okay to|is it ok to|is there a way|"
             + "what causes|what caused|what are the causes|what were the causes|what led to|"
             + "whats the difference|what are the differences|what are the advantages|what are the benefits|what are the pros") { Group = "question" },
+        new("why-question", 2.4, CueScope.Lead, "why") { Group = "question" },
         new("counterfactual-roleplay", 3.2, CueScope.Anywhere,
             "what if|imagine|suppose|pretend|picture yourself|act as|act like|you are a|you are an|youre a|youre an|role of|"
             + "persona|embody|in the style of|hypothetically|if you were a|if you were an|as a medieval|play the role|"
@@ -45,7 +46,7 @@ internal static class DeepCues
             + "binary|tree|stack|stacks|hash|pointer|thread|async|coroutine|coroutines|variable|loop|implementation|bug|"
             + "compile|deploy|gpu|cpu|server|website|web app|app|application|ui|widget|plot|notebook|lambda|"
             + "boilerplate|testbench|class|method|module|package|repository|syntax|query|queries|spreadsheet|excel|macro|"
-            + "vba|matlab|extension|plugin|browser|time complexity|complexity|big o|architecture|pyqt|qt|swift|kotlin|haskell|scheme|lisp|scala|perl|ruby|dart|flutter|unity|godot|terraform|aws|azure|"
+            + "vba|matlab|software|extension|plugin|browser|time complexity|complexity|big o|architecture|pyqt|qt|swift|kotlin|haskell|scheme|lisp|scala|perl|ruby|dart|flutter|unity|godot|terraform|aws|azure|"
             + "nginx|apache|ssh|vpn|router|wifi|network|encryption|authentication|oauth|token|tokens|model|models|"
             + "training|inference|sharding|parallelism|cache|latency|bandwidth|memory|vector|vectors|matrix|tensor") { MaxHits = 3 },
         new("math", 2.2, CueScope.Anywhere,
@@ -54,7 +55,8 @@ internal static class DeepCues
             + "reciprocal|reciprocals|primes|infinitely|irrational|converge|convergence|logarithm|exponential|variance|"
             + "regression|statistics|statistical|econometric|calculus|algebra|geometry|trigonometry|vertices|radius|"
             + "circumference|hypotenuse|eigenvalue|determinant|optimization|optimisation|zeta|complex plane|riemann|"
-            + "net force|momentum|kinetic|thermodynamics|entropy|expected value|combinatorics|permutations|combinations") { MaxHits = 2 },
+            + "net force|momentum|kinetic|thermodynamics|entropy|expected value|combinatorics|permutations|combinations|"
+            + "find the value|solve for|line segment|endpoints|coordinates|remainder|inequality|divisible|molecular") { MaxHits = 2 },
         new("long-form-output", 1.8, CueScope.Anywhere,
             "essay|poem|story|short story|article|blog|blog post|letter|email|speech|report|review|paragraph|outline|summary|"
             + "proposal|strategy|strategies|guide|tutorial|recipe|headline|announcement|cover letter|resume|itinerary|lesson|"
