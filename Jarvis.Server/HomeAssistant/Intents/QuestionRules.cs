@@ -3,7 +3,15 @@ namespace Jarvis.Server.HomeAssistant.Intents;
 /// <summary>Questions: temperatures, "what is X", and state questions ("are any curtains open upstairs?").</summary>
 internal static class QuestionRules
 {
-    public static IntentMatch? Match(Utterance u)
+    public static IntentMatch? Match(Utterance u) => Question(u) is { } match ? match with { Query = FormOf(u) } : null;
+
+    private static QueryForm FormOf(Utterance u) =>
+        u.Tokens.Contains("many") ? QueryForm.Count
+        : u.Tokens.Any(t => t is "which" or "what" or "who") ? QueryForm.Which
+        : u.Tokens.Any(t => t is "all" or "every" or "everyone" or "everybody") ? QueryForm.All
+        : QueryForm.Any;
+
+    private static IntentMatch? Question(Utterance u)
     {
         if (u.QuestionWord == "temperature" || u.Has(WordKind.Attribute, "temperature"))
         {

@@ -211,6 +211,18 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task Question_follow_up_with_another_place_asks_again_there()
+    {
+        await using var env = await HomeAssistantTestEnvironment.StartAsync();
+
+        var kitchen = await env.Conversation.HandleAsync("how many lights are on in the kitchen?", "Office", CancellationToken.None);
+        var bedroom = await env.Conversation.HandleAsync("and in the bedroom?", "Office", CancellationToken.None);
+
+        Assert.Equal("3.", kitchen.Speech);
+        Assert.Equal("0.", bedroom.Speech);
+    }
+
+    [Fact]
     public async Task Sentence_not_about_the_home_is_not_handled_after_ha_fallback()
     {
         await using var env = await HomeAssistantTestEnvironment.StartAsync();
