@@ -115,6 +115,17 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task Value_rejected_by_home_assistant_is_spoken()
+    {
+        await using var env = await HomeAssistantTestEnvironment.StartAsync();
+
+        var reply = await env.Conversation.HandleAsync("set the thermostat to 50 degrees", "Living Room", CancellationToken.None);
+
+        Assert.False(Assert.Single(reply.Actions).Succeeded);
+        Assert.Contains("Accepted range is 7 to 35", reply.Speech, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_device_name_gets_a_clear_answer()
     {
         await using var env = await HomeAssistantTestEnvironment.StartAsync();
