@@ -115,6 +115,26 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task Device_that_never_changes_state_is_reported_after_the_confirm_timeout()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var env = await HomeAssistantTestEnvironment.StartAsync(time: clock);
+        env.Emulator.Home.IgnoreService("switch", "turn_on");
+
+        var pending = env.Conversation.HandleAsync("turn on the bedroom switch", "Kitchen", CancellationToken.None);
+        await Eventually.TrueAsync(() => env.Emulator.Home.Calls.Any(c => c.Service == "turn_on"));
+        Assert.False(pending.IsCompleted);
+        await Eventually.TrueAsync(() =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return pending.IsCompleted;
+        });
+
+        var reply = await pending;
+        Assert.Equal("Sorry, that didn't work: the device did not confirm the change.", reply.Speech);
+    }
+
+    [Fact]
     public async Task Value_rejected_by_home_assistant_is_spoken()
     {
         await using var env = await HomeAssistantTestEnvironment.StartAsync();

@@ -32,6 +32,11 @@ public static class EmulatedServices
             throw new EmulatorServiceException("home_assistant_error", failure);
         }
 
+        if (home.Ignores(domain, service))
+        {
+            return [];
+        }
+
         if (domain == "scene" && service == "create")
         {
             return [SceneCreate(home, data, contextId)];
