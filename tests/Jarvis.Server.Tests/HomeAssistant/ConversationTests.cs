@@ -259,7 +259,9 @@ public sealed class ConversationTests
         await using var env = await HomeAssistantTestEnvironment.StartAsync();
 
         var reply = await env.Conversation.HandleAsync("tell me a joke about penguins", "Kitchen", CancellationToken.None);
+        var thanks = await env.Conversation.HandleAsync("thanks", "Kitchen", CancellationToken.None);
 
         Assert.False(reply.Handled);
+        Assert.False(thanks.Handled);
     }
 }
