@@ -31,7 +31,8 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
 
             if (match.Intent is IntentNames.GetState or IntentNames.ClimateGetTemperature)
             {
-                answers.Add(StateAnswerer.Answer(match, client.Model, transcript));
+                answers.Add(StateAnswerer.Answer(match, client.Model));
+                room.LastMatch = match;
                 continue;
             }
 

@@ -41,7 +41,8 @@ internal static class DialogueTurns
             }
         }
 
-        if (u.Has(WordKind.Thanks) && u.Tags.All(t => t.IsFiller || t.Is(WordKind.Thanks) || t.Is(WordKind.Affirm)))
+        // "Perfect" closes a home exchange; with no recent home command it is someone else's to answer.
+        if (room.LastMatch is not null && u.Has(WordKind.Thanks) && u.Tags.All(t => t.IsFiller || t.Is(WordKind.Thanks) || t.Is(WordKind.Affirm)))
         {
             return ("Glad to help.", null);
         }

@@ -28,17 +28,13 @@ public sealed class IntentExecutor(HomeAssistantClient client, IOptions<HomeAssi
         try
         {
             await client.CallServiceAsync(call.Domain, call.Service, call.Data, call.EntityIds, cancellationToken).ConfigureAwait(false);
-            if (call.Confirms is { } confirms && call.EntityIds.Count > 0)
+            if (call.Confirms is { } confirms && call.EntityIds.Count > 0
+                && !await client.Model.WaitForStatesAsync(call.EntityIds, confirms, options.Value.ConfirmTimeout, time, cancellationToken).ConfigureAwait(false))
             {
-                await client.Model.WaitForStatesAsync(call.EntityIds, confirms, cancellationToken)
-                    .WaitAsync(options.Value.ConfirmTimeout, time, cancellationToken).ConfigureAwait(false);
+                return new HomeAction(call.Domain, call.Service, call.EntityIds, data, false, "the device did not confirm the change");
             }
 
             return new HomeAction(call.Domain, call.Service, call.EntityIds, data, true);
-        }
-        catch (TimeoutException)
-        {
-            return new HomeAction(call.Domain, call.Service, call.EntityIds, data, false, "the device did not confirm the change");
         }
         catch (HomeAssistantAuthException ex)
         {

@@ -7,7 +7,7 @@ namespace Jarvis.Server.HomeAssistant.Execution;
 /// <summary>Answers state and temperature questions from the live model (no call to Home Assistant needed).</summary>
 public static class StateAnswerer
 {
-    public static string Answer(IntentMatch match, HomeModel model, string question)
+    public static string Answer(IntentMatch match, HomeModel model)
     {
         var home = model.Snapshot;
         if (match.Intent == IntentNames.ClimateGetTemperature)
@@ -34,23 +34,13 @@ public static class StateAnswerer
         }
 
         var matching = entities.Where(e => model.State(e.EntityId)?.State == match.State).Select(e => e.Name).ToList();
-        var words = TextTokenizer.Tokenize(question);
-        if (words.Contains("many"))
+        return match.Query switch
         {
-            return matching.Count.ToString(CultureInfo.InvariantCulture) + ".";
-        }
-
-        if (words.Contains("all") || words.Contains("every") || words.Contains("everyone"))
-        {
-            return matching.Count == entities.Count ? "Yes." : $"No, not {string.Join(", ", entities.Select(e => e.Name).Except(matching))}.";
-        }
-
-        if (words.Contains("which") || words.Contains("what") || words.Contains("who"))
-        {
-            return matching.Count == 0 ? "None." : $"{List(matching)}.";
-        }
-
-        return matching.Count == 0 ? "No." : $"Yes, {List(matching)}.";
+            QueryForm.Count => matching.Count.ToString(CultureInfo.InvariantCulture) + ".",
+            QueryForm.All => matching.Count == entities.Count ? "Yes." : $"No, not {List(entities.Select(e => e.Name).Except(matching).ToList())}.",
+            QueryForm.Which => matching.Count == 0 ? "None." : $"{List(matching)}.",
+            _ => matching.Count == 0 ? "No." : $"Yes, {List(matching)}.",
+        };
     }
 
     private static string Temperature(IntentMatch match, HomeModel model)

@@ -26,6 +26,9 @@ public sealed record IntentMatch(string Intent, IntentTarget Target)
     /// <summary>For state questions: the raw HA state asked about (null = "what is").</summary>
     public string? State { get; init; }
 
+    /// <summary>For state questions: the form of the answer wanted.</summary>
+    public QueryForm Query { get; init; }
+
     /// <summary>For <see cref="IntentNames.SaveScene"/>: the name the user gave.</summary>
     public string? SceneName { get; init; }
 

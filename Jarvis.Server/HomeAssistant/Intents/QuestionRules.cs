@@ -3,7 +3,15 @@ namespace Jarvis.Server.HomeAssistant.Intents;
 /// <summary>Questions: temperatures, "what is X", and state questions ("are any curtains open upstairs?").</summary>
 internal static class QuestionRules
 {
-    public static IntentMatch? Match(Utterance u)
+    public static IntentMatch? Match(Utterance u) => Question(u) is { } match ? match with { Query = FormOf(u) } : null;
+
+    private static QueryForm FormOf(Utterance u) =>
+        u.Tokens.Contains("many") ? QueryForm.Count
+        : u.Tokens.Any(t => t is "which" or "what" or "who") ? QueryForm.Which
+        : u.Tokens.Any(t => t is "all" or "every" or "everyone" or "everybody") ? QueryForm.All
+        : QueryForm.Any;
+
+    private static IntentMatch? Question(Utterance u)
     {
         if (u.QuestionWord == "temperature" || u.Has(WordKind.Attribute, "temperature"))
         {
@@ -11,7 +19,7 @@ internal static class QuestionRules
         }
 
         var predicates = u.Tags.Where(t => t.Is(WordKind.Predicate)).ToList();
-        var entities = u.EntityTags.SelectMany(t => t.Names).Where(n => n.Kind == NameKind.Entity)
+        var entities = u.EntityTags.Where(t => !IsQuantifiedNoun(u, t)).SelectMany(t => t.Names).Where(n => n.Kind == NameKind.Entity)
             .Select(n => u.Home.Entity(n.Id)).OfType<Model.HomeEntity>().ToList();
         if (predicates.Count == 0 && entities.Count > 0)
         {
@@ -71,6 +79,18 @@ internal static class QuestionRules
         }
 
         return null;
+    }
+
+    /// <summary>"is any light on": a word that is both a name and a noun means the noun after any/all/which/how many.</summary>
+    private static bool IsQuantifiedNoun(Utterance u, Tag tag)
+    {
+        if (!tag.Is(WordKind.Noun))
+        {
+            return false;
+        }
+
+        var before = u.Tags.TakeWhile(t => t != tag).LastOrDefault(t => !t.IsFiller);
+        return before is not null && (before.Is(WordKind.Quantifier) || before.Words.Any(w => w.Kind == WordKind.Question && w.Value is "which" or "count"));
     }
 
     /// <summary>How many words of an entity's device class the sentence says ("rainfall intensity" → precipitation_intensity).</summary>

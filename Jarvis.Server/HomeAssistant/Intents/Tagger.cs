@@ -13,6 +13,12 @@ public static class Tagger
         while (i < tokens.Count)
         {
             var nameLength = home.Trie.LongestMatch(tokens, i, out var names);
+            if (nameLength > 1 && tokens[i] == "my" && home.Trie.LongestMatch(tokens, i + 1, out var withoutMy) == nameLength - 1)
+            {
+                // "my phone" is the entity "My Phone" or the phone called "Phone": keep both, the rules pick.
+                names = [.. names, .. withoutMy];
+            }
+
             var wordLength = Lexicon.Trie.LongestMatch(tokens, i, out var words);
             var numberLength = NumberWords.TryRead(tokens, i, out var number);
             var length = Math.Max(nameLength, Math.Max(wordLength, numberLength));

@@ -81,9 +81,25 @@ public sealed class HomeModel
         _waiters.Notify(newState);
     }
 
-    /// <summary>Completes when every listed entity has reached a state accepted by <paramref name="accept"/>.</summary>
-    public Task WaitForStatesAsync(IReadOnlyCollection<string> entityIds, Func<EntityState, bool> accept, CancellationToken cancellationToken) =>
-        _waiters.WaitAsync(entityIds, accept, id => State(id), cancellationToken);
+    /// <summary>
+    /// Waits until every listed entity has reached a state accepted by <paramref name="accept"/>; false when
+    /// <paramref name="timeout"/> (on <paramref name="time"/>) passes first.
+    /// </summary>
+    public async Task<bool> WaitForStatesAsync(
+        IReadOnlyCollection<string> entityIds, Func<EntityState, bool> accept, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        try
+        {
+            await _waiters.WaitAsync(entityIds, accept, id => State(id), linked.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 
     private static HomeEntity EntityFromState(EntityState state) =>
         new(state.EntityId, state.Attribute("friendly_name") ?? ObjectName(state.EntityId), [], null, state.Attribute("device_class"));

@@ -40,11 +40,7 @@ public sealed partial class SceneSaver(HomeAssistantClient client, IntentExecuto
         if (action.Succeeded)
         {
             var created = "scene." + sceneId;
-            try
-            {
-                await client.Model.WaitForStatesAsync([created], _ => true, cancellationToken).WaitAsync(options.Value.ConfirmTimeout, time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
+            if (!await client.Model.WaitForStatesAsync([created], _ => true, options.Value.ConfirmTimeout, time, cancellationToken).ConfigureAwait(false))
             {
                 return ($"I asked Home Assistant to save {match.SceneName}, but it hasn't appeared yet.", action with { EntityIds = [created] });
             }

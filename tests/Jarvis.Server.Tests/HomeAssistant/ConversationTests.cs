@@ -115,6 +115,37 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task Device_that_never_changes_state_is_reported_after_the_confirm_timeout()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var env = await HomeAssistantTestEnvironment.StartAsync(time: clock);
+        env.Emulator.Home.IgnoreService("switch", "turn_on");
+
+        var pending = env.Conversation.HandleAsync("turn on the bedroom switch", "Kitchen", CancellationToken.None);
+        await Eventually.TrueAsync(() => env.Emulator.Home.Calls.Any(c => c.Service == "turn_on"));
+        Assert.False(pending.IsCompleted);
+        await Eventually.TrueAsync(() =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return pending.IsCompleted;
+        });
+
+        var reply = await pending;
+        Assert.Equal("Sorry, that didn't work: the device did not confirm the change.", reply.Speech);
+    }
+
+    [Fact]
+    public async Task Value_rejected_by_home_assistant_is_spoken()
+    {
+        await using var env = await HomeAssistantTestEnvironment.StartAsync();
+
+        var reply = await env.Conversation.HandleAsync("set the thermostat to 50 degrees", "Living Room", CancellationToken.None);
+
+        Assert.False(Assert.Single(reply.Actions).Succeeded);
+        Assert.Contains("Accepted range is 7 to 35", reply.Speech, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_device_name_gets_a_clear_answer()
     {
         await using var env = await HomeAssistantTestEnvironment.StartAsync();
@@ -211,12 +242,26 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task Question_follow_up_with_another_place_asks_again_there()
+    {
+        await using var env = await HomeAssistantTestEnvironment.StartAsync();
+
+        var kitchen = await env.Conversation.HandleAsync("how many lights are on in the kitchen?", "Office", CancellationToken.None);
+        var bedroom = await env.Conversation.HandleAsync("and in the bedroom?", "Office", CancellationToken.None);
+
+        Assert.Equal("3.", kitchen.Speech);
+        Assert.Equal("0.", bedroom.Speech);
+    }
+
+    [Fact]
     public async Task Sentence_not_about_the_home_is_not_handled_after_ha_fallback()
     {
         await using var env = await HomeAssistantTestEnvironment.StartAsync();
 
         var reply = await env.Conversation.HandleAsync("tell me a joke about penguins", "Kitchen", CancellationToken.None);
+        var thanks = await env.Conversation.HandleAsync("thanks", "Kitchen", CancellationToken.None);
 
         Assert.False(reply.Handled);
+        Assert.False(thanks.Handled);
     }
 }

@@ -4,16 +4,25 @@ using Jarvis.Server.Tests.HomeAssistant.Emulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Jarvis.Server.Tests.HomeAssistant;
 
-/// <summary>Owns an emulated HA and a host running the Home Assistant feature against it.</summary>
+/// <summary>
+/// Owns an emulated HA and a host running the Home Assistant feature against it; fails the test on logged errors
+/// (except with a deliberately wrong token).
+/// </summary>
 public sealed class HomeAssistantTestEnvironment : IAsyncDisposable
 {
-    private HomeAssistantTestEnvironment(HomeAssistantEmulator emulator, IHost host)
+    private readonly CollectingLoggerProvider _logs;
+    private readonly bool _errorsExpected;
+
+    private HomeAssistantTestEnvironment(HomeAssistantEmulator emulator, IHost host, CollectingLoggerProvider logs, bool errorsExpected)
     {
         Emulator = emulator;
         Host = host;
+        _logs = logs;
+        _errorsExpected = errorsExpected;
     }
 
     public HomeAssistantEmulator Emulator { get; }
@@ -45,9 +54,12 @@ public sealed class HomeAssistantTestEnvironment : IAsyncDisposable
         }
 
         builder.Services.AddHomeAssistant(builder.Configuration);
+        var logs = new CollectingLoggerProvider();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
         var host = builder.Build();
         await host.StartAsync();
-        var environment = new HomeAssistantTestEnvironment(emulator, host);
+        var environment = new HomeAssistantTestEnvironment(emulator, host, logs, errorsExpected: token is not null);
         if (waitConnected)
         {
             await Eventually.TrueAsync(() => environment.Client.Status.State == HomeAssistantConnectionState.Connected, because: "client connects to the emulator");
@@ -56,10 +68,16 @@ public sealed class HomeAssistantTestEnvironment : IAsyncDisposable
         return environment;
     }
 
+    /// <summary>Stops everything; fails the test if anything logged an error it did not expect.</summary>
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync();
         Host.Dispose();
         await Emulator.DisposeAsync();
+        var errors = _logs.Entries.Where(e => e.Level >= LogLevel.Error).ToList();
+        if (!_errorsExpected && errors.Count > 0)
+        {
+            Assert.Fail("unexpected errors logged:\n" + string.Join("\n", errors.Select(e => $"{e.Category}: {e.Message}")));
+        }
     }
 }

@@ -35,6 +35,12 @@ public sealed class IntentRecognizerTests
     [InlineData("who's home?", null, "HassGetState", "domain=person;state=home")]
     [InlineData("how cold is it in the bedroom", null, "HassClimateGetTemperature", "area=Bedroom")]
     [InlineData("what's the wind speed of mistral", null, "HassGetState", "name=Mistral;device_class=wind_speed")]
+    [InlineData("is any light on in the kitchen", null, "HassGetState", "area=Kitchen;domain=light;state=on")]
+    [InlineData("set the living room curtains to 40%", null, "HassSetPosition", "area=Living Room;device_class=curtain;position=40")]
+    [InlineData("return the rover to its base", null, "HassVacuumReturnToBase", "name=Rover")]
+    [InlineData("turn down the volume to 20 on the TV", null, "HassSetVolume", "name=TV;volume_level=20")]
+    [InlineData("set the office temperature to 22.5", null, "HassClimateSetTemperature", "area=Office;temperature=22.5")]
+    [InlineData("which locks are unlocked", null, "HassGetState", "domain=lock;state=unlocked")]
     public void Unseen_phrasings_are_understood(string sentence, string? speakerArea, string intent, string slots)
     {
         var match = IntentRecognizer.Recognize(sentence, Home, speakerArea);

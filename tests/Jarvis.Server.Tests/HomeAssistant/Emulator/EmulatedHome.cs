@@ -15,6 +15,7 @@ public sealed class EmulatedHome
     private readonly Dictionary<string, EmulatedEntity> _entities = new(StringComparer.Ordinal);
     private readonly List<Channel<JsonObject>> _subscribers = [];
     private readonly ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _ignored = new(StringComparer.Ordinal);
 
     public List<(string Id, string Name)> Floors { get; } = [];
 
@@ -65,6 +66,11 @@ public sealed class EmulatedHome
     public void FailService(string domain, string service, string message) => _failures[$"{domain}.{service}"] = message;
 
     public string? FailureFor(string domain, string service) => _failures.GetValueOrDefault($"{domain}.{service}");
+
+    /// <summary>Makes calls of <paramref name="domain"/>.<paramref name="service"/> succeed without any state change (a device that ignores it).</summary>
+    public void IgnoreService(string domain, string service) => _ignored[$"{domain}.{service}"] = true;
+
+    public bool Ignores(string domain, string service) => _ignored.ContainsKey($"{domain}.{service}");
 
     public ChannelReader<JsonObject> Subscribe(out Action unsubscribe)
     {

@@ -32,6 +32,11 @@ public static class EmulatedServices
             throw new EmulatorServiceException("home_assistant_error", failure);
         }
 
+        if (home.Ignores(domain, service))
+        {
+            return [];
+        }
+
         if (domain == "scene" && service == "create")
         {
             return [SceneCreate(home, data, contextId)];
@@ -84,7 +89,14 @@ public static class EmulatedServices
                 e.State = service == "lock" ? "locked" : service == "unlock" ? "unlocked" : "open";
                 break;
             case ("climate", "set_temperature"):
-                e.Attributes["temperature"] = Number(data, "temperature", 7, 35);
+                var temperature = Number(data, "temperature", -273, 1000);
+                if (temperature is < 7 or > 35)
+                {
+                    // HA checks the entity's min_temp/max_temp (defaults 7 and 35 °C) and raises a ServiceValidationError.
+                    throw new EmulatorServiceException("service_validation_error", $"Validation error: Provided temperature {temperature:0.0} is not valid. Accepted range is 7 to 35");
+                }
+
+                e.Attributes["temperature"] = temperature;
                 break;
             case ("climate", "set_hvac_mode"):
                 e.State = (string?)data["hvac_mode"] ?? throw new EmulatorServiceException("invalid_format", "required key not provided @ data['hvac_mode']");

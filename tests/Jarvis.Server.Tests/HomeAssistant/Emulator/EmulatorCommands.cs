@@ -55,18 +55,17 @@ internal static class EmulatorCommands
             throw new EmulatorServiceException("invalid_format", "required key not provided @ data['domain']");
         }
 
-        var data = message["service_data"]?.DeepClone() as JsonObject ?? [];
-        var targets = ServiceTargets.Extract(home, domain, data, message["target"] as JsonObject);
-        var context = Guid.NewGuid().ToString("N");
-        home.Calls.Enqueue((domain, service, (JsonObject)data.DeepClone(), targets));
-        EmulatedServices.Apply(home, domain, service, data, targets, context);
-        var result = new JsonObject { ["context"] = new JsonObject { ["id"] = context, ["parent_id"] = null, ["user_id"] = null } };
         if ((bool?)message["return_response"] == true)
         {
             throw new EmulatorServiceException("service_validation_error", "Validation error: An action which does not return responses can't be called with return_response=True");
         }
 
-        return result;
+        var data = message["service_data"]?.DeepClone() as JsonObject ?? [];
+        var targets = ServiceTargets.Extract(home, domain, data, message["target"] as JsonObject);
+        var context = Guid.NewGuid().ToString("N");
+        home.Calls.Enqueue((domain, service, (JsonObject)data.DeepClone(), targets));
+        EmulatedServices.Apply(home, domain, service, data, targets, context);
+        return new JsonObject { ["context"] = new JsonObject { ["id"] = context, ["parent_id"] = null, ["user_id"] = null } };
     }
 
     private static JsonObject GetEntries(EmulatedHome home, JsonObject message)
