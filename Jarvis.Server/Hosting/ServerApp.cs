@@ -19,6 +19,7 @@ public static class ServerApp
         builder.Services.AddPersonaPlex(builder.Configuration);
         builder.Services.AddSpeechAndRouting(builder.Configuration);
         builder.Services.AddHomeAssistant(builder.Configuration);
+        builder.Services.AddHostedService<HomeAssistant.Summary.HomePersonaRefresher>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
