@@ -22,6 +22,13 @@ public static class ServerCommandLine
     {
         if (args.Length > 0 && Verbs.TryGetValue(args[0], out var verb))
         {
+            // `dotnet run --project Jarvis.Server` starts a web project in its own folder: a tool's relative paths
+            // mean what they meant in the user's shell.
+            if (Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shell && Directory.Exists(shell))
+            {
+                Directory.SetCurrentDirectory(shell);
+            }
+
             using var cts = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
             return await verb(args[1..], cts.Token).ConfigureAwait(false);
