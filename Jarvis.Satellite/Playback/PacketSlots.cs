@@ -3,7 +3,8 @@ namespace Jarvis.Satellite.Playback;
 /// <summary>Preallocated storage for queued packets, indexed by sequence number modulo the capacity.</summary>
 internal sealed class PacketSlots
 {
-    public const int MaxPacketBytes = 4000;
+    /// <summary>Larger than any voice packet we expect (an 80 ms hybrid packet at 64 kbps is 640 bytes).</summary>
+    public const int MaxPacketBytes = 2000;
 
     private readonly byte[][] data;
     private readonly int[] lengths;
@@ -30,23 +31,15 @@ internal sealed class PacketSlots
     /// <summary>Total decoded length of the stored packets.</summary>
     public int QueuedSamples { get; private set; }
 
-    /// <summary>Stores a packet; false for a duplicate or an oversized packet. A packet too far ahead evicts the slot's occupant.</summary>
+    public int Capacity => data.Length;
+
+    /// <summary>Stores a packet; false for a duplicate, an oversized packet, or one whose slot still holds an unplayed packet (full).</summary>
     public bool Store(uint sequence, ReadOnlySpan<byte> packet, int sampleCount)
     {
-        if (packet.Length > MaxPacketBytes)
+        var slot = (int)(sequence % (uint)data.Length);
+        if (packet.Length > MaxPacketBytes || used[slot])
         {
             return false;
-        }
-
-        var slot = (int)(sequence % (uint)data.Length);
-        if (used[slot])
-        {
-            if (sequences[slot] == sequence)
-            {
-                return false;
-            }
-
-            Remove(slot);
         }
 
         packet.CopyTo(data[slot]);

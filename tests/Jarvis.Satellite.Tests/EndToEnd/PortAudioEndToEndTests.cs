@@ -36,7 +36,8 @@ public sealed class PortAudioEndToEndTests(AlsaFileDevices alsa, ITestOutputHelp
         }
 
         var played = alsa.ReadPlayback();
-        var (lag, envelopeCorrelation) = Envelope.Align(Envelope.Of(played), Envelope.Of(speech));
+        var (lag, envelopeCorrelation) = Envelope.Align(Envelope.Of([.. played, .. new short[speech.Length]]), Envelope.Of(speech));
+        played = [.. played, .. new short[speech.Length]];
         var start = lag * 320;
         var waveform = Signals.BestCorrelation(played.AsSpan(Math.Max(0, start - 640), Math.Min(played.Length - Math.Max(0, start - 640), speech.Length + 1280)),
             speech.AsSpan(0, Math.Min(speech.Length, 16000 * 2)));
