@@ -6,6 +6,7 @@ internal static class Harnesses
     private static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.OrdinalIgnoreCase)
     {
         ["satellite-pipeline"] = Satellite.SatellitePipelineHarness.RunAsync,
+        ["satellite-live"] = Satellite.SatelliteLiveHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
