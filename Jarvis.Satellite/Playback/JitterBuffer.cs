@@ -11,7 +11,7 @@ public sealed class JitterBuffer
     private readonly Lock gate = new();
     private readonly IAudioPacketDecoder decoder;
     private readonly JitterBufferOptions options;
-    private readonly PacketSlots slots = new(256);
+    private readonly PacketSlots slots = new(Capacity);
     private readonly Audio.SampleFifo pcm;
     private readonly short[] scratch;
     private readonly int rate;
@@ -35,6 +35,9 @@ public sealed class JitterBuffer
         lastPacketSamples = rate / 50;
         jitter = new ArrivalJitter(time, rate);
     }
+
+    /// <summary>Packets that can wait (20 s of 20 ms packets): a sender may run ahead of real time with synthesised speech.</summary>
+    public const int Capacity = 1024;
 
     public double TargetMilliseconds => Math.Clamp(
         options.MinTargetMilliseconds + (options.JitterMultiplier * jitter.Milliseconds),

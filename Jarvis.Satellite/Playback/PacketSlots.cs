@@ -1,12 +1,17 @@
+using System.Buffers;
+
 namespace Jarvis.Satellite.Playback;
 
-/// <summary>Preallocated storage for queued packets, indexed by sequence number modulo the capacity.</summary>
+/// <summary>
+/// Storage for queued packets, indexed by sequence number modulo the capacity; packet bytes live in buffers rented
+/// from the shared pool while queued (no allocation in steady state, memory only for what is queued).
+/// </summary>
 internal sealed class PacketSlots
 {
     /// <summary>Larger than any voice packet we expect (an 80 ms hybrid packet at 64 kbps is 640 bytes).</summary>
     public const int MaxPacketBytes = 2000;
 
-    private readonly byte[][] data;
+    private readonly byte[]?[] data;
     private readonly int[] lengths;
     private readonly int[] samples;
     private readonly uint[] sequences;
@@ -14,12 +19,7 @@ internal sealed class PacketSlots
 
     public PacketSlots(int capacity)
     {
-        data = new byte[capacity][];
-        for (var i = 0; i < capacity; i++)
-        {
-            data[i] = new byte[MaxPacketBytes];
-        }
-
+        data = new byte[]?[capacity];
         lengths = new int[capacity];
         samples = new int[capacity];
         sequences = new uint[capacity];
@@ -42,7 +42,9 @@ internal sealed class PacketSlots
             return false;
         }
 
-        packet.CopyTo(data[slot]);
+        var buffer = ArrayPool<byte>.Shared.Rent(packet.Length);
+        packet.CopyTo(buffer);
+        data[slot] = buffer;
         lengths[slot] = packet.Length;
         samples[slot] = sampleCount;
         sequences[slot] = sequence;
@@ -78,13 +80,19 @@ internal sealed class PacketSlots
 
     public void Clear()
     {
-        Array.Clear(used);
-        Count = 0;
-        QueuedSamples = 0;
+        for (var slot = 0; slot < used.Length; slot++)
+        {
+            if (used[slot])
+            {
+                Remove(slot);
+            }
+        }
     }
 
     private void Remove(int slot)
     {
+        ArrayPool<byte>.Shared.Return(data[slot]!);
+        data[slot] = null;
         used[slot] = false;
         Count--;
         QueuedSamples -= samples[slot];
