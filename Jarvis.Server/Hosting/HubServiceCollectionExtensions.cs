@@ -29,6 +29,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<HubMetrics>();
         services.AddSingleton<BackendStatusCache>();
         services.AddSingleton<StatusReport>();
+        services.AddHostedService<HubGauges>();
 
         services.AddSingleton<ConversationCoordinator>();
         services.AddSingleton<SatelliteRegistry>();
