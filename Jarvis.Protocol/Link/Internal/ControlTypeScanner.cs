@@ -58,5 +58,11 @@ internal static class ControlTypeScanner
             type = null;
             return "text frame is not valid JSON";
         }
+        catch (InvalidOperationException)
+        {
+            // GetString on an escaped lone surrogate ("\uD800").
+            type = null;
+            return "'type' is not valid text";
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace Jarvis.Protocol.Tests.Link;
 internal sealed class LinkFrameMutator(Random random, IReadOnlyList<(LinkFrameType Type, byte[] Frame)> seeds)
 {
     private static readonly string[] Types =
-        ["hello", "welcome", "mute", "ping", "pong", "stats", "led", "HELLO", "", "x", "voice_activity", "\u00e9t\u00e9", "flush "];
+        ["hello", "welcome", "mute", "ping", "pong", "stats", "led", "HELLO", "", "x", "voice_activity", "\u00e9t\u00e9", "flush ", "\\uD800", "ping\\u0000", "\\uDC00hello", "\\\""];
 
     private static readonly string[] Numbers =
         ["99999999999999999999999999", "-1", "1e400", "NaN", "0.5", "2", "-9223372036854775809", "1.7976931348623157e309", "true", "null", "\"1\""];
@@ -15,7 +15,7 @@ internal sealed class LinkFrameMutator(Random random, IReadOnlyList<(LinkFrameTy
     public (LinkFrameType Type, byte[] Frame) Next()
     {
         var (type, seed) = seeds[random.Next(seeds.Count)];
-        var kind = random.Next(12);
+        var kind = random.Next(13);
         var frame = kind switch
         {
             0 => RandomBytes(random.Next(0, 300)),
@@ -26,9 +26,10 @@ internal sealed class LinkFrameMutator(Random random, IReadOnlyList<(LinkFrameTy
             5 => WrongVersion(type, seed),
             6 => ReplaceNumber(seed),
             7 => InsertInvalidUtf8(seed),
-            8 => RandomBytes(random.Next(LinkProtocol.MaxFrameBytes - 10, LinkProtocol.MaxFrameBytes + 10)),
+            8 => random.Next(25) == 0 ? RandomBytes(random.Next(LinkProtocol.MaxFrameBytes - 10, LinkProtocol.MaxFrameBytes + 10)) : Pad(seed),
             9 => seed.Length > 2 ? Splice(seed) : seed,
             10 => (byte[])seed.Clone(),
+            11 => EscapeInString(seed),
             _ => FlipBits(ReplaceJson(seed, "\"type\":\"", Types[random.Next(Types.Length)])),
         };
         var frameType = random.Next(20) == 0 ? Flip(type) : type;
@@ -42,6 +43,29 @@ internal sealed class LinkFrameMutator(Random random, IReadOnlyList<(LinkFrameTy
         var bytes = new byte[length];
         random.NextBytes(bytes);
         return bytes;
+    }
+
+    private byte[] EscapeInString(byte[] seed)
+    {
+        string[] escapes = ["\\uD800", "\\uDFFF\\uD800", "\\u0000", "\\u001f", "\\\\", "\\/", "\\x41"];
+        var text = Encoding.UTF8.GetString(seed);
+        var starts = Enumerable.Range(0, Math.Max(0, text.Length - 2)).Where(i => text[i] == '"' && text[i + 1] == ':' && text[i + 2] == '"').ToList();
+        if (starts.Count == 0)
+        {
+            return seed;
+        }
+
+        var at = starts[random.Next(starts.Count)] + 3;
+        return Encoding.UTF8.GetBytes(string.Concat(text.AsSpan(0, at), escapes[random.Next(escapes.Length)], text.AsSpan(at)));
+    }
+
+    private byte[] Pad(byte[] seed)
+    {
+        var length = seed.Length + random.Next(0, 2_000);
+        var padded = new byte[length];
+        seed.CopyTo(padded, 0);
+        padded.AsSpan(seed.Length).Fill((byte)' ');
+        return padded;
     }
 
     private byte[] FlipBits(byte[] seed)

@@ -48,6 +48,9 @@ public sealed class LinkMessageReaderTests
     [InlineData("""[{"type":"ping","t0":1}]""", LinkCloseCodes.MalformedFrame)]
     [InlineData("""{"type":"ping",""", LinkCloseCodes.MalformedFrame)]
     [InlineData("", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"error","code":"x","message":"\uD800"}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"\uDC00hello"}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"error","code":"x","message":"tab\there"}""", LinkCloseCodes.MalformedFrame)]
     [InlineData("""{"type":"led","state":"idle"}""", LinkCloseCodes.ProtocolViolation)]
     [InlineData("""{"type":"welcome","protocol_version":1}""", LinkCloseCodes.ProtocolViolation)]
     public void Bad_control_messages_close_the_link_with_a_clear_code(string json, int closeCode)
