@@ -11,6 +11,9 @@ internal sealed class OggLogicalStream
 
     public bool Ended { get; set; }
 
+    /// <summary>The reader joined mid-packet and drops that packet's remaining pages.</summary>
+    public bool SkippingUnseenPacket { get; set; }
+
     /// <summary>Appends a packet fragment; returns false when the packet would exceed <paramref name="maxPacketSize"/>.</summary>
     public bool AppendPartial(ReadOnlySpan<byte> fragment, int maxPacketSize)
     {

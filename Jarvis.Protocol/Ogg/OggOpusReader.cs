@@ -10,7 +10,7 @@ namespace Jarvis.Protocol.Ogg;
 public sealed class OggOpusReader
 {
     private readonly OggReaderOptions _options;
-    private readonly Dictionary<uint, OggLogicalStream> _streams = [];
+    private readonly OggStreamTracker _tracker;
     private byte[] _buffer = new byte[8192];
     private int _start;
     private int _end;
@@ -19,10 +19,12 @@ public sealed class OggOpusReader
     private OggLogicalStream? _pageStream;
     private int _segmentIndex;
     private int _bodyPosition;
+    private bool _skipLeadingFragment;
 
     public OggOpusReader(OggReaderOptions? options = null)
     {
         _options = options ?? new OggReaderOptions();
+        _tracker = new OggStreamTracker(_options.RequireBos);
     }
 
     /// <summary>Why the reader stopped (null while the stream is valid).</summary>
@@ -93,33 +95,10 @@ public sealed class OggOpusReader
             return status;
         }
 
-        var isBos = (_page.Flags & OggPageFlags.BeginOfStream) != 0;
-        var isContinued = (_page.Flags & OggPageFlags.Continued) != 0;
-        _streams.TryGetValue(_page.Serial, out var stream);
+        var stream = _tracker.Admit(_page, out _skipLeadingFragment, out error);
         if (stream is null)
         {
-            if (!isBos && _options.RequireBos)
-            {
-                return Fail($"first page of serial {_page.Serial} lacks BOS");
-            }
-
-            stream = new OggLogicalStream();
-            _streams.Add(_page.Serial, stream);
-        }
-        else if (isBos)
-        {
-            return Fail($"second BOS page for serial {_page.Serial}");
-        }
-        else if (stream.Ended)
-        {
-            return Fail($"page {_page.Sequence} of serial {_page.Serial} follows its EOS page");
-        }
-
-        if (isContinued != stream.HasPartial)
-        {
-            return Fail(isContinued
-                ? $"page {_page.Sequence} of serial {_page.Serial} continues a packet that was never started"
-                : $"page {_page.Sequence} of serial {_page.Serial} does not continue the unfinished packet");
+            return Fail(error!);
         }
 
         _pageStream = stream;
@@ -145,6 +124,15 @@ public sealed class OggOpusReader
         if (length == 0 && !terminated)
         {
             return false;
+        }
+
+        if (_skipLeadingFragment)
+        {
+            // Joined mid-stream (BOS not required): the tail of a packet we never saw is dropped.
+            _skipLeadingFragment = false;
+            _pageStream!.SkippingUnseenPacket = !terminated;
+            _bodyPosition += length;
+            return terminated && TryTakePacket(out packet);
         }
 
         var stream = _pageStream!;

@@ -6,6 +6,7 @@ internal static class Harnesses
     private static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.OrdinalIgnoreCase)
     {
         ["hub-duplex"] = Hub.HubDuplexHarness.RunAsync,
+        ["personaplex-bridge"] = PersonaPlex.PersonaPlexBridgeHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

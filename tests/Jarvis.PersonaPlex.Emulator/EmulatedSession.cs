@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
-using System.Threading.Channels;
 using Jarvis.Protocol.Ogg;
 using Jarvis.Protocol.Opus;
 
@@ -17,19 +16,19 @@ internal sealed class EmulatedSession
     private readonly WebSocket _socket;
     private readonly SessionRecord _record;
     private readonly EmulatorOptions _options;
-    private readonly Channel<byte[]> _incoming = Channel.CreateUnbounded<byte[]>();
+    private readonly ClientMessages _incoming;
     private readonly OggOpusReader _reader = new();
     private readonly OggOpusWriter _writer = new(42, new OpusHead(1, 1, 3840, 24000, 0, 0), "sphn-pyo3");
     private readonly ArrayBufferWriter<byte> _page = new();
     private readonly short[] _pending = new short[OutputEncoder.StepSamples + OpusFrameDecoder.MaxSamplesPerPacket(24000)];
     private readonly short[] _previousStep = new short[OutputEncoder.StepSamples];
     private int _pendingCount;
-    private Task _receiving = Task.CompletedTask;
-    private volatile bool _clientClosed;
+    private byte[] _headersForFirstPage = [];
 
     public EmulatedSession(WebSocket socket, SessionRecord record, EmulatorOptions options)
     {
         _socket = socket;
+        _incoming = new ClientMessages(socket);
         _record = record;
         _options = options;
     }
@@ -38,7 +37,7 @@ internal sealed class EmulatedSession
     public async Task<string> RunLockedAsync(CancellationToken cancellationToken)
     {
         using var stopReceiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _receiving = ReceiveAsync(stopReceiving.Token);
+        _incoming.Start(stopReceiving.Token);
         try
         {
             _record.Enter(SessionPhase.PromptPhase);
@@ -49,7 +48,7 @@ internal sealed class EmulatedSession
                     _record.CountDiscarded();
                 }
 
-                if (_incoming.Reader.Completion.IsCompleted)
+                if (_incoming.Closed)
                 {
                     return "client left during the prompt phase";
                 }
@@ -61,17 +60,25 @@ internal sealed class EmulatedSession
             _page.ResetWrittenCount();
             _writer.WriteHeaders(_page);
             var headers = _page.WrittenMemory.ToArray();
-            // Page 0 holds one segment (OpusHead, 19 bytes): 27-byte header + 1 lacing byte + body.
-            var firstPageLength = 27 + headers[26] + headers[27];
-            await SendAudioPageAsync(headers[..firstPageLength], cancellationToken).ConfigureAwait(false);
-            await SendAudioPageAsync(headers[firstPageLength..], cancellationToken).ConfigureAwait(false);
+            if (_options.HeadersWithFirstAudioPage)
+            {
+                _headersForFirstPage = headers;
+            }
+            else
+            {
+                // Page 0 holds one segment (OpusHead, 19 bytes): 27-byte header + 1 lacing byte + body.
+                var firstPageLength = 27 + headers[26] + headers[27];
+                await SendAudioPageAsync(headers[..firstPageLength], cancellationToken).ConfigureAwait(false);
+                await SendAudioPageAsync(headers[firstPageLength..], cancellationToken).ConfigureAwait(false);
+            }
+
             _record.Enter(SessionPhase.Streaming);
             return await StreamAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await stopReceiving.CancelAsync().ConfigureAwait(false);
-            await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _incoming.Receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -81,7 +88,7 @@ internal sealed class EmulatedSession
         using var encoder = new OutputEncoder();
         await foreach (var message in _incoming.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (_clientClosed)
+            if (_incoming.Closed)
             {
                 break;
             }
@@ -126,7 +133,7 @@ internal sealed class EmulatedSession
                 }
 
                 _pendingCount += samples;
-                while (_pendingCount >= OutputEncoder.StepSamples && !_clientClosed)
+                while (_pendingCount >= OutputEncoder.StepSamples && !_incoming.Closed)
                 {
                     await StepAsync(encoder, cancellationToken).ConfigureAwait(false);
                 }
@@ -157,43 +164,11 @@ internal sealed class EmulatedSession
         }
 
         _page.ResetWrittenCount();
+        _page.Write(_headersForFirstPage);
+        _headersForFirstPage = [];
         _writer.WritePacket(opus, OutputEncoder.StepSamples, _page);
         await SendAudioPageAsync(_page.WrittenSpan.ToArray(), cancellationToken).ConfigureAwait(false);
         _record.CountStep();
-    }
-
-    private async Task ReceiveAsync(CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        try
-        {
-            while (true)
-            {
-                var length = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                    length += result.Count;
-                }
-                while (!result.EndOfMessage && length < buffer.Length);
-
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    _clientClosed = true; // recv_loop sees the close at once, even with a backlog of input
-                    break;
-                }
-
-                if (result.MessageType == WebSocketMessageType.Binary)
-                {
-                    await _incoming.Writer.WriteAsync(buffer.AsSpan(0, length).ToArray(), cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
-        finally
-        {
-            _incoming.Writer.TryComplete();
-        }
     }
 
     private Task SendAudioPageAsync(byte[] page, CancellationToken cancellationToken) => SendAsync([0x01, .. page], cancellationToken);
@@ -209,7 +184,7 @@ internal sealed class EmulatedSession
             await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
             // Like aiohttp's ws.close(): wait for the client's close frame before the connection goes.
-            await _receiving.WaitAsync(timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _incoming.Receiving.WaitAsync(timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         return reason;

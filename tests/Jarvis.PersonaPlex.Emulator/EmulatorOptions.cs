@@ -20,6 +20,15 @@ public sealed class EmulatorOptions
         ["NATF0.pt", "NATF1.pt", "NATF2.pt", "NATF3.pt", "NATM0.pt", "NATM1.pt", "NATM2.pt", "NATM3.pt",
          "VARF0.pt", "VARF1.pt", "VARF2.pt", "VARF3.pt", "VARF4.pt", "VARM0.pt", "VARM1.pt", "VARM2.pt", "VARM3.pt", "VARM4.pt"]);
 
+    /// <summary>
+    /// Send the two header pages in the same message as the first audio page, as sphn 0.2 does (benob/personaplex-mlx),
+    /// instead of as two messages right after the handshake (sphn 0.1, the official server).
+    /// </summary>
+    public bool HeadersWithFirstAudioPage { get; set; }
+
+    /// <summary>Serve <c>wss://</c> with this certificate (PersonaPlex's <c>--ssl</c>) instead of plain <c>ws://</c>.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; set; }
+
     /// <summary>Keep a copy of every Opus packet decoded from clients (for passthrough checks).</summary>
     public bool RecordPackets { get; set; } = true;
 }

@@ -25,7 +25,7 @@ public sealed class PersonaPlexEmulator : IAsyncDisposable
 
     public int Port { get; private set; }
 
-    public Uri ChatUrl => new($"ws://127.0.0.1:{Port}/api/chat");
+    public Uri ChatUrl => new($"{(Options.Certificate is null ? "ws" : "wss")}://127.0.0.1:{Port}/api/chat");
 
     /// <summary>Every connection so far, in arrival order.</summary>
     public IReadOnlyList<SessionRecord> Sessions => _sessions.ToArray();
@@ -36,7 +36,13 @@ public sealed class PersonaPlexEmulator : IAsyncDisposable
         _stopping = new CancellationTokenSource();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls($"{(Options.Certificate is null ? "http" : "https")}://127.0.0.1:{port}");
+        if (Options.Certificate is { } certificate)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
         app.UseWebSockets();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Jarvis.PersonaPlex.Emulator;
 
 // Runs the PersonaPlex emulator as its own process: --port N [--prompt-steps N] [--prompt-step-ms N] [--compute-delay-ms N] [--text "a b c"]
@@ -25,7 +26,13 @@ await using var emulator = new PersonaPlexEmulator(options);
 await emulator.StartAsync(port);
 Console.WriteLine($"PersonaPlex emulator listening on {emulator.ChatUrl}");
 using var done = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => done.Cancel();
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    done.Cancel();
+}
+
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 await Task.Delay(Timeout.Infinite, done.Token).ContinueWith(_ => { }, TaskScheduler.Default);
 return 0;

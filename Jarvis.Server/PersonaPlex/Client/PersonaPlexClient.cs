@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -22,8 +21,7 @@ public sealed class PersonaPlexClient : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeSpan _handshakeTimeout;
     private readonly bool _acceptAnyCertificate;
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly ArrayBufferWriter<byte> _message = new(4096);
+    private readonly OggPageSender _sender = new();
     private PersonaPlexPersona _persona;
     private PersonaPlexConnection? _connection;
 
@@ -83,16 +81,24 @@ public sealed class PersonaPlexClient : IAsyncDisposable
         }
 
         var started = _time.GetTimestamp();
-        try
+        using (var upgradeTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            await socket.ConnectAsync(PersonaPlexUrl.ForChat(_endpoint, _persona), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or HttpRequestException)
-        {
-            socket.Dispose();
-            throw new PersonaPlexException(
-                $"Cannot open a WebSocket to PersonaPlex at {_endpoint}: {ex.Message}. Is the server running (python -m moshi.server) and reachable? It opens its port only after loading the model.",
-                ex);
+            upgradeTimeout.CancelAfter(_handshakeTimeout);
+            try
+            {
+                await socket.ConnectAsync(PersonaPlexUrl.ForChat(_endpoint, _persona), upgradeTimeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException
+                || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                socket.Dispose();
+                throw PersonaPlexErrors.CannotConnect(_endpoint, ex);
+            }
+            catch (OperationCanceledException)
+            {
+                socket.Dispose();
+                throw;
+            }
         }
 
         var connection = new PersonaPlexConnection(socket, _endpoint, _time);
@@ -106,8 +112,7 @@ public sealed class PersonaPlexClient : IAsyncDisposable
         {
             connection.MarkClosing();
             socket.Abort();
-            throw new PersonaPlexBusyException(
-                $"PersonaPlex at {_endpoint} accepted the WebSocket but sent no handshake within {_handshakeTimeout.TotalSeconds:0} s: it is busy with another client (it serves one session at a time and queues others silently), or its prompt phase is slower than PersonaPlex:HandshakeTimeout.");
+            throw PersonaPlexErrors.Busy(_endpoint, _handshakeTimeout);
         }
         catch (OperationCanceledException)
         {
@@ -118,7 +123,7 @@ public sealed class PersonaPlexClient : IAsyncDisposable
 
         HandshakeDuration = _time.GetElapsedTime(started);
         _logger.LogDebug("PersonaPlex {Endpoint} handshake after {Seconds:0.00} s", _endpoint, HandshakeDuration.TotalSeconds);
-        await SendHeadersAsync(connection, cancellationToken).ConfigureAwait(false);
+        await _sender.SendHeadersAsync(connection, cancellationToken).ConfigureAwait(false);
         connection.Ready.TrySetResult();
     }
 
@@ -139,19 +144,7 @@ public sealed class PersonaPlexClient : IAsyncDisposable
             await connection.Ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _message.ResetWrittenCount();
-            WriteKind();
-            connection.Writer.WritePacket(opusPacket.Span, samples48k, _message);
-            await connection.Socket.SendAsync(_message.WrittenMemory, WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
-            connection.AddSent(samples48k);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
+        await _sender.SendPacketAsync(connection, opusPacket, samples48k, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The current session's Opus packets as they arrive; dispose each one.</summary>
@@ -205,28 +198,6 @@ public sealed class PersonaPlexClient : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DisconnectAsync().ConfigureAwait(false);
-        _sendLock.Dispose();
-    }
-
-    private async Task SendHeadersAsync(PersonaPlexConnection connection, CancellationToken cancellationToken)
-    {
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _message.ResetWrittenCount();
-            WriteKind();
-            connection.Writer.WriteHeaders(_message);
-            await connection.Socket.SendAsync(_message.WrittenMemory, WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    private void WriteKind()
-    {
-        _message.GetSpan(1)[0] = (byte)PersonaPlexMessageKind.Audio;
-        _message.Advance(1);
+        _sender.Dispose();
     }
 }

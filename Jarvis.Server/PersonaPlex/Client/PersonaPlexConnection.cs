@@ -93,7 +93,7 @@ internal sealed class PersonaPlexConnection
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    failure = _closing ? null : ClosedByServer();
+                    failure = _closing ? null : PersonaPlexErrors.ClosedByServer(Endpoint, Handshake.Task.IsCompleted, (int?)Socket.CloseStatus);
                     await AnswerCloseAsync().ConfigureAwait(false);
                     break;
                 }
@@ -106,7 +106,7 @@ internal sealed class PersonaPlexConnection
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
         {
-            failure = _closing ? null : Dropped(ex);
+            failure = _closing ? null : PersonaPlexErrors.Dropped(Endpoint, Handshake.Task.IsCompleted, ex);
         }
         catch (PersonaPlexException ex)
         {
@@ -157,7 +157,7 @@ internal sealed class PersonaPlexConnection
                 case OggReadStatus.NeedMoreData:
                     return;
                 case OggReadStatus.Error:
-                    throw new PersonaPlexException($"PersonaPlex at {Endpoint} sent an Ogg stream that cannot be read: {_reader.Error}.");
+                    throw PersonaPlexErrors.UnreadableStream(Endpoint, _reader.Error);
             }
 
             if (packet.IsHeader)
@@ -180,15 +180,4 @@ internal sealed class PersonaPlexConnection
             await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
-
-    private PersonaPlexException ClosedByServer() => Handshake.Task.IsCompleted
-        ? new PersonaPlexException(
-            $"PersonaPlex at {Endpoint} closed the session (code {(int?)Socket.CloseStatus}). It does so without explanation when it cannot read the Ogg/Opus stream it receives.")
-        : new PersonaPlexException($"PersonaPlex at {Endpoint} closed the connection before its handshake (code {(int?)Socket.CloseStatus}).");
-
-    private PersonaPlexException Dropped(Exception ex) => Handshake.Task.IsCompleted
-        ? new PersonaPlexException($"The connection to PersonaPlex at {Endpoint} dropped: {ex.Message}", ex)
-        : new PersonaPlexException(
-            $"PersonaPlex at {Endpoint} dropped the connection before its handshake. It does so when text_prompt is empty, the voice prompt file does not exist on the server, or a seed parameter is sent: check PersonaPlex:TextPrompt and PersonaPlex:Voice.",
-            ex);
 }

@@ -43,7 +43,7 @@ public static class PersonaPlexCommand
             await Console.Error.WriteLineAsync("cancelled").ConfigureAwait(false);
             return 130;
         }
-        catch (Exception ex) when (ex is PersonaPlexException or IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is PersonaPlexException or System.Net.WebSockets.WebSocketException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return 1;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Jarvis.Server.PersonaPlex.Sessions;
 
 /// <summary>
-/// Supervises the sessions of one PersonaPlex endpoint: connects (now in warm mode, when a room comes in on-demand mode),
+/// Supervises the sessions of one PersonaPlex endpoint: connects (at once in warm mode, when a room comes in on-demand mode),
 /// keeps the session live, replaces it on rotation, drift or failure with capped backoff, and routes one room's audio.
 /// </summary>
 internal sealed class EndpointSession
@@ -14,17 +14,11 @@ internal sealed class EndpointSession
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _leaseChanged = new(0);
-    private volatile PersonaPlexClient? _ready;
-    private volatile TaskCompletionSource _readySignal = NewSignal();
+    private readonly ReadyGate _ready = new();
+    private readonly EndpointCounters _counters = new();
     private volatile ConversationLease? _lease;
     private volatile int _state = (int)PersonaPlexState.Idle;
-    private long _sessions;
-    private long _reconnects;
-    private long _rotations;
-    private long _driftResets;
-    private long _busyRefusals;
-    private volatile string? _lastError;
-    private double? _lastHandshakeSeconds;
+    private bool _unavailableReported;
 
     public EndpointSession(Uri endpoint, PersonaPlexOptions options, Func<PersonaPlexPersona> persona, TimeProvider time, ILogger logger)
     {
@@ -40,17 +34,20 @@ internal sealed class EndpointSession
     public PersonaPlexState State
     {
         get => (PersonaPlexState)_state;
-        set => _state = (int)value;
+        private set => _state = (int)value;
     }
 
     public ConversationLease? Lease => _lease;
 
-    public bool IsReady => _ready is not null;
+    public bool IsReady => _ready.Client is not null;
+
+    /// <summary>The persona the next session will use (a live session ends itself when idle and this changes).</summary>
+    public PersonaPlexPersona Persona => _persona();
 
     public void Attach(ConversationLease lease)
     {
         _lease = lease;
-        if (_ready is not null)
+        if (IsReady)
         {
             State = PersonaPlexState.InConversation;
         }
@@ -62,7 +59,7 @@ internal sealed class EndpointSession
     {
         if (Interlocked.CompareExchange(ref _lease, null, lease) == lease)
         {
-            if (_ready is not null)
+            if (IsReady)
             {
                 State = PersonaPlexState.Warm;
             }
@@ -74,37 +71,27 @@ internal sealed class EndpointSession
     /// <summary>Sends a room packet on the live session, waiting while none is ready; dropped if the session dies meanwhile.</summary>
     public async ValueTask SendAsync(ReadOnlyMemory<byte> opusPacket, CancellationToken cancellationToken)
     {
-        while (true)
+        var client = _ready.Client;
+        while (client is null)
         {
-            var client = _ready;
-            if (client is null)
-            {
-                await _readySignal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-                continue;
-            }
+            await _ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+            client = _ready.Client;
+        }
 
-            try
-            {
-                await client.SendAudioAsync(opusPacket, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not ArgumentException && !cancellationToken.IsCancellationRequested)
-            {
-                _logger.LogDebug(ex, "PersonaPlex {Endpoint}: packet dropped, the session is being replaced", Endpoint);
-            }
-
-            return;
+        try
+        {
+            await client.SendAudioAsync(opusPacket, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not ArgumentException && !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogDebug(ex, "PersonaPlex {Endpoint}: packet dropped, the session is being replaced", Endpoint);
         }
     }
 
     public PersonaPlexEndpointStatus GetStatus()
     {
-        var client = _ready;
-        var sent = client?.SentSeconds ?? 0;
-        var received = client?.ReceivedSeconds ?? 0;
-        return new PersonaPlexEndpointStatus(
-            Endpoint, State, _lease?.RoomId, sent, received, sent - received,
-            Interlocked.Read(ref _sessions), Interlocked.Read(ref _reconnects), Interlocked.Read(ref _rotations),
-            Interlocked.Read(ref _driftResets), Interlocked.Read(ref _busyRefusals), _lastError, _lastHandshakeSeconds);
+        var client = _ready.Client;
+        return _counters.Snapshot(Endpoint, State, _lease?.RoomId, client?.SentSeconds ?? 0, client?.ReceivedSeconds ?? 0);
     }
 
     /// <summary>The supervising loop; returns when <paramref name="cancellationToken"/> is cancelled.</summary>
@@ -119,7 +106,7 @@ internal sealed class EndpointSession
                 if (_options.Mode == PersonaPlexMode.OnDemand && _lease is null)
                 {
                     State = PersonaPlexState.Idle;
-                    if (!await WaitAsync(_leaseChanged.WaitAsync(cancellationToken)).ConfigureAwait(false))
+                    if (!await CompletesAsync(_leaseChanged.WaitAsync(cancellationToken)).ConfigureAwait(false))
                     {
                         break;
                     }
@@ -128,7 +115,7 @@ internal sealed class EndpointSession
                 }
 
                 var delay = await RunOneSessionAsync(client, backoff, cancellationToken).ConfigureAwait(false);
-                if (delay is { } wait && !await WaitAsync(Task.Delay(wait, _time, cancellationToken)).ConfigureAwait(false))
+                if (delay is { } wait && !await CompletesAsync(Task.Delay(wait, _time, cancellationToken)).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -140,6 +127,7 @@ internal sealed class EndpointSession
 
     private async Task<TimeSpan?> RunOneSessionAsync(PersonaPlexClient client, ReconnectBackoff backoff, CancellationToken cancellationToken)
     {
+        LiveSession? live = null;
         try
         {
             State = PersonaPlexState.Connecting;
@@ -147,14 +135,13 @@ internal sealed class EndpointSession
             await client.SetPersonaAsync(persona.TextPrompt, persona.Voice, cancellationToken).ConfigureAwait(false);
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
             backoff.Reset();
-            Interlocked.Increment(ref _sessions);
-            _lastHandshakeSeconds = client.HandshakeDuration.TotalSeconds;
+            _unavailableReported = false;
+            _counters.SessionOpened(client.HandshakeDuration);
             _logger.LogInformation("PersonaPlex {Endpoint} ready after {Seconds:0.0} s (prompt phase)", Endpoint, client.HandshakeDuration.TotalSeconds);
-            var live = new LiveSession(client, this, _options, _time);
-            MarkReady(client);
-            var end = await live.RunAsync(cancellationToken).ConfigureAwait(false);
-            MarkNotReady();
-            Count(end);
+            live = new LiveSession(client, this, persona, _options, _time);
+            _ready.Open(client);
+            State = _lease is null ? PersonaPlexState.Warm : PersonaPlexState.InConversation;
+            Count(await live.RunAsync(cancellationToken).ConfigureAwait(false));
             return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -163,33 +150,45 @@ internal sealed class EndpointSession
         }
         catch (PersonaPlexBusyException ex)
         {
-            Interlocked.Increment(ref _busyRefusals);
-            _lastError = ex.Message;
+            _counters.BusyRefusal();
+            _counters.LastError = ex.Message;
             State = PersonaPlexState.Busy;
             _logger.LogWarning("{Message}", ex.Message);
             return backoff.Next();
         }
         catch (Exception ex)
         {
-            var wasReady = _ready is not null;
-            _lastError = ex.Message;
-            State = PersonaPlexState.Backoff;
-            if (wasReady)
-            {
-                Interlocked.Increment(ref _reconnects);
-                _logger.LogWarning("PersonaPlex {Endpoint} session lost: {Message}", Endpoint, ex.Message);
-            }
-            else
-            {
-                _logger.LogDebug("PersonaPlex {Endpoint} unavailable: {Message}", Endpoint, ex.Message);
-            }
-
+            Failed(ex, wasLive: live is not null);
             return backoff.Next();
         }
         finally
         {
-            MarkNotReady();
+            _ready.Close();
             await client.DisconnectAsync().ConfigureAwait(false);
+            if (live is not null)
+            {
+                await live.Pumps.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private void Failed(Exception ex, bool wasLive)
+    {
+        _counters.LastError = ex.Message;
+        State = PersonaPlexState.Backoff;
+        if (wasLive)
+        {
+            _counters.Reconnect();
+            _logger.LogWarning("PersonaPlex {Endpoint} session lost: {Message}", Endpoint, ex.Message);
+        }
+        else if (!_unavailableReported)
+        {
+            _unavailableReported = true;
+            _logger.LogWarning("PersonaPlex {Endpoint} unavailable (retrying with backoff): {Message}", Endpoint, ex.Message);
+        }
+        else
+        {
+            _logger.LogDebug("PersonaPlex {Endpoint} still unavailable: {Message}", Endpoint, ex.Message);
         }
     }
 
@@ -198,40 +197,20 @@ internal sealed class EndpointSession
         switch (end)
         {
             case SessionEnd.Rotated:
-                Interlocked.Increment(ref _rotations);
-                _logger.LogInformation("PersonaPlex {Endpoint}: idle session rotated before the persona fades", Endpoint);
+                _counters.Rotation();
+                _logger.LogInformation("PersonaPlex {Endpoint}: idle session replaced (persona refresh)", Endpoint);
                 break;
             case SessionEnd.Drifted:
-                Interlocked.Increment(ref _driftResets);
-                Interlocked.Increment(ref _reconnects);
-                _lastError = $"PersonaPlex fell more than {_options.MaxDrift.TotalSeconds:0.0} s behind real time (GPU too slow or overloaded)";
-                _logger.LogWarning("PersonaPlex {Endpoint}: {Error}; reconnecting", Endpoint, _lastError);
+                _counters.DriftReset();
+                _counters.LastError = $"PersonaPlex fell more than {_options.MaxDrift.TotalSeconds:0.0} s behind real time (GPU too slow or overloaded)";
+                _logger.LogWarning("PersonaPlex {Endpoint}: {Error}; reconnecting", Endpoint, _counters.LastError);
                 break;
             case SessionEnd.Released:
                 break;
         }
     }
 
-    private void MarkReady(PersonaPlexClient client)
-    {
-        _ready = client;
-        State = _lease is null ? PersonaPlexState.Warm : PersonaPlexState.InConversation;
-        _readySignal.TrySetResult();
-    }
-
-    private void MarkNotReady()
-    {
-        if (_readySignal.Task.IsCompleted)
-        {
-            _readySignal = NewSignal();
-        }
-
-        _ready = null;
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private static async Task<bool> WaitAsync(Task task)
+    private static async Task<bool> CompletesAsync(Task task)
     {
         try
         {

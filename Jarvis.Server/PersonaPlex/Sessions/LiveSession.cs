@@ -5,7 +5,7 @@ namespace Jarvis.Server.PersonaPlex.Sessions;
 /// <summary>
 /// One ready PersonaPlex session under the manager: keeps the model clock running with silence whenever the room's
 /// audio lags real time, hands output to the room holding the endpoint (or drops it), watches drift, and decides
-/// when to end (rotation when idle, drift, on-demand release). Throws when the connection fails.
+/// when to end (rotation when idle or when the persona changed, drift, on-demand release). Throws when the connection fails.
 /// </summary>
 internal sealed class LiveSession
 {
@@ -25,31 +25,26 @@ internal sealed class LiveSession
     private readonly EndpointSession _endpoint;
     private readonly PersonaPlexOptions _options;
     private readonly TimeProvider _time;
+    private readonly PersonaPlexPersona _persona;
     private double _skippedSeconds;
 
-    public LiveSession(PersonaPlexClient client, EndpointSession endpoint, PersonaPlexOptions options, TimeProvider time)
+    public LiveSession(PersonaPlexClient client, EndpointSession endpoint, PersonaPlexPersona persona, PersonaPlexOptions options, TimeProvider time)
     {
         _client = client;
         _endpoint = endpoint;
+        _persona = persona;
         _options = options;
         _time = time;
     }
 
-    public async Task<SessionEnd> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Completes when the client's audio and text channels complete (after it disconnects).</summary>
+    public Task Pumps { get; private set; } = Task.CompletedTask;
+
+    public Task<SessionEnd> RunAsync(CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var audioPump = PumpAudioAsync(stop.Token);
-        var textPump = PumpTextAsync(stop.Token);
-        try
-        {
-            return await SuperviseAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await audioPump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await textPump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        // The pumps wait without a token (a cancellable wait allocates on every packet); they end with the connection.
+        Pumps = Task.WhenAll(PumpAudioAsync(), PumpTextAsync());
+        return SuperviseAsync(cancellationToken);
     }
 
     private async Task<SessionEnd> SuperviseAsync(CancellationToken cancellationToken)
@@ -78,7 +73,7 @@ internal sealed class LiveSession
                     return SessionEnd.Released;
                 }
 
-                if (elapsed >= _options.RotateAfter)
+                if (elapsed >= _options.RotateAfter || !_endpoint.Persona.Equals(_persona))
                 {
                     return SessionEnd.Rotated;
                 }
@@ -108,10 +103,10 @@ internal sealed class LiveSession
         }
     }
 
-    private async Task PumpAudioAsync(CancellationToken cancellationToken)
+    private async Task PumpAudioAsync()
     {
         var reader = _client.Audio;
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (reader.TryRead(out var packet))
             {
@@ -127,10 +122,10 @@ internal sealed class LiveSession
         }
     }
 
-    private async Task PumpTextAsync(CancellationToken cancellationToken)
+    private async Task PumpTextAsync()
     {
         var reader = _client.Text;
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (reader.TryRead(out var piece))
             {

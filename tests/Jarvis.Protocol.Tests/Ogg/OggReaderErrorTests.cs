@@ -56,6 +56,37 @@ public sealed class OggReaderErrorTests
     }
 
     [Fact]
+    public void Joining_mid_stream_on_a_continued_page_drops_the_unseen_packet_tail_when_BOS_is_not_required()
+    {
+        var tail = new[] { OggTestStreams.Packet(100, 1), OggTestStreams.Packet(120, 2) };
+        var stream = OggTestStreams.Write([OggTestStreams.Packet(70000, 3), .. tail]);
+        var continued = OggPageDump.Parse(stream)[3];
+        Assert.Equal(OggPageFlags.Continued, continued.Flags);
+
+        var audio = OggTestStreams.ReadAudio(stream[continued.Offset..], out var lenient, new OggReaderOptions { RequireBos = false });
+        var (_, strictError) = ReadAll(stream[continued.Offset..], new OggReaderOptions());
+
+        Assert.Null(lenient.Error);
+        Assert.Equal(tail, audio);
+        Assert.Equal("first page of serial 7 lacks BOS", strictError);
+    }
+
+    [Fact]
+    public void Joining_mid_stream_skips_an_unseen_packet_spanning_several_pages()
+    {
+        var tail = new[] { OggTestStreams.Packet(100, 1) };
+        var stream = OggTestStreams.Write([OggTestStreams.Packet(200000, 3), .. tail]);
+        var pages = OggPageDump.Parse(stream);
+        Assert.Equal(OggPageFlags.Continued, pages[3].Flags);
+        Assert.Equal(OggPageFlags.Continued, pages[4].Flags);
+
+        var audio = OggTestStreams.ReadAudio(stream[pages[3].Offset..], out var reader, new OggReaderOptions { RequireBos = false });
+
+        Assert.Null(reader.Error);
+        Assert.Equal(tail, audio);
+    }
+
+    [Fact]
     public void Second_BOS_for_the_same_serial_is_rejected()
     {
         var stream = OggTestStreams.Write(Packets).Concat(OggTestStreams.Write(Packets)).ToArray();

@@ -43,9 +43,9 @@ internal static class OggTestStreams
     }
 
     /// <summary>Audio (non-header) packets of a whole stream fed in one chunk.</summary>
-    public static List<byte[]> ReadAudio(byte[] stream, out OggOpusReader reader)
+    public static List<byte[]> ReadAudio(byte[] stream, out OggOpusReader reader, OggReaderOptions? options = null)
     {
-        reader = new OggOpusReader();
+        reader = new OggOpusReader(options);
         reader.Append(stream);
         var (packets, _) = Drain(reader);
         return packets.Where(p => !p.Info.IsHeader).Select(p => p.Data).ToList();

@@ -97,6 +97,8 @@ public sealed class PersonaPlexSessionManagerTests : IAsyncLifetime
         await Eventually.TrueAsync(() => harness.Status.Rotations >= 1 && harness.Status.State == PersonaPlexState.Warm, "an idle rotation");
         await using (var conversation = await harness.Manager.AcquireAsync("kitchen", CancellationToken.None))
         {
+            // The room may have arrived while a rotation was under way: wait for the session it got.
+            await Eventually.TrueAsync(() => harness.Status.State == PersonaPlexState.InConversation, "the conversation's session");
             var rotations = harness.Status.Rotations;
             var session = _emulator.Sessions[^1];
             var steps = session.Steps;
@@ -106,6 +108,19 @@ public sealed class PersonaPlexSessionManagerTests : IAsyncLifetime
         }
 
         await Eventually.TrueAsync(() => _emulator.Sessions[^1].Phase == SessionPhase.Streaming && _emulator.Sessions.Count >= 3, "rotation once the room left");
+    }
+
+    [Fact]
+    public async Task A_new_persona_replaces_the_idle_warm_session()
+    {
+        await using var harness = await StartAsync();
+        await Eventually.TrueAsync(() => harness.Status.State == PersonaPlexState.Warm, "warm session");
+
+        await harness.Manager.SetPersonaAsync("You are Jarvis the butler.", "NATM1.pt", CancellationToken.None);
+
+        await Eventually.TrueAsync(() => _emulator.Sessions[^1].Phase == SessionPhase.Streaming && _emulator.Sessions.Count == 2, "a session with the new persona");
+        Assert.Equal("You are Jarvis the butler.", _emulator.Sessions[1].Query["text_prompt"]);
+        Assert.Equal("NATM1.pt", _emulator.Sessions[1].Query["voice_prompt"]);
     }
 
     [Fact]
