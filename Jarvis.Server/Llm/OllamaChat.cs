@@ -60,9 +60,9 @@ public sealed class OllamaChat(
                 {
                     throw;
                 }
-                catch (Exception ex) when (Describe(ex, o) is { } reason)
+                catch (Exception ex)
                 {
-                    failure = reason;
+                    failure = Describe(ex, o);
                     break;
                 }
 
@@ -104,7 +104,7 @@ public sealed class OllamaChat(
         yield return new AnswerToken(answer.Length == 0 ? Apologies.Unavailable : Apologies.CutShort, IsFallback: true);
     }
 
-    private static string? Describe(Exception ex, OllamaOptions o) => ex switch
+    private static string Describe(Exception ex, OllamaOptions o) => ex switch
     {
         HttpRequestException { StatusCode: HttpStatusCode.NotFound } =>
             $"model {o.Model} not found at {o.Url} (404): pull it with `ollama pull {o.Model}` or set Ollama:Model",
@@ -113,6 +113,7 @@ public sealed class OllamaChat(
         OllamaException oe => $"Ollama rejected the request: {oe.Message}",
         OperationCanceledException => $"no token within {o.FirstTokenTimeout.TotalSeconds:0} s",
         JsonException or IOException => $"broken stream from Ollama: {ex.Message}",
-        _ => null,
+        _ => $"unexpected {ex.GetType().Name}: {ex.Message}", // still an apology, never silence
+
     };
 }

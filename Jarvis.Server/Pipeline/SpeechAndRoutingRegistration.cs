@@ -26,6 +26,7 @@ public static class SpeechAndRoutingRegistration
         Bind<WakeOptions>(services, WakeOptions.Section);
         Bind<RoomAudioOptions>(services, RoomAudioOptions.Section);
         Bind<OllamaOptions>(services, OllamaOptions.Section);
+        Bind<ConversationModeOptions>(services, ConversationModeOptions.Section);
 
         services.AddSingleton<IQueryRouter, ComplexityRouter>();
         services.AddSingleton<ISpeechRecognizer, WyomingSpeechRecognizer>();
@@ -44,6 +45,7 @@ public static class SpeechAndRoutingRegistration
         services.AddSingleton<TurnLog>();
         services.AddSingleton<RatingStore>();
         services.AddSingleton<PipelineTurn>();
+        services.AddSingleton<TurnModeSelector>();
         services.TryAddSingleton<IHomeCommandHandler, UnconfiguredHomeCommandHandler>();
 
         services.AddSingleton<IBackendReadiness>(sp => new WyomingReadiness("asr", () => sp.GetRequiredService<IOptionsMonitor<AsrOptions>>().CurrentValue.Uri));

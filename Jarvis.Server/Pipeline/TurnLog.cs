@@ -1,6 +1,6 @@
 namespace Jarvis.Server.Pipeline;
 
-/// <summary>The most recent turns (bounded), newest last; read by the status page, /metrics and ratings.</summary>
+/// <summary>The most recent turns (bounded), newest last; read by the status page and ratings. Every turn also feeds <see cref="Metrics"/>.</summary>
 public sealed class TurnLog
 {
     public const int Capacity = 200;
@@ -8,8 +8,11 @@ public sealed class TurnLog
     private readonly LinkedList<TurnRecord> _turns = new();
     private readonly Lock _lock = new();
 
+    public TurnMetrics Metrics { get; } = new();
+
     public void Add(TurnRecord turn)
     {
+        Metrics.Record(turn);
         lock (_lock)
         {
             _turns.AddLast(turn);

@@ -17,7 +17,8 @@ public static class RouteCommand
         switch (args.FirstOrDefault())
         {
             case "eval" when Option(args, "--corpus") is { } corpus:
-                return Task.FromResult(Eval(router, corpus, Option(args, "--predictions"), args.Contains("--errors"), cancellationToken));
+                var predictions = Option(args, "--predictions") is { } p ? UserPath(p) : null;
+                return Task.FromResult(Eval(router, UserPath(corpus), predictions, args.Contains("--errors"), cancellationToken));
             case "explain" when args.Length > 1:
                 Console.WriteLine(router.Decide(string.Join(' ', args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)))).Explain());
                 return Task.FromResult(0);
@@ -68,6 +69,13 @@ public static class RouteCommand
         evaluation.WriteReport(Console.Out);
         return 0;
     }
+
+    /// <summary>
+    /// A relative path as the user meant it: <c>dotnet run --project</c> starts a web project in its own folder, so
+    /// relative paths are resolved against the shell's directory (<c>PWD</c>) when it is known.
+    /// </summary>
+    private static string UserPath(string path) =>
+        Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shell ? path : Path.Combine(shell, path);
 
     private static string? Option(string[] args, string name)
     {

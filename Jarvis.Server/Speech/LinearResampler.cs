@@ -6,8 +6,7 @@ namespace Jarvis.Server.Speech;
 /// </summary>
 public sealed class LinearResampler
 {
-    private readonly double _step;
-    private double _position;
+    private long _position; // in 1/OutputRate input samples: exact, so chunking never changes the result
     private short _previous;
     private bool _primed;
 
@@ -17,7 +16,6 @@ public sealed class LinearResampler
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputRate);
         InputRate = inputRate;
         OutputRate = outputRate;
-        _step = (double)inputRate / outputRate;
     }
 
     public int InputRate { get; }
@@ -25,7 +23,7 @@ public sealed class LinearResampler
     public int OutputRate { get; }
 
     /// <summary>Upper bound of output samples for <paramref name="inputSamples"/> input samples.</summary>
-    public int MaxOutput(int inputSamples) => (int)Math.Ceiling((inputSamples + 1) / _step) + 1;
+    public int MaxOutput(int inputSamples) => (int)(((long)(inputSamples + 1) * OutputRate / InputRate) + 2);
 
     /// <summary>Resamples <paramref name="input"/> into <paramref name="output"/>; returns the samples written.</summary>
     public int Process(ReadOnlySpan<short> input, Span<short> output)
@@ -51,7 +49,7 @@ public sealed class LinearResampler
         var written = 0;
         while (true)
         {
-            var index = (int)Math.Floor(_position);
+            var index = (int)(_position / OutputRate);
             if (index >= input.Length)
             {
                 break;
@@ -59,12 +57,12 @@ public sealed class LinearResampler
 
             var a = index == 0 ? _previous : input[index - 1];
             var b = input[index];
-            var frac = _position - index;
-            output[written++] = (short)Math.Round(a + ((b - a) * frac));
-            _position += _step;
+            var frac = _position - ((long)index * OutputRate);
+            output[written++] = (short)((((long)a * (OutputRate - frac)) + ((long)b * frac) + (OutputRate / 2)) / OutputRate);
+            _position += InputRate;
         }
 
-        _position -= input.Length;
+        _position -= (long)input.Length * OutputRate;
         _previous = input[^1];
         return written;
     }

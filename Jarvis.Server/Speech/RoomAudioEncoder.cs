@@ -107,12 +107,12 @@ public sealed class RoomAudioEncoder : IDisposable
         return _resampler.Process(_scratch.AsSpan(0, mono), _resampled);
     }
 
-    private async ValueTask SendFrameAsync(IRoomAudioSink sink, CancellationToken cancellationToken)
+    private ValueTask SendFrameAsync(IRoomAudioSink sink, CancellationToken cancellationToken)
     {
         var length = _encoder.Encode(_frame, _packet);
         _fill = 0;
         Recording?.Add(_packet.AsSpan(0, length), _frame.Length);
         PacketsSent++;
-        await sink.SendOpusAsync(_packet.AsMemory(0, length), _frame.Length, cancellationToken).ConfigureAwait(false);
+        return sink.SendOpusAsync(_packet.AsMemory(0, length), _frame.Length, cancellationToken);
     }
 }

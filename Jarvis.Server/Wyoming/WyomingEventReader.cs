@@ -97,8 +97,9 @@ public static class WyomingEventReader
     {
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = StrictJson.MaxDepth });
-            return JsonNode.Parse(ref reader) as JsonObject
+            // The span overload rejects anything after the value, as Python's json.loads does ("Extra data").
+            var bytes = json.IsSingleSegment ? json.FirstSpan : json.ToArray();
+            return JsonNode.Parse(bytes, documentOptions: StrictJson) as JsonObject
                 ?? throw new WyomingProtocolException($"{what} is not a JSON object");
         }
         catch (JsonException ex)

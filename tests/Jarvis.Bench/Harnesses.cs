@@ -7,6 +7,8 @@ internal static class Harnesses
     {
         ["hub-duplex"] = Hub.HubDuplexHarness.RunAsync,
         ["personaplex-bridge"] = PersonaPlex.PersonaPlexBridgeHarness.RunAsync,
+        ["route-latency"] = Routing.RouterLatencyHarness.RunAsync,
+        ["answer-streaming"] = Routing.AnswerStreamingHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

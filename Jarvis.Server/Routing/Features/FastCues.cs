@@ -14,12 +14,13 @@ internal static class FastCues
             + "shopping list|grocery list|to do list|todo list|todo|my list|my lists|playlist|playlists|song|songs|music|tunes|"
             + "album|artist|radio|podcast|track|tracks|wake me|wake me up|dow jones|nasdaq|stock market|shares|the word|this word|that word|volume|louder|quieter|call|calls|a text|text message|text messages|texts|text me|send text|message|messages|voicemail|phone|"
             + "contact|contacts|location|gps|where i am|delivery|shipped|package arrive|order status|my order|weather|forecast|"
-            + "rain|raining|snow|snowing|sunny|umbrella|temperature outside|degrees outside|what time|the time|time is it|"
+            + "rain|raining|snow|snowing|sunny|umbrella|temperature outside|degrees outside|what time|the time please|time is it|"
+            + "current time|time now|the time in|"
             + "time in|time zone|date today|todays date|tomorrows date|the date|what day|what year|days until|this weekend|"
-            + "traffic|commute|news|headlines|score of|game tonight|coin|flip a coin|dice|roll a|roll the|random number|"
+            + "traffic|commute|arrival|arrive|eta|news|headlines|score of|game tonight|coin|flip a coin|dice|roll a|roll the|random number|"
             + "my account|my name|your name|spell|spelling|pronounce|definition|define|meaning of the word|synonym|"
             + "exchange rate|currency|stock price|stock|stocks|share price|in euros|in dollars|in pounds|convert|conversion|"
-            + "how many cups|tablespoons|teaspoons|ounces|kilos|kilograms|miles|kilometers|fahrenheit|celsius") { MaxHits = 2 },
+            + "how many cups|tablespoons|teaspoons|ounces|kilos|kilograms|miles|kilometers|fahrenheit|celsius"),
         new("acknowledgement", -3.4, CueScope.Lead,
             "yes|yeah|yep|yup|sure|ok|okay|alright|all right|no|nope|nah|thanks|thank you|thank|appreciate|i appreciate|"
             + "great|cool|awesome|nice|sounds good|perfect|got it|never mind|nevermind|cancel|stop|abort|quiet|shut up|"
@@ -58,7 +59,7 @@ internal static class FastCues
             + "where is|wheres|where was|how old is|how tall|how far|how big|how long is|how much is|how much does|"
             + "how much do|how many|what size|what color|what colour|what does|what do you know about|tell me about|"
             + "tell me when|tell me who|tell me where|tell me the|info on|info of|information on|information about|"
-            + "can|is|are|does|do|did|was|were|which|define|describe a|describe the word|let me know|check|find|"
+            + "can|is|are|does|do|did|was|were|which|define|describe the word|let me know|check|find|"
             + "look up|search|google|give me the|what|when|where|who|whose") { MaxWords = 12, Group = "question" },
         new("short-factual-any", -0.8, CueScope.Anywhere,
             "what is|whats|who is|when was|how old|how much|capital of|population of|height of|distance to|"

@@ -2,7 +2,8 @@ namespace Jarvis.Server.Routing.Features;
 
 /// <summary>
 /// Shape of the request: a mild length term (long requests lean deep, very short ones fast, capped so that length
-/// alone never decides) and multi-clause structure (several connectives or questions in one request).
+/// alone never decides), multi-clause structure (several connectives or questions in one request) and variables of
+/// formulas read aloud ("x", "4z").
 /// </summary>
 internal static class StructureFeatures
 {
@@ -10,6 +11,11 @@ internal static class StructureFeatures
     {
         "and", "or", "but", "because", "while", "whether", "although", "though", "if", "then", "which", "so", "also",
         "without", "instead", "including", "both", "versus", "whereas", "considering", "therefore",
+    };
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "what", "whats", "why", "how", "hows", "which", "who", "whom", "where", "when",
     };
 
     public static double Score(string[] tokens, List<FiredFeature> fired)
@@ -38,6 +44,38 @@ internal static class StructureFeatures
             sum += clauses;
         }
 
+        var questions = 0;
+        var algebra = 0;
+        foreach (var t in tokens)
+        {
+            if (QuestionWords.Contains(t))
+            {
+                questions++;
+            }
+
+            if (IsAlgebraToken(t))
+            {
+                algebra++;
+            }
+        }
+
+        if (questions >= 2)
+        {
+            var several = Math.Min((questions - 1) * 0.6, 1.2);
+            fired.Add(new FiredFeature("several-questions", $"{questions} question words", several));
+            sum += several;
+        }
+
+        if (algebra >= 2)
+        {
+            fired.Add(new FiredFeature("algebra", $"{algebra} variable terms", 2.5));
+            sum += 2.5;
+        }
+
         return sum;
     }
+
+    /// <summary>"x", "y", "z" or a coefficient with a variable ("4z", "2x"): formulas read aloud.</summary>
+    private static bool IsAlgebraToken(string t) =>
+        t is "x" or "y" or "z" || (t.Length is >= 2 and <= 4 && t[^1] is 'x' or 'y' or 'z' && t[..^1].All(char.IsAsciiDigit));
 }

@@ -116,6 +116,8 @@ public sealed class WyomingFramingTests
     [InlineData("{\"type\": \"x\", \"payload_length\": \"12\"}\n", "not a non-negative integer")]
     [InlineData("{\"type\": \"x\", \"data\": [1]}\n", "not an object")]
     [InlineData("{\"type\": \"x\", \"data_length\": 3}\n[1]", "not a JSON object")]
+    [InlineData("{\"type\": \"x\"} trailing\n", "not valid JSON")]
+    [InlineData("{\"type\": \"x\", \"data_length\": 9}\n{} extra!", "not valid JSON")]
     public void Malformed_headers_are_protocol_errors(string input, string expected)
     {
         var buffer = Bytes(input);

@@ -45,6 +45,9 @@ public sealed class OllamaEmulator : IAsyncDisposable
 
     public int AbortedStreams;
 
+    /// <summary>Streams that reached their done:true line.</summary>
+    public int CompletedStreams;
+
     public async Task<OllamaEmulator> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -53,7 +56,7 @@ public sealed class OllamaEmulator : IAsyncDisposable
         _app = builder.Build();
         _app.MapGet("/", () => Results.Text("Ollama is running"));
         _app.MapGet("/api/version", () => Results.Json(new { version = "0.11.4" }));
-        _app.MapGet("/api/tags", () => Results.Json(new { models = Models.Select(Tag).ToArray() }));
+        _app.MapGet("/api/tags", () => Results.Json(new { models = Models.Select(OllamaShapes.Tag).ToArray() }));
         _app.MapGet("/api/ps", () => Results.Json(new { models = Array.Empty<object>() }));
         _app.MapPost("/api/chat", ChatAsync);
         await _app.StartAsync();
@@ -70,16 +73,6 @@ public sealed class OllamaEmulator : IAsyncDisposable
             await _app.DisposeAsync();
         }
     }
-
-    private static object Tag(string name) => new
-    {
-        name,
-        model = name,
-        modified_at = "2026-11-01T10:00:00.000000000Z",
-        size = 4_920_753_328L,
-        digest = "46e0c10c039e019119339687c3c1757cc81b9da49709a3b3924863ba87ca666e",
-        details = new { parent_model = "", format = "gguf", family = "llama", families = new[] { "llama" }, parameter_size = "8.0B", quantization_level = "Q4_K_M" },
-    };
 
     private async Task ChatAsync(HttpContext context)
     {
@@ -119,14 +112,14 @@ public sealed class OllamaEmulator : IAsyncDisposable
         if (body["messages"] is not JsonArray { Count: > 0 })
         {
             var unload = body["keep_alive"]?.ToString() is "0" or "0s";
-            await context.Response.WriteAsJsonAsync(Final(model, "", unload ? "unload" : "load"), context.RequestAborted);
+            await context.Response.WriteAsJsonAsync(OllamaShapes.Final(model, "", unload ? "unload" : "load"), context.RequestAborted);
             return;
         }
 
         var answer = Answer(body);
         if (!stream)
         {
-            await context.Response.WriteAsJsonAsync(Final(model, answer, "stop"), context.RequestAborted);
+            await context.Response.WriteAsJsonAsync(OllamaShapes.Final(model, answer, "stop"), context.RequestAborted);
             return;
         }
 
@@ -166,7 +159,8 @@ public sealed class OllamaEmulator : IAsyncDisposable
                 });
             }
 
-            await WriteLineAsync(context, Final(model, "", "stop", tokens.Count));
+            await WriteLineAsync(context, OllamaShapes.Final(model, "", "stop", tokens.Count));
+            Interlocked.Increment(ref CompletedStreams);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -179,21 +173,6 @@ public sealed class OllamaEmulator : IAsyncDisposable
         await context.Response.WriteAsync(line.ToJsonString() + "\n", context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }
-
-    private static JsonObject Final(string model, string content, string reason, int evalCount = 0) => new()
-    {
-        ["model"] = model,
-        ["created_at"] = DateTime.UtcNow.ToString("O"),
-        ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
-        ["done"] = true,
-        ["done_reason"] = reason,
-        ["total_duration"] = 1_200_000_000L,
-        ["load_duration"] = 20_000_000L,
-        ["prompt_eval_count"] = 26,
-        ["prompt_eval_duration"] = 130_000_000L,
-        ["eval_count"] = evalCount,
-        ["eval_duration"] = 900_000_000L,
-    };
 
     private static async Task ErrorAsync(HttpContext context, int status, string message)
     {
