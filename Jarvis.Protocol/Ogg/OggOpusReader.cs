@@ -11,14 +11,12 @@ public sealed class OggOpusReader
 {
     private readonly OggReaderOptions _options;
     private readonly OggStreamTracker _tracker;
-    private byte[] _buffer = new byte[8192];
-    private int _start;
-    private int _end;
+    private readonly OggInputBuffer _input = new();
     private bool _inPage;
     private OggPageHeader _page;
     private OggLogicalStream? _pageStream;
     private int _segmentIndex;
-    private int _bodyPosition;
+    private int _bodyOffset;
     private bool _skipLeadingFragment;
 
     public OggOpusReader(OggReaderOptions? options = null)
@@ -34,7 +32,7 @@ public sealed class OggOpusReader
     public OpusHead? Head { get; private set; }
 
     /// <summary>Number of bytes appended but not yet consumed.</summary>
-    public int BufferedBytes => _end - _start;
+    public int BufferedBytes => _input.Length;
 
     /// <summary>Adds bytes received from the transport. Ignored once the reader is in error.</summary>
     public void Append(ReadOnlySpan<byte> chunk)
@@ -44,13 +42,7 @@ public sealed class OggOpusReader
             return;
         }
 
-        if (_buffer.Length - _end < chunk.Length)
-        {
-            MakeRoom(chunk.Length);
-        }
-
-        chunk.CopyTo(_buffer.AsSpan(_end));
-        _end += chunk.Length;
+        _input.Append(chunk);
     }
 
     /// <summary>Reads the next packet; its data is valid until the next call on this reader.</summary>
@@ -84,7 +76,7 @@ public sealed class OggOpusReader
 
     private OggReadStatus BeginPage()
     {
-        var status = OggPageHeader.TryParse(_buffer.AsSpan(_start, _end - _start), _options.VerifyCrc, out _page, out var error);
+        var status = OggPageHeader.TryParse(_input.Unconsumed, _options.VerifyCrc, out _page, out var error);
         if (status == OggReadStatus.Error)
         {
             return Fail(error!);
@@ -103,7 +95,7 @@ public sealed class OggOpusReader
 
         _pageStream = stream;
         _segmentIndex = 0;
-        _bodyPosition = _start + _page.BodyOffset;
+        _bodyOffset = _page.BodyOffset;
         _inPage = true;
         return OggReadStatus.Packet;
     }
@@ -111,7 +103,7 @@ public sealed class OggOpusReader
     private bool TryTakePacket(out OggPacket packet)
     {
         packet = default;
-        var lacing = _buffer.AsSpan(_start + _page.LacingOffset, _page.SegmentCount);
+        var lacing = _input.Unconsumed.Slice(_page.LacingOffset, _page.SegmentCount);
         var length = 0;
         var terminated = false;
         while (_segmentIndex < lacing.Length && !terminated)
@@ -131,13 +123,13 @@ public sealed class OggOpusReader
             // Joined mid-stream (BOS not required): the tail of a packet we never saw is dropped.
             _skipLeadingFragment = false;
             _pageStream!.SkippingUnseenPacket = !terminated;
-            _bodyPosition += length;
+            _bodyOffset += length;
             return terminated && TryTakePacket(out packet);
         }
 
         var stream = _pageStream!;
-        ReadOnlyMemory<byte> fragment = _buffer.AsMemory(_bodyPosition, length);
-        _bodyPosition += length;
+        var fragment = _input.Slice(_bodyOffset, length);
+        _bodyOffset += length;
         if (!terminated || stream.HasPartial)
         {
             if (!stream.AppendPartial(fragment.Span, _options.MaxPacketSize))
@@ -179,38 +171,16 @@ public sealed class OggOpusReader
             _pageStream!.Ended = true;
         }
 
-        _start += _page.PageLength;
+        _input.Consume(_page.PageLength);
         _inPage = false;
         _pageStream = null;
-        if (_start == _end)
-        {
-            _start = 0;
-            _end = 0;
-        }
     }
 
     private OggReadStatus Fail(string reason)
     {
         Error = reason;
         _inPage = false;
-        _start = 0;
-        _end = 0;
+        _input.Clear();
         return OggReadStatus.Error;
-    }
-
-    private void MakeRoom(int incoming)
-    {
-        var live = _end - _start;
-        var target = _buffer;
-        if (live + incoming > _buffer.Length)
-        {
-            target = new byte[Math.Max(live + incoming, _buffer.Length * 2)];
-        }
-
-        Buffer.BlockCopy(_buffer, _start, target, 0, live);
-        _bodyPosition -= _start;
-        _buffer = target;
-        _end = live;
-        _start = 0;
     }
 }

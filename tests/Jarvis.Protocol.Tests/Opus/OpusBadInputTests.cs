@@ -16,7 +16,7 @@ public sealed class OpusBadInputTests
         var pcm = new short[OpusFrameDecoder.MaxSamplesPerPacket(rate)];
         var random = new Random(rate + (native ? 1 : 0));
         var failures = 0;
-        for (var i = 0; i < 2000; i++)
+        for (var i = 0; i < 1000; i++)
         {
             var packet = new byte[random.Next(1, 400)];
             random.NextBytes(packet);
@@ -31,7 +31,7 @@ public sealed class OpusBadInputTests
             }
         }
 
-        Assert.InRange(failures, 1, 1999);
+        Assert.InRange(failures, 1, 999);
     }
 
     [Fact]
