@@ -35,6 +35,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SatelliteRegistry>();
         services.AddSingleton<SatelliteTokens>();
         services.AddSingleton<SatelliteLinkDependencies>();
+        services.AddSingleton<SatelliteRoomAudio>();
         services.AddSingleton<ErrorEarcon>();
         services.AddSingleton<DuplexRouter>();
         services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<DuplexRouter>());
