@@ -70,11 +70,18 @@ public sealed partial class ConversationCoordinator
             Emit(new HubCommand(HubCommandKind.Led, loser.Room, Led: RoomLed.Idle));
         }
 
-        if (!winner.Local)
+        if (winner.Local)
         {
-            return;
+            Grant(winner, round.Contains, now);
         }
+    }
 
+    /// <summary>
+    /// Gives the winner the conversation: refresh its own, start one on a free slot, move a conversation whose room also
+    /// heard this wake (the speaker walked), or wait for a slot.
+    /// </summary>
+    private void Grant(WakeCandidate winner, Func<string, bool> heardByOwnerOf, DateTimeOffset now)
+    {
         if (FindConversation(winner.Room) is { } running)
         {
             running.Touch(now);
@@ -88,8 +95,7 @@ public sealed partial class ConversationCoordinator
             return;
         }
 
-        // Every slot is busy. If a conversation's own room heard this same wake, the speaker walked: follow them.
-        var heardByActive = _slots.OfType<Conversation>().FirstOrDefault(c => round.Contains(c.Room));
+        var heardByActive = _slots.OfType<Conversation>().FirstOrDefault(c => heardByOwnerOf(c.Room));
         if (heardByActive is not null)
         {
             Move(heardByActive, winner.Room, "woken again in another room");

@@ -35,7 +35,10 @@ public sealed partial class ConversationCoordinator : IDisposable
     /// <summary>Decisions for the I/O layers (duplex router, satellite sessions, MQTT). One reader: the dispatcher.</summary>
     public ChannelReader<HubCommand> Commands => _commands.Reader;
 
-    /// <summary>A local room heard the wake signal with the given score (0..1).</summary>
+    /// <summary>
+    /// A local room heard the wake signal with the given score (0..1). Wake words and speech go through arbitration; a long
+    /// press takes effect at once.
+    /// </summary>
     public void Wake(string room, double score, WakeSource source)
     {
         lock (_gate)
@@ -49,9 +52,19 @@ public sealed partial class ConversationCoordinator : IDisposable
                 return;
             }
 
-            OpenRound(now).Add(new WakeCandidate(room, score, source, Local: true, now));
-            Emit(new HubCommand(HubCommandKind.Claim, room, Score: score, Reason: source.ToString()));
-            Emit(new HubCommand(HubCommandKind.Led, room, Led: RoomLed.Listening));
+            var candidate = new WakeCandidate(room, score, source, Local: true, now);
+            if (source == WakeSource.LongPress)
+            {
+                // A press is a deliberate act in one room, not a sound other rooms hear: no arbitration.
+                Grant(candidate, heardByOwnerOf: _ => false, now);
+            }
+            else
+            {
+                OpenRound(now).Add(candidate);
+                Emit(new HubCommand(HubCommandKind.Claim, room, Score: score, Reason: source.ToString()));
+                Emit(new HubCommand(HubCommandKind.Led, room, Led: RoomLed.Listening));
+            }
+
             Pump(now);
         }
     }
