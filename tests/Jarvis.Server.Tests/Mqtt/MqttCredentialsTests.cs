@@ -31,6 +31,20 @@ public sealed class MqttCredentialsTests : IAsyncLifetime
         server.Errors.Errors.Clear();
     }
 
+    [Fact]
+    public async Task The_embedded_broker_admits_only_the_configured_account()
+    {
+        await using var server = await HubTestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Mqtt:Username"] = "homeassistant",
+            ["Mqtt:Password"] = "embedded-password",
+        });
+        await Eventually.TrueAsync(() => server.Get<MqttConnection>().IsConnected, "the server connects to its own broker");
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(async () => await MqttProbe.ConnectAsync(server.MqttPort));
+        Assert.Matches("BadUserNameOrPassword|NotAuthorized", refused.Message);
+    }
+
     private static Dictionary<string, string?> Settings(string password) => new()
     {
         ["Mqtt:Mode"] = "External",
