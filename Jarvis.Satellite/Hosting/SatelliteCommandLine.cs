@@ -8,6 +8,8 @@ public static class SatelliteCommandLine
     private static readonly Dictionary<string, Func<string[], CancellationToken, Task<int>>> Verbs =
         new(StringComparer.OrdinalIgnoreCase)
         {
+            ["devices"] = Commands.DevicesCommand.RunAsync,
+            ["test-leds"] = Commands.TestLedsCommand.RunAsync,
         };
 
     public static async Task<int> RunAsync(string[] args)
@@ -19,10 +21,21 @@ public static class SatelliteCommandLine
             return await verb(args[1..], cts.Token).ConfigureAwait(false);
         }
 
-        var builder = Host.CreateApplicationBuilder(args);
-        builder.Services.AddSystemd();
-        using var host = builder.Build();
-        await host.RunAsync().ConfigureAwait(false);
-        return 0;
+        try
+        {
+            using var host = SatelliteHost.CreateBuilder(args).Build();
+            await host.RunAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"Invalid configuration ({SatelliteHost.ConfigPath(args)}):").ConfigureAwait(false);
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync($"  {failure}").ConfigureAwait(false);
+            }
+
+            return 78; // EX_CONFIG: systemd's RestartPreventExitStatus stops the restart loop.
+        }
     }
 }

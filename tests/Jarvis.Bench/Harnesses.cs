@@ -9,6 +9,8 @@ internal static class Harnesses
         ["personaplex-bridge"] = PersonaPlex.PersonaPlexBridgeHarness.RunAsync,
         ["route-latency"] = Routing.RouterLatencyHarness.RunAsync,
         ["answer-streaming"] = Routing.AnswerStreamingHarness.RunAsync,
+        ["satellite-pipeline"] = Satellite.SatellitePipelineHarness.RunAsync,
+        ["satellite-live"] = Satellite.SatelliteLiveHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -1,0 +1,148 @@
+using Jarvis.Satellite.Aec;
+using Jarvis.Satellite.Hosting;
+using Jarvis.Satellite.Uplink;
+using Jarvis.Satellite.Vad;
+
+namespace Jarvis.Satellite.Audio;
+
+/// <summary>
+/// Microphone → echo cancellation → VAD → uplink, on one thread. Muted audio is dropped right after
+/// capture. Streams while voice is present (pre-roll first) or while the server holds a conversation.
+/// No allocation per frame.
+/// </summary>
+public sealed class CapturePipeline
+{
+    private readonly IAudioCapture capture;
+    private readonly IEchoCanceller echo;
+    private readonly EchoReference reference;
+    private readonly VoiceActivityDetector vad;
+    private readonly PreRollBuffer preRoll;
+    private readonly IVoiceUplink uplink;
+    private readonly SatelliteEvents events;
+    private readonly SatelliteStatus status;
+    private readonly MonotonicClock clock;
+    private readonly short[] mic;
+    private readonly short[] played;
+    private readonly short[] clean;
+    private bool streaming;
+    private bool wasMuted;
+    private long lastFrameTimestamp;
+
+    public CapturePipeline(
+        IAudioCapture capture, IEchoCanceller echo, EchoReference reference, VoiceActivityDetector vad, PreRollBuffer preRoll,
+        IVoiceUplink uplink, SatelliteEvents events, SatelliteStatus status, MonotonicClock clock)
+    {
+        this.clock = clock;
+        ArgumentNullException.ThrowIfNull(capture);
+        this.capture = capture;
+        this.echo = echo;
+        this.reference = reference;
+        this.vad = vad;
+        this.preRoll = preRoll;
+        this.uplink = uplink;
+        this.events = events;
+        this.status = status;
+        mic = new short[capture.FrameSamples];
+        played = new short[capture.FrameSamples];
+        clean = new short[capture.FrameSamples];
+    }
+
+    /// <summary>Frames processed (the watchdog checks that this keeps moving).</summary>
+    public long Frames { get; private set; }
+
+    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the last processed frame.</summary>
+    public long LastFrameTimestamp => Volatile.Read(ref lastFrameTimestamp);
+
+    public bool Streaming => streaming;
+
+    /// <summary>Runs until the source ends or <paramref name="cancellationToken"/> fires.</summary>
+    public void Run(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && capture.ReadFrame(mic, cancellationToken))
+        {
+            ProcessFrame();
+        }
+
+        StopStreaming();
+    }
+
+    /// <summary>One captured frame (in <c>mic</c>) through the chain; exposed for the benchmark.</summary>
+    internal void ProcessFrame()
+    {
+        Frames++;
+        Volatile.Write(ref lastFrameTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
+        reference.Take(played);
+        if (status.Muted)
+        {
+            OnMuted();
+            return;
+        }
+
+        wasMuted = false;
+        echo.Process(mic, played, clean);
+        var change = vad.Process(clean);
+        if (change == VoiceActivityChange.Started)
+        {
+            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStarted, clock.NowUs, vad.Score));
+        }
+        else if (change == VoiceActivityChange.Stopped)
+        {
+            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStopped, clock.NowUs, vad.UtteranceScore));
+        }
+
+        var shouldStream = vad.IsActive || status.ConversationActive;
+        if (shouldStream && !streaming)
+        {
+            streaming = true;
+            for (var i = 0; i < preRoll.Count; i++)
+            {
+                uplink.SendFrame(preRoll[i]);
+            }
+
+            preRoll.Clear();
+        }
+        else if (!shouldStream && streaming)
+        {
+            StopStreaming();
+        }
+
+        if (streaming)
+        {
+            uplink.SendFrame(clean);
+        }
+        else
+        {
+            preRoll.Push(clean);
+        }
+    }
+
+    internal Span<short> MicBuffer => mic;
+
+    private void OnMuted()
+    {
+        if (wasMuted)
+        {
+            return;
+        }
+
+        wasMuted = true;
+        Array.Clear(mic);
+        if (vad.IsActive)
+        {
+            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStopped, clock.NowUs, vad.UtteranceScore));
+        }
+
+        vad.Reset();
+        preRoll.Clear();
+        StopStreaming();
+    }
+
+    private void StopStreaming()
+    {
+        if (streaming)
+        {
+            streaming = false;
+            uplink.EndOfStream();
+        }
+    }
+}

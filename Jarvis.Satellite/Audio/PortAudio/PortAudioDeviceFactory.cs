@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Jarvis.Satellite.Audio.PortAudio;
+
+/// <summary>Opens the configured PortAudio devices (paced when <see cref="AudioOptions.Pace"/> is set).</summary>
+public sealed partial class PortAudioDeviceFactory(IOptions<AudioOptions> options, TimeProvider time, ILogger<PortAudioDeviceFactory> logger)
+    : IAudioDeviceFactory
+{
+    private readonly AudioOptions settings = options.Value;
+
+    public IAudioCapture OpenCapture()
+    {
+        var capture = PortAudioCapture.Open(settings.InputDevice, settings.SampleRate, settings.FrameMilliseconds);
+        LogOpened("capture", capture.Description);
+        return settings.Pace ? new PacedAudioCapture(capture, time) : capture;
+    }
+
+    public IAudioPlayback? OpenPlayback()
+    {
+        if (!settings.HasSpeaker)
+        {
+            return null;
+        }
+
+        var playback = PortAudioPlayback.Open(settings.OutputDevice, settings.SampleRate, settings.FrameMilliseconds);
+        LogOpened("playback", playback.Description);
+        return settings.Pace ? new PacedAudioPlayback(playback, time) : playback;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audio {Direction}: {Device}")]
+    private partial void LogOpened(string direction, string device);
+}

@@ -1,0 +1,65 @@
+using Jarvis.Satellite.Leds;
+
+namespace Jarvis.Satellite.Hosting;
+
+/// <summary>
+/// The satellite's shared state (mute, link, conversation, LED state asked by the server, local error) read
+/// by the audio threads and shown on the LEDs. Thread-safe; every change re-selects the LED state.
+/// </summary>
+public sealed class SatelliteStatus(LedController leds)
+{
+    private readonly Lock gate = new();
+    private volatile bool muted;
+    private volatile bool connected;
+    private volatile bool conversationActive;
+    private volatile bool error;
+    private LedState serverLed = LedState.Idle;
+
+    public bool Muted => muted;
+
+    public bool Connected => connected;
+
+    /// <summary>The server says a conversation is running in this room: stream regardless of VAD.</summary>
+    public bool ConversationActive => conversationActive;
+
+    /// <summary>A local fault (audio device failed, link rejected) shown as the error LED.</summary>
+    public bool Error => error;
+
+    public void SetMuted(bool value) => Update(() => muted = value);
+
+    public void SetConnected(bool value) => Update(() => connected = value);
+
+    public void SetError(bool value) => Update(() => error = value);
+
+    public void SetConversationActive(bool value) => Update(() => conversationActive = value);
+
+    /// <summary>The LED state the server asked for (idle, listening, thinking, speaking, error).</summary>
+    public void SetServerLed(LedState state) => Update(() => serverLed = state);
+
+    /// <summary>What the LEDs show now.</summary>
+    public LedState LedState
+    {
+        get
+        {
+            lock (gate)
+            {
+                return Select();
+            }
+        }
+    }
+
+    private LedState Select()
+    {
+        var conversation = serverLed == LedState.Idle && conversationActive ? LedState.Listening : serverLed;
+        return LedStateSelector.Select(error, connected, muted, conversation);
+    }
+
+    private void Update(Action change)
+    {
+        lock (gate)
+        {
+            change();
+            leds.Show(Select());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Jarvis.Satellite.Leds;
+
+/// <summary>Which LED state wins: error, then disconnected, then muted, then the conversation state.</summary>
+public static class LedStateSelector
+{
+    public static LedState Select(bool error, bool connected, bool muted, LedState conversation) =>
+        error ? LedState.Error
+        : !connected ? LedState.Disconnected
+        : muted ? LedState.Muted
+        : conversation;
+}

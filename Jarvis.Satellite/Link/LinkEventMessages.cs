@@ -1,0 +1,17 @@
+using Jarvis.Protocol.Link.Messages;
+using Jarvis.Satellite.Uplink;
+
+namespace Jarvis.Satellite.Link;
+
+/// <summary>Maps local <see cref="SatelliteEvent"/>s onto link control messages.</summary>
+internal static class LinkEventMessages
+{
+    public static LinkMessage ToMessage(SatelliteEvent e) => e.Kind switch
+    {
+        SatelliteEventKind.VoiceStarted => new VoiceActivityMessage(VoiceActivityState.Start, Math.Clamp(e.Score, 0, 1), e.TimestampUs),
+        SatelliteEventKind.VoiceStopped => new VoiceActivityMessage(VoiceActivityState.Stop, Math.Clamp(e.Score, 0, 1), e.TimestampUs),
+        SatelliteEventKind.MuteChanged => new MuteMessage(e.Muted, e.Source),
+        SatelliteEventKind.ShortPress => new ButtonMessage(ButtonPress.Short, e.TimestampUs),
+        _ => new ButtonMessage(ButtonPress.Long, e.TimestampUs),
+    };
+}

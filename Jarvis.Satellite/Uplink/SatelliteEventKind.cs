@@ -1,0 +1,14 @@
+namespace Jarvis.Satellite.Uplink;
+
+public enum SatelliteEventKind
+{
+    VoiceStarted,
+    VoiceStopped,
+    MuteChanged,
+
+    /// <summary>Short press (the mute toggle itself is reported with <see cref="MuteChanged"/>).</summary>
+    ShortPress,
+
+    /// <summary>Long press: start a conversation without speaking first.</summary>
+    LongPress,
+}

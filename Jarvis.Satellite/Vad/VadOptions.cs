@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Jarvis.Satellite.Vad;
+
+/// <summary>Voice activity detection on the cleaned microphone signal. Section <c>Satellite:Vad</c>.</summary>
+public sealed class VadOptions
+{
+    /// <summary>WebRTC VAD aggressiveness, 0 (lenient) … 3 (strict).</summary>
+    [Range(0, 3)]
+    public int Mode { get; set; } = 3;
+
+    /// <summary>Window over which the score (fraction of voiced frames) is computed.</summary>
+    [Range(60, 2000)]
+    public int WindowMilliseconds { get; set; } = 300;
+
+    /// <summary>Voice starts when the score reaches this.</summary>
+    [Range(0.05, 1.0)]
+    public double StartScore { get; set; } = 0.4;
+
+    /// <summary>Voice stops after this long without a voiced frame.</summary>
+    [Range(100, 5000)]
+    public int HangoverMilliseconds { get; set; } = 800;
+
+    /// <summary>Audio kept from before voice start and sent first, so the first syllable is not cut.</summary>
+    [Range(300, 2000)]
+    public int PreRollMilliseconds { get; set; } = 400;
+}

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Installs the Jarvis satellite on a Raspberry Pi (64-bit Raspberry Pi OS / Debian 12+), no .NET SDK needed.
+#
+#   sudo ./install.sh --server ws://jarvis.local:8080/link/v1 --room kitchen [--id kitchen-sat]
+#                     [--publish DIR] [--leds ReSpeaker2Mic|ReSpeaker4Mic|Gpio|None] [--button 17]
+#   sudo ./install.sh --uninstall [--purge]
+#
+# DIR is the output of `dotnet publish Jarvis.Satellite -c Release -r linux-arm64 --self-contained -o DIR`
+# (default: the directory this script is in if it holds jarvis-satellite, else ../publish/linux-arm64).
+# Idempotent: re-running updates the program and the unit and keeps the existing configuration and token.
+set -euo pipefail
+
+PREFIX=/opt/jarvis-satellite
+CONFIG_DIR=/etc/jarvis
+CONFIG="$CONFIG_DIR/satellite.json"
+STATE_DIR=/var/lib/jarvis-satellite
+SERVICE_USER=jarvis-satellite
+UNIT=/etc/systemd/system/jarvis-satellite.service
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+server="ws://jarvis.local:8080/link/v1"
+room="$(hostname -s | tr 'A-Z' 'a-z' | tr -c 'a-z0-9_\n-' '-')"
+id=""
+leds="None"
+button=""
+publish=""
+uninstall=0
+purge=0
+
+die() { echo "install.sh: $*" >&2; exit 1; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --server) server="$2"; shift 2 ;;
+    --room) room="$2"; shift 2 ;;
+    --id) id="$2"; shift 2 ;;
+    --leds) leds="$2"; shift 2 ;;
+    --button) button="$2"; shift 2 ;;
+    --publish) publish="$2"; shift 2 ;;
+    --uninstall) uninstall=1; shift ;;
+    --purge) purge=1; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) die "unknown option $1 (see --help)" ;;
+  esac
+done
+
+[ "$(id -u)" -eq 0 ] || die "run as root (sudo)"
+id="${id:-$room-satellite}"
+
+uninstall_satellite() {
+  if systemctl list-unit-files jarvis-satellite.service >/dev/null 2>&1; then
+    systemctl disable --now jarvis-satellite.service 2>/dev/null || true
+  fi
+  rm -f "$UNIT"
+  systemctl daemon-reload 2>/dev/null || true
+  rm -rf "$PREFIX"
+  if [ "$purge" -eq 1 ]; then
+    rm -f "$CONFIG"
+    rmdir "$CONFIG_DIR" 2>/dev/null || true
+    rm -rf "$STATE_DIR"
+    if id -u "$SERVICE_USER" >/dev/null 2>&1; then userdel "$SERVICE_USER"; fi
+    echo "Jarvis satellite removed with its configuration, state and user."
+  else
+    echo "Jarvis satellite removed (configuration $CONFIG kept; --purge removes it too)."
+  fi
+}
+
+# The first of the given package names that apt knows.
+pick() {
+  for name in "$@"; do
+    if apt-cache show "$name" >/dev/null 2>&1; then echo "$name"; return; fi
+  done
+  echo "$1"
+}
+
+find_publish_dir() {
+  if [ -n "$publish" ]; then echo "$publish"; return; fi
+  if [ -x "$SCRIPT_DIR/jarvis-satellite" ]; then echo "$SCRIPT_DIR"; return; fi
+  echo "$SCRIPT_DIR/../publish/linux-arm64"
+}
+
+write_config() {
+  install -d -m 0755 "$CONFIG_DIR"
+  if [ -f "$CONFIG" ]; then
+    echo "Keeping the existing configuration $CONFIG (token unchanged)."
+    return
+  fi
+  local token
+  token="$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | cut -c1-40)"
+  local button_json="null"
+  [ -n "$button" ] && button_json="$button"
+  umask 027
+  cat > "$CONFIG" <<JSON
+{
+  "Satellite": {
+    "Link": {
+      "ServerUrl": "$server",
+      "SatelliteId": "$id",
+      "Room": "$room",
+      "Token": "$token"
+    },
+    "Audio": { "InputDevice": "", "OutputDevice": "", "SampleRate": 16000 },
+    "Echo": { "Enabled": true, "Preprocessor": true, "AutomaticGainControl": false },
+    "Leds": { "Profile": "$leds", "Brightness": 16 },
+    "Button": { "Pin": $button_json }
+  }
+}
+JSON
+  chown root:"$SERVICE_USER" "$CONFIG"
+  chmod 0640 "$CONFIG"
+  echo "Wrote $CONFIG. Register this satellite on the server with id '$id', room '$room' and token:"
+  echo "  $token"
+}
+
+install_satellite() {
+  local dir
+  dir="$(find_publish_dir)"
+  [ -x "$dir/jarvis-satellite" ] || die "no jarvis-satellite in '$dir': publish with dotnet publish Jarvis.Satellite -c Release -r linux-arm64 --self-contained -o DIR, then pass --publish DIR"
+
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  # libssl: .NET's networking loads it at start (Debian 13 renamed some libraries with a t64 suffix).
+  apt-get install -y -q --no-install-recommends libportaudio2 libspeexdsp1 libwebrtc-audio-processing1 libopus0 \
+    "$(pick libasound2t64 libasound2)" "$(pick libssl3t64 libssl3)" ca-certificates
+
+  if ! id -u "$SERVICE_USER" >/dev/null 2>&1; then
+    useradd --system --no-create-home --home-dir "$STATE_DIR" --shell /usr/sbin/nologin "$SERVICE_USER"
+  fi
+  for group in audio gpio spi; do
+    if getent group "$group" >/dev/null; then usermod -a -G "$group" "$SERVICE_USER"; fi
+  done
+
+  install -d -m 0755 "$PREFIX"
+  cp -a "$dir/." "$PREFIX/"
+  chmod 0755 "$PREFIX/jarvis-satellite"
+  install -d -m 0750 -o "$SERVICE_USER" -g "$SERVICE_USER" "$STATE_DIR"
+  write_config
+
+  install -m 0644 "$SCRIPT_DIR/jarvis-satellite.service" "$UNIT"
+  systemctl daemon-reload
+  systemctl enable jarvis-satellite.service
+  systemctl restart jarvis-satellite.service
+  ls /dev/spidev* >/dev/null 2>&1 || [ "$leds" = "None" ] || echo "Note: no /dev/spidev*: enable SPI (dtparam=spi=on in /boot/firmware/config.txt) for the LEDs."
+  echo "Installed. Audio devices: sudo -u $SERVICE_USER $PREFIX/jarvis-satellite devices; logs: journalctl -u jarvis-satellite -f"
+}
+
+if [ "$uninstall" -eq 1 ]; then uninstall_satellite; else install_satellite; fi
