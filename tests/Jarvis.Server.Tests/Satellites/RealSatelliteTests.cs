@@ -37,4 +37,26 @@ public sealed class RealSatelliteTests(ITestOutputHelper output)
             await server.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task Speech_at_the_real_satellite_wakes_its_room_reaches_PersonaPlex_and_the_answer_is_played()
+    {
+        await using var emulator = new Jarvis.PersonaPlex.Emulator.PersonaPlexEmulator(new Jarvis.PersonaPlex.Emulator.EmulatorOptions { PromptSteps = 5 });
+        await emulator.StartAsync();
+        await using var server = await HubTestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["PersonaPlex:Url"] = emulator.ChatUrl.ToString(),
+            ["Rooms:WakeMode"] = "Vad",
+        });
+        short[] microphone = [.. new short[16000], .. SpokenWords.Say("Hey Jarvis, what is the weather like today?"), .. new short[16000 * 3]];
+        await using var kitchen = await RealSatellite.StartAsync(server.LinkUri, "kitchen", microphone);
+
+        await Eventually.TrueAsync(() => kitchen.Status.ConversationActive, "the kitchen's speech starts a conversation");
+        await Eventually.TrueAsync(() => emulator.Sessions.Count > 0 && emulator.Sessions[^1].DecodedPackets.Count > 50, "PersonaPlex receives the kitchen's audio");
+        await Eventually.TrueAsync(() => Rms(kitchen.Speaker.Snapshot()) > 100, "the kitchen plays PersonaPlex's answer (not silence)");
+        output.WriteLine($"decoded by PersonaPlex: {emulator.Sessions[^1].DecodedPackets.Count} packets; played: {kitchen.Speaker.RecordedSamples / 16000.0:0.0} s, RMS {Rms(kitchen.Speaker.Snapshot()):0}");
+    }
+
+    private static double Rms(short[] samples) =>
+        samples.Length == 0 ? 0 : Math.Sqrt(samples.Select(s => (double)s * s).Average());
 }
