@@ -45,9 +45,17 @@ public sealed partial class MqttConnection
             await _client.SubscribeAsync(filter, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var (topic, payload) in _retained)
+        await _publishing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            await _client.PublishAsync(Message(topic, payload, retain: true), cancellationToken).ConfigureAwait(false);
+            foreach (var (topic, payload) in _retained)
+            {
+                await _client.PublishAsync(Message(topic, payload, retain: true), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _publishing.Release();
         }
 
         Interlocked.Increment(ref _connects);
