@@ -174,32 +174,4 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
         }
     }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (_client.IsConnected)
-        {
-            try
-            {
-                if (LastWill is { } will)
-                {
-                    await _client.PublishAsync(Message(will.Topic, will.Payload, retain: true), cancellationToken).ConfigureAwait(false);
-                }
-
-                await _client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
-            {
-                LogPublishFailed("disconnect", ex.Message);
-            }
-        }
-    }
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        _client.Dispose();
-        _inbound.Writer.TryComplete();
-    }
 }
