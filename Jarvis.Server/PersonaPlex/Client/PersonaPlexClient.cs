@@ -168,15 +168,9 @@ public sealed class PersonaPlexClient : IAsyncDisposable
             return;
         }
 
-        connection.MarkClosing();
         try
         {
-            if (connection.Socket.State == WebSocketState.Open)
-            {
-                using var timeout = new CancellationTokenSource(CloseTimeout, _time);
-                await connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(false);
-                await connection.ReceiveLoop.WaitAsync(CloseTimeout, _time).ConfigureAwait(false);
-            }
+            await connection.CloseAsync(CloseTimeout).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException or ObjectDisposedException)
         {
@@ -184,14 +178,7 @@ public sealed class PersonaPlexClient : IAsyncDisposable
         }
         finally
         {
-            connection.Socket.Abort();
-            connection.Socket.Dispose();
-            connection.Ready.TrySetCanceled();
-            await connection.ReceiveLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            while (connection.Audio.Reader.TryRead(out var left))
-            {
-                left.Dispose();
-            }
+            await connection.AbortAsync().ConfigureAwait(false);
         }
     }
 

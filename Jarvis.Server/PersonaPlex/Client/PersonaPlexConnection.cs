@@ -3,7 +3,6 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
 using Jarvis.Protocol.Ogg;
-using Jarvis.Protocol.Opus;
 
 namespace Jarvis.Server.PersonaPlex.Client;
 
@@ -18,10 +17,8 @@ internal sealed class PersonaPlexConnection
     private const int OutgoingPreSkip = 312;
 
     private readonly TimeProvider _time;
-    private readonly OggOpusReader _reader = new(new OggReaderOptions());
+    private readonly OggPacketReceiver _receiver;
     private long _sentSamples48k;
-    private long _receivedSamples48k;
-    private long _receivedPackets;
     private volatile bool _closing;
 
     public PersonaPlexConnection(ClientWebSocket socket, Uri endpoint, TimeProvider time)
@@ -33,6 +30,7 @@ internal sealed class PersonaPlexConnection
         Audio = Channel.CreateBounded<PersonaPlexAudioPacket>(
             new BoundedChannelOptions(AudioQueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
             dropped => dropped.Dispose());
+        _receiver = new OggPacketReceiver(endpoint, Audio.Writer);
         Text = Channel.CreateBounded<string>(
             new BoundedChannelOptions(TextQueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true });
     }
@@ -56,15 +54,39 @@ internal sealed class PersonaPlexConnection
 
     public double SentSeconds => Interlocked.Read(ref _sentSamples48k) / 48000.0;
 
-    public double ReceivedSeconds => Interlocked.Read(ref _receivedSamples48k) / 48000.0;
-
-    public long ReceivedPackets => Interlocked.Read(ref _receivedPackets);
+    public double ReceivedSeconds => _receiver.ReceivedSeconds;
 
     public void AddSent(int samples48k) => Interlocked.Add(ref _sentSamples48k, samples48k);
 
     public void StartReceiving() => ReceiveLoop = Task.Run(ReceiveLoopAsync);
 
     public void MarkClosing() => _closing = true;
+
+    /// <summary>Our close frame, then the server's (it then releases its single session slot).</summary>
+    public async Task CloseAsync(TimeSpan timeout)
+    {
+        MarkClosing();
+        if (Socket.State == WebSocketState.Open)
+        {
+            using var cancel = new CancellationTokenSource(timeout, _time);
+            await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancel.Token).ConfigureAwait(false);
+            await ReceiveLoop.WaitAsync(timeout, _time).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Drops the socket, ends the receive loop and returns unread packets to the pool.</summary>
+    public async Task AbortAsync()
+    {
+        MarkClosing();
+        Socket.Abort();
+        Socket.Dispose();
+        Ready.TrySetCanceled();
+        await ReceiveLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        while (Audio.Reader.TryRead(out var left))
+        {
+            left.Dispose();
+        }
+    }
 
     private async Task ReceiveLoopAsync()
     {
@@ -131,7 +153,7 @@ internal sealed class PersonaPlexConnection
                 Handshake.TrySetResult();
                 break;
             case PersonaPlexMessageKind.Audio:
-                ReadAudio(message[1..]);
+                _receiver.Receive(message[1..], _time.GetTimestamp());
                 break;
             case PersonaPlexMessageKind.Text:
                 var piece = Encoding.UTF8.GetString(message[1..]);
@@ -143,32 +165,6 @@ internal sealed class PersonaPlexConnection
                 break;
             default:
                 break; // Unknown kinds (metadata, error, ping, coloured text) are ignored, as the protocol asks.
-        }
-    }
-
-    private void ReadAudio(ReadOnlySpan<byte> oggBytes)
-    {
-        var arrival = _time.GetTimestamp();
-        _reader.Append(oggBytes);
-        while (true)
-        {
-            switch (_reader.TryReadPacket(out var packet))
-            {
-                case OggReadStatus.NeedMoreData:
-                    return;
-                case OggReadStatus.Error:
-                    throw PersonaPlexErrors.UnreadableStream(Endpoint, _reader.Error);
-            }
-
-            if (packet.IsHeader)
-            {
-                continue;
-            }
-
-            OpusPacket.TryGetSampleCount(packet.Data.Span, 48000, out var samples);
-            Interlocked.Add(ref _receivedSamples48k, samples);
-            Interlocked.Increment(ref _receivedPackets);
-            Audio.Writer.TryWrite(PersonaPlexAudioPacket.CopyOf(packet.Data.Span, packet.Granule, arrival));
         }
     }
 

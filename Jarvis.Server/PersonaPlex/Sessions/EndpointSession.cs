@@ -15,10 +15,9 @@ internal sealed class EndpointSession
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _leaseChanged = new(0);
     private readonly ReadyGate _ready = new();
-    private readonly EndpointCounters _counters = new();
+    private readonly EndpointEvents _events;
     private volatile ConversationLease? _lease;
     private volatile int _state = (int)PersonaPlexState.Idle;
-    private bool _unavailableReported;
 
     public EndpointSession(Uri endpoint, PersonaPlexOptions options, Func<PersonaPlexPersona> persona, TimeProvider time, ILogger logger)
     {
@@ -27,6 +26,7 @@ internal sealed class EndpointSession
         _persona = persona;
         _time = time;
         _logger = logger;
+        _events = new EndpointEvents(endpoint, options, logger);
     }
 
     public Uri Endpoint { get; }
@@ -91,7 +91,7 @@ internal sealed class EndpointSession
     public PersonaPlexEndpointStatus GetStatus()
     {
         var client = _ready.Client;
-        return _counters.Snapshot(Endpoint, State, _lease?.RoomId, client?.SentSeconds ?? 0, client?.ReceivedSeconds ?? 0);
+        return _events.Counters.Snapshot(Endpoint, State, _lease?.RoomId, client?.SentSeconds ?? 0, client?.ReceivedSeconds ?? 0);
     }
 
     /// <summary>The supervising loop; returns when <paramref name="cancellationToken"/> is cancelled.</summary>
@@ -135,13 +135,11 @@ internal sealed class EndpointSession
             await client.SetPersonaAsync(persona.TextPrompt, persona.Voice, cancellationToken).ConfigureAwait(false);
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
             backoff.Reset();
-            _unavailableReported = false;
-            _counters.SessionOpened(client.HandshakeDuration);
-            _logger.LogInformation("PersonaPlex {Endpoint} ready after {Seconds:0.0} s (prompt phase)", Endpoint, client.HandshakeDuration.TotalSeconds);
+            _events.Opened(client.HandshakeDuration);
             live = new LiveSession(client, this, persona, _options, _time);
             _ready.Open(client);
             State = _lease is null ? PersonaPlexState.Warm : PersonaPlexState.InConversation;
-            Count(await live.RunAsync(cancellationToken).ConfigureAwait(false));
+            _events.Ended(await live.RunAsync(cancellationToken).ConfigureAwait(false));
             return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -150,15 +148,14 @@ internal sealed class EndpointSession
         }
         catch (PersonaPlexBusyException ex)
         {
-            _counters.BusyRefusal();
-            _counters.LastError = ex.Message;
+            _events.Busy(ex);
             State = PersonaPlexState.Busy;
-            _logger.LogWarning("{Message}", ex.Message);
             return backoff.Next();
         }
         catch (Exception ex)
         {
-            Failed(ex, wasLive: live is not null);
+            _events.Failed(ex, wasLive: live is not null);
+            State = PersonaPlexState.Backoff;
             return backoff.Next();
         }
         finally
@@ -169,44 +166,6 @@ internal sealed class EndpointSession
             {
                 await live.Pumps.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-        }
-    }
-
-    private void Failed(Exception ex, bool wasLive)
-    {
-        _counters.LastError = ex.Message;
-        State = PersonaPlexState.Backoff;
-        if (wasLive)
-        {
-            _counters.Reconnect();
-            _logger.LogWarning("PersonaPlex {Endpoint} session lost: {Message}", Endpoint, ex.Message);
-        }
-        else if (!_unavailableReported)
-        {
-            _unavailableReported = true;
-            _logger.LogWarning("PersonaPlex {Endpoint} unavailable (retrying with backoff): {Message}", Endpoint, ex.Message);
-        }
-        else
-        {
-            _logger.LogDebug("PersonaPlex {Endpoint} still unavailable: {Message}", Endpoint, ex.Message);
-        }
-    }
-
-    private void Count(SessionEnd end)
-    {
-        switch (end)
-        {
-            case SessionEnd.Rotated:
-                _counters.Rotation();
-                _logger.LogInformation("PersonaPlex {Endpoint}: idle session replaced (persona refresh)", Endpoint);
-                break;
-            case SessionEnd.Drifted:
-                _counters.DriftReset();
-                _counters.LastError = $"PersonaPlex fell more than {_options.MaxDrift.TotalSeconds:0.0} s behind real time (GPU too slow or overloaded)";
-                _logger.LogWarning("PersonaPlex {Endpoint}: {Error}; reconnecting", Endpoint, _counters.LastError);
-                break;
-            case SessionEnd.Released:
-                break;
         }
     }
 
