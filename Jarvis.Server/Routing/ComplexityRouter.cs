@@ -41,9 +41,9 @@ public sealed class ComplexityRouter : IQueryRouter
 
         var route = !home && score >= _options.CurrentValue.ComplexityThreshold ? QueryRoute.Deep : QueryRoute.Fast;
         var decision = new RouteDecision(route, score, home, normalized, fired);
-        if (_logger.IsEnabled(LogLevel.Debug))
+        if (_logger.IsEnabled(LogLevel.Information))
         {
-            _logger.LogDebug("Routed \"{Query}\": {Explanation}", normalized, decision.Explain());
+            _logger.LogInformation("Routed \"{Query}\": {Explanation}", normalized, decision.Explain());
         }
 
         return decision;

@@ -23,7 +23,7 @@ internal static class DeepCues
             "write me|write a|write an|write code|explain|implement|compare|derive|prove|summarize|analyze|analyse|justify|"
             + "create a full|develop a|design a|describe how|walk me through|step by step|propose|come up with|elaborate") { Group = "task" },
         new("reasoning-question", 2.4, CueScope.Lead,
-            "why|how does|how do|how did|how can|how could|how would|how should|how might|how to|how will|how has|how have|"
+            "how does|how do|how did|how can|how could|how would|how should|how might|how to|how will|how has|how have|"
             + "in what ways|what are the most|what are the main|what are the key|what are the primary|what are some|"
             + "what factors|what would|what could|what might|what should|which methods|which factors|is it possible|"
             + "is it better|is it more|should i|do we have|can you explain|what is the best way|what is the difference|"
@@ -31,6 +31,7 @@ internal static class DeepCues
             + "is it right|is it fair|is it okay to|is it ok to|is there a way|"
             + "what causes|what caused|what are the causes|what were the causes|what led to|"
             + "whats the difference|what are the differences|what are the advantages|what are the benefits|what are the pros") { Group = "question" },
+        new("why-question", 2.4, CueScope.Lead, "why") { Group = "question" },
         new("counterfactual-roleplay", 3.2, CueScope.Anywhere,
             "what if|imagine|suppose|pretend|picture yourself|act as|act like|you are a|you are an|youre a|youre an|role of|"
             + "persona|embody|in the style of|hypothetically|if you were a|if you were an|as a medieval|play the role|"

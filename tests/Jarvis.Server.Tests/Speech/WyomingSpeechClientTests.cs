@@ -82,6 +82,23 @@ public sealed class WyomingSpeechClientTests
     }
 
     [Fact]
+    public async Task Partial_transcripts_arrive_while_the_audio_is_still_streaming()
+    {
+        await using var asr = new WyomingAsrEmulator { StreamTranscripts = true, Transcript = "turn the music down please" };
+        asr.Start();
+        var recognizer = new WyomingSpeechRecognizer(new FixedOptionsMonitor<AsrOptions>(new AsrOptions { Uri = asr.Uri }));
+        await using var recognition = await recognizer.StartAsync(AudioFormat.Speech16K, CancellationToken.None);
+
+        await recognition.SendAsync(Tone(640), CancellationToken.None);
+        var first = await recognition.PartialTranscripts.ReadAsync().AsTask().WaitAsync(Deadline);
+        var second = await recognition.PartialTranscripts.ReadAsync().AsTask().WaitAsync(Deadline);
+
+        Assert.Equal("turn ", first);
+        Assert.Equal("turn the ", second);
+        Assert.Equal("turn the music down please", await recognition.FinishAsync(CancellationToken.None).WaitAsync(Deadline));
+    }
+
+    [Fact]
     public async Task No_audio_gives_an_empty_transcript()
     {
         await using var asr = new WyomingAsrEmulator { Transcript = "should not be used" };

@@ -21,6 +21,10 @@ public sealed class ConnectionState
 
     public System.Text.StringBuilder? StreamingText { get; set; }
 
+    public bool TranscriptStarted { get; set; }
+
+    public int WordsSent { get; set; }
+
     public void ResetAudio()
     {
         AudioFormat = null;
@@ -29,5 +33,7 @@ public sealed class ConnectionState
         StreamMs = 0;
         Detected = false;
         AnyDetected = false;
+        TranscriptStarted = false;
+        WordsSent = 0;
     }
 }

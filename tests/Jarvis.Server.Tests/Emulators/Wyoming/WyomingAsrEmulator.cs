@@ -6,7 +6,8 @@ namespace Jarvis.Server.Tests.Emulators.Wyoming;
 /// <summary>
 /// Wyoming ASR emulator (wyoming-faster-whisper's behaviour): optional <c>transcribe</c>, then <c>audio-start</c>,
 /// <c>audio-chunk</c>* in the announced format, <c>audio-stop</c> → <c>transcript</c> (with <c>transcript-start/-chunk/-stop</c>
-/// around it when <see cref="StreamTranscripts"/>). The transcript comes from <see cref="Transcriber"/> given the audio received.
+/// around it when <see cref="StreamTranscripts"/>:
+/// partial words arrive while the audio flows). The transcript comes from <see cref="Transcriber"/> given the audio received.
 /// </summary>
 public sealed class WyomingAsrEmulator : WyomingEmulator
 {
@@ -18,6 +19,9 @@ public sealed class WyomingAsrEmulator : WyomingEmulator
     }
 
     public bool StreamTranscripts { get; init; }
+
+    /// <summary>With <see cref="StreamTranscripts"/>, a partial word is revealed per this much audio received.</summary>
+    public int MsPerWord { get; init; } = 300;
 
     /// <summary>Audio bytes of the last finished utterance.</summary>
     public byte[] LastAudio { get; private set; } = [];
@@ -67,6 +71,11 @@ public sealed class WyomingAsrEmulator : WyomingEmulator
                 }
 
                 state.Audio.Write(evt.Payload.Span);
+                if (StreamTranscripts)
+                {
+                    await SendPartialsAsync(connection, state, format, final: false, cancellationToken);
+                }
+
                 return true;
             case WyomingEventTypes.AudioStop:
                 if (state.AudioFormat is not { } stopped)
@@ -76,7 +85,17 @@ public sealed class WyomingAsrEmulator : WyomingEmulator
 
                 LastAudio = state.Audio.ToArray();
                 var text = LastAudio.Length == 0 ? "" : Transcriber(LastAudio, stopped);
-                await SendTranscriptAsync(connection, text, cancellationToken);
+                if (StreamTranscripts)
+                {
+                    await SendPartialsAsync(connection, state, stopped, final: true, cancellationToken);
+                }
+
+                await connection.WriteEventAsync(new WyomingEvent(WyomingEventTypes.Transcript, new JsonObject { ["text"] = text, ["language"] = "en" }), cancellationToken);
+                if (StreamTranscripts)
+                {
+                    await connection.WriteEventAsync(new WyomingEvent(WyomingEventTypes.TranscriptStop), cancellationToken);
+                }
+
                 state.ResetAudio();
                 state.Transcribing = false;
                 return true;
@@ -85,21 +104,21 @@ public sealed class WyomingAsrEmulator : WyomingEmulator
         }
     }
 
-    private async Task SendTranscriptAsync(WyomingConnection connection, string text, CancellationToken cancellationToken)
+    /// <summary>Streaming: one word of the transcript per <see cref="MsPerWord"/> of audio while it flows, the rest at the end.</summary>
+    private async Task SendPartialsAsync(WyomingConnection connection, ConnectionState state, AudioFormat format, bool final, CancellationToken cancellationToken)
     {
-        if (StreamTranscripts)
+        var audio = state.Audio.ToArray();
+        var words = audio.Length == 0 ? [] : Transcriber(audio, format).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var due = final ? words.Length : Math.Min(words.Length - 1, (int)(format.Duration(audio.Length).TotalMilliseconds / MsPerWord));
+        for (; state.WordsSent < due; state.WordsSent++)
         {
-            await connection.WriteEventAsync(new WyomingEvent(WyomingEventTypes.TranscriptStart, new JsonObject { ["language"] = "en" }), cancellationToken);
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (!state.TranscriptStarted)
             {
-                await connection.WriteEventAsync(new WyomingEvent(WyomingEventTypes.TranscriptChunk, new JsonObject { ["text"] = word + " " }), cancellationToken);
+                state.TranscriptStarted = true;
+                await connection.WriteEventAsync(new WyomingEvent(WyomingEventTypes.TranscriptStart, new JsonObject { ["language"] = "en" }), cancellationToken);
             }
-        }
 
-        await connection.WriteEventAsync(new WyomingEvent(WyomingEventTypes.Transcript, new JsonObject { ["text"] = text, ["language"] = "en" }), cancellationToken);
-        if (StreamTranscripts)
-        {
-            await connection.WriteEventAsync(new WyomingEvent(WyomingEventTypes.TranscriptStop), cancellationToken);
+            await connection.WriteEventAsync(new WyomingEvent(WyomingEventTypes.TranscriptChunk, new JsonObject { ["text"] = words[state.WordsSent] + " " }), cancellationToken);
         }
     }
 }
