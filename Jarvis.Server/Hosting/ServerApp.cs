@@ -1,6 +1,7 @@
 using Jarvis.Server.Health;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Pipeline;
+using Jarvis.Server.HomeAssistant;
 
 namespace Jarvis.Server.Hosting;
 
@@ -12,6 +13,7 @@ public static class ServerApp
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHomeAssistant(builder.Configuration);
         // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
         ServerConfiguration.AddJarvisConfigFile(builder.Configuration, builder.Environment);
         builder.Services.AddHub();

@@ -1,4 +1,5 @@
 using Jarvis.Server.PersonaPlex.Commands;
+using Jarvis.Server.HomeAssistant.Intents.Evaluation;
 
 namespace Jarvis.Server.Hosting;
 
@@ -14,6 +15,7 @@ public static class ServerCommandLine
         {
             ["personaplex"] = PersonaPlexCommand.RunAsync,
             ["route"] = Jarvis.Server.Routing.RouteCommand.RunAsync,
+            ["intents"] = IntentsCommand.RunAsync,
         };
 
     public static async Task<int> RunAsync(string[] args)

@@ -11,6 +11,7 @@ internal static class Harnesses
         ["answer-streaming"] = Routing.AnswerStreamingHarness.RunAsync,
         ["satellite-pipeline"] = Satellite.SatellitePipelineHarness.RunAsync,
         ["satellite-live"] = Satellite.SatelliteLiveHarness.RunAsync,
+        ["ha"] = HomeAssistant.HomeAssistantHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -1,0 +1,68 @@
+using Jarvis.Server.HomeAssistant.Model;
+
+namespace Jarvis.Server.HomeAssistant.Intents;
+
+/// <summary>A recognised command or question: intent, target and the values it carries.</summary>
+public sealed record IntentMatch(string Intent, IntentTarget Target)
+{
+    public double? Brightness { get; init; }
+
+    /// <summary>Relative brightness change in percent points (negative = dimmer).</summary>
+    public double? BrightnessStep { get; init; }
+
+    public string? Color { get; init; }
+
+    public double? Temperature { get; init; }
+
+    public double? TemperatureStep { get; init; }
+
+    public double? Position { get; init; }
+
+    public double? VolumeLevel { get; init; }
+
+    /// <summary>Relative volume change in percent points.</summary>
+    public double? VolumeStep { get; init; }
+
+    /// <summary>For state questions: the raw HA state asked about (null = "what is").</summary>
+    public string? State { get; init; }
+
+    /// <summary>For state questions: the form of the answer wanted.</summary>
+    public QueryForm Query { get; init; }
+
+    /// <summary>For <see cref="IntentNames.SaveScene"/>: the name the user gave.</summary>
+    public string? SceneName { get; init; }
+
+    /// <summary>Slots in the conventions of Home Assistant's intent tests (names, "all", numbers as numbers).</summary>
+    public Dictionary<string, object> ToSlots(HomeSnapshot home)
+    {
+        var slots = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (Target.Name is { } name)
+        {
+            slots["name"] = name;
+        }
+        else if (Target.Domain is not null && Intent is IntentNames.TurnOn or IntentNames.TurnOff)
+        {
+            slots["name"] = "all";
+        }
+
+        Put(slots, "area", home.Area(Target.AreaId)?.Name);
+        Put(slots, "floor", home.Floor(Target.FloorId)?.Name);
+        Put(slots, "domain", Target.Domain);
+        Put(slots, "device_class", Target.DeviceClass);
+        Put(slots, "state", State);
+        Put(slots, "color", Color);
+        Put(slots, "brightness", Brightness);
+        Put(slots, "temperature", Temperature);
+        Put(slots, "position", Position);
+        Put(slots, "volume_level", VolumeLevel);
+        return slots;
+    }
+
+    private static void Put(Dictionary<string, object> slots, string key, object? value)
+    {
+        if (value is not null)
+        {
+            slots[key] = value;
+        }
+    }
+}

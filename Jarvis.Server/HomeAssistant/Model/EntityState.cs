@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace Jarvis.Server.HomeAssistant.Model;
+
+/// <summary>The current state of one entity: raw HA state string and its attributes (a JSON object).</summary>
+public sealed record EntityState(string EntityId, string State, JsonElement Attributes)
+{
+    public static readonly JsonElement NoAttributes = JsonDocument.Parse("{}").RootElement.Clone();
+
+    public string? Attribute(string name) =>
+        Attributes.ValueKind == JsonValueKind.Object && Attributes.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => value.GetRawText(),
+            }
+            : null;
+
+    public double? NumericAttribute(string name) =>
+        double.TryParse(Attribute(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+            ? v
+            : null;
+}
