@@ -91,6 +91,7 @@ internal sealed class RoomUtterance
         }
         finally
         {
+            _packets.Writer.TryComplete();
             if (recognition is not null)
             {
                 await recognition.DisposeAsync().ConfigureAwait(false);
