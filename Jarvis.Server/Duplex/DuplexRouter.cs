@@ -22,10 +22,13 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
     private readonly TimeSpan _connectTimeout;
     private readonly ILogger<DuplexRouter> _logger;
     private readonly DuplexConversation?[] _slots;
+    private readonly Pipeline.TurnModeSelector _modes;
 
     public DuplexRouter(IPersonaPlexSessions sessions, SatelliteRegistry satellites, ConversationCoordinator coordinator, HubMetrics metrics,
-        ErrorEarcon earcon, IOptions<RoomsOptions> rooms, IOptions<PersonaPlexOptions> personaPlex, TimeProvider time, ILogger<DuplexRouter> logger)
+        ErrorEarcon earcon, IOptions<RoomsOptions> rooms, IOptions<PersonaPlexOptions> personaPlex, Pipeline.TurnModeSelector modes,
+        TimeProvider time, ILogger<DuplexRouter> logger)
     {
+        _modes = modes;
         _sessions = sessions;
         _satellites = satellites;
         _coordinator = coordinator;
@@ -54,12 +57,55 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>True when the room's conversation runs on PersonaPlex (false in pipeline mode or with no conversation).</summary>
+    public bool HasModel(string room)
+    {
+        foreach (var conversation in _slots)
+        {
+            if (conversation is not null && conversation.Room == room)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Cuts (or restores) PersonaPlex's audio in the room's conversation, e.g. while an Ollama answer plays: the satellite is
+    /// flushed at once and PersonaPlex keeps being clocked. False when the room has no conversation.
+    /// </summary>
+    public bool CutModelAudio(string room, bool cut)
+    {
+        foreach (var conversation in _slots)
+        {
+            if (conversation is not null && conversation.Room == room)
+            {
+                conversation.ModelAudioCut = cut;
+                if (cut)
+                {
+                    _satellites.ByRoom(room)?.Outbound.Flush(Jarvis.Protocol.Link.Messages.FlushReason.Cut);
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
     {
         switch (command.Kind)
         {
             case HubCommandKind.Start:
                 await StopAsync(command.Slot).ConfigureAwait(false);
+                if (_modes.Select(PersonaPlexAvailable()) == Pipeline.TurnMode.Pipeline)
+                {
+                    LogPipelineConversation(command.Room);
+                    break;
+                }
+
                 _slots[command.Slot] = new DuplexConversation(command.Slot, command.Room, _sessions, _satellites, _metrics, _time,
                     _connectTimeout, OnFailureAsync, _logger);
                 break;
@@ -87,6 +133,10 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
         }
     }
 
+    /// <summary>False when every endpoint is failing (backoff, busy, stopped): the conversation then runs on the pipeline.</summary>
+    private bool PersonaPlexAvailable() =>
+        _sessions.GetStatus().Any(s => s.State is not (PersonaPlexState.Backoff or PersonaPlexState.Busy or PersonaPlexState.Stopped));
+
     private async Task StopAsync(int slot)
     {
         if (Interlocked.Exchange(ref _slots[slot], null) is { } conversation)
@@ -105,6 +155,9 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
 
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation in {Room} runs on the speech pipeline (ASR, LLM, TTS)")]
+    private partial void LogPipelineConversation(string room);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation in {Room} ended: {Reason}")]
     private partial void LogBackendFailed(string room, string reason);

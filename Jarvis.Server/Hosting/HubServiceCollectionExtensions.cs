@@ -29,16 +29,22 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<HubMetrics>();
         services.AddSingleton<BackendStatusCache>();
         services.AddSingleton<StatusReport>();
+        services.AddHostedService<HubGauges>();
 
         services.AddSingleton<ConversationCoordinator>();
         services.AddSingleton<SatelliteRegistry>();
         services.AddSingleton<SatelliteTokens>();
         services.AddSingleton<SatelliteLinkDependencies>();
+        services.AddSingleton<SatelliteRoomAudio>();
         services.AddSingleton<ErrorEarcon>();
         services.AddSingleton<DuplexRouter>();
         services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<DuplexRouter>());
         services.AddSingleton<IUplinkAudioSink>(sp => sp.GetRequiredService<DuplexRouter>());
         services.AddSingleton<IUplinkAudioSink, WakeWordListener>();
+        services.AddSingleton<RoomTurns>();
+        services.AddSingleton<IUplinkAudioSink>(sp => sp.GetRequiredService<RoomTurns>());
+        services.AddSingleton<IRoomVoiceObserver>(sp => sp.GetRequiredService<RoomTurns>());
+        services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<RoomTurns>());
         services.AddSingleton<IHubCommandSink, SatelliteCommandSink>();
         services.AddSingleton<IHubCommandSink, MetricsCommandSink>();
         services.AddHostedService<HubCommandDispatcher>();

@@ -21,7 +21,10 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
     private readonly ILogger<MqttHubBridge> _logger;
     private readonly MqttTopics _topics;
     private readonly Dictionary<string, string> _satelliteByRoom;
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, SatelliteStateEvent> _states = new(StringComparer.Ordinal);
+    private readonly System.Threading.Channels.Channel<HubCommand> _outbound =
+        System.Threading.Channels.Channel.CreateUnbounded<HubCommand>(new() { SingleReader = true });
 
     public MqttHubBridge(MqttConnection mqtt, ConversationCoordinator coordinator, IOptions<SatellitesOptions> satellites,
         IOptions<MqttOptions> options, TimeProvider time, ILogger<MqttHubBridge> logger)
@@ -57,7 +60,14 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
+    /// <summary>Queued, never awaited by the dispatcher: a slow or half-open broker must not delay the audio path's decisions.</summary>
+    public ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
+    {
+        _outbound.Writer.TryWrite(command);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task PublishAsync(HubCommand command, CancellationToken cancellationToken)
     {
         _satelliteByRoom.TryGetValue(command.Room, out var id);
         switch (command.Kind)
@@ -82,7 +92,34 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(ReceiveAsync(stoppingToken), PublishLoopAsync(stoppingToken));
+
+    private async Task PublishLoopAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var command in _outbound.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                timeout.CancelAfter(PublishTimeout);
+                try
+                {
+                    await PublishAsync(command, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogPublishTimeout(command);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task ReceiveAsync(CancellationToken stoppingToken)
     {
         try
         {
@@ -134,72 +171,11 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
         }
     }
 
-    private async Task PublishConversationAsync(HubCommand command, CancellationToken cancellationToken)
-    {
-        var rooms = new List<(string Room, bool Active)> { (command.Room, command.Kind != HubCommandKind.End) };
-        if (command.FromRoom is { } from)
-        {
-            rooms.Add((from, false));
-        }
-
-        foreach (var (room, active) in rooms)
-        {
-            if (_satelliteByRoom.TryGetValue(room, out var id))
-            {
-                await _mqtt.PublishAsync(_topics.SatelliteConversation(id), MqttPayloads.OnOff(active), retain: true, cancellationToken).ConfigureAwait(false);
-                await PublishStateAsync(id, s => s with { ConversationActive = active }, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await PublishActiveAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task PublishActiveAsync(CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        var active = _coordinator.Conversations().FirstOrDefault();
-        var payload = active is null
-            ? ActiveConversation.None(now)
-            : new ActiveConversation(now, active.Room, _satelliteByRoom.GetValueOrDefault(active.Room), $"{_options.ServerId}-{active.Slot}");
-        await _mqtt.PublishAsync(_topics.ActiveConversation, MqttJson.Serialize(payload), retain: true, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task PublishStateAsync(string id, Func<SatelliteStateEvent, SatelliteStateEvent> change, CancellationToken cancellationToken)
-    {
-        SatelliteStateEvent state;
-        lock (_states)
-        {
-            var current = _states.GetValueOrDefault(id) ?? new SatelliteStateEvent(id, _satellites.RoomOf(id), LedState.Idle, false, false, _time.GetUtcNow());
-            state = change(current) with { Timestamp = _time.GetUtcNow() };
-            _states[id] = state;
-        }
-
-        await _mqtt.PublishAsync(_topics.SatelliteState(id), MqttJson.Serialize(state), retain: true, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task PublishDiscoveryAsync(string id, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(_options.DiscoveryPrefix))
-        {
-            return;
-        }
-
-        foreach (var config in SatelliteDiscovery.For(_topics, new SatelliteDevice(id, _satellites.RoomOf(id))))
-        {
-            await _mqtt.PublishAsync(config.Topic, config.Payload, retain: true, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static LedState ToLedState(RoomLed led) => led switch
-    {
-        RoomLed.Listening => LedState.Listening,
-        RoomLed.Waiting => LedState.Thinking,
-        RoomLed.Error => LedState.Error,
-        _ => LedState.Idle,
-    };
-
     [LoggerMessage(Level = LogLevel.Information, Message = "MQTT: mute {Satellite} {Muted}")]
     private partial void LogMuteCommand(string satellite, bool muted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: publishing {Command} timed out (broker unresponsive)")]
+    private partial void LogPublishTimeout(HubCommand command);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: ignored a malformed payload on {Topic}")]
     private partial void LogBadPayload(string topic);

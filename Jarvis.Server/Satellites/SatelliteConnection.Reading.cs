@@ -84,6 +84,11 @@ internal sealed partial class SatelliteConnection
                     deps.Coordinator.Wake(room, score, WakeSource.Voice);
                 }
 
+                foreach (var observer in deps.VoiceObservers)
+                {
+                    observer.OnVoice(session, speaking, deps.Time.GetTimestamp());
+                }
+
                 break;
             case PingMessage ping:
                 var t1 = _writer.NowMicroseconds();
