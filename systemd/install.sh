@@ -119,8 +119,9 @@ install_satellite() {
 
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
+  # libopus-dev: its unversioned libopus.so is what lets Concentus use native libopus (half the CPU, no allocations).
   # libssl: .NET's networking loads it at start (Debian 13 renamed some libraries with a t64 suffix).
-  apt-get install -y -q --no-install-recommends libportaudio2 libspeexdsp1 libwebrtc-audio-processing1 libopus0 \
+  apt-get install -y -q --no-install-recommends libportaudio2 libspeexdsp1 libwebrtc-audio-processing1 libopus0 libopus-dev \
     "$(pick libasound2t64 libasound2)" "$(pick libssl3t64 libssl3)" ca-certificates
 
   if ! id -u "$SERVICE_USER" >/dev/null 2>&1; then
