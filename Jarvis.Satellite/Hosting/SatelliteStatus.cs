@@ -1,4 +1,5 @@
 using Jarvis.Satellite.Leds;
+using LedState = Jarvis.Protocol.Link.Messages.LedState;
 
 namespace Jarvis.Satellite.Hosting;
 

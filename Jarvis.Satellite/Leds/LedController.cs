@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using LedState = Jarvis.Protocol.Link.Messages.LedState;
 
 namespace Jarvis.Satellite.Leds;
 

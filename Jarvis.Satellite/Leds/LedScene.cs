@@ -1,3 +1,5 @@
+using LedState = Jarvis.Protocol.Link.Messages.LedState;
+
 namespace Jarvis.Satellite.Leds;
 
 /// <summary>

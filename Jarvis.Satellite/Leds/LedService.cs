@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using LedState = Jarvis.Protocol.Link.Messages.LedState;
 
 namespace Jarvis.Satellite.Leds;
 

@@ -1,3 +1,5 @@
+using LedState = Jarvis.Protocol.Link.Messages.LedState;
+
 namespace Jarvis.Satellite.Leds;
 
 /// <summary>Which LED state wins: error, then disconnected, then muted, then the conversation state.</summary>

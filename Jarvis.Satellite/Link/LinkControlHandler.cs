@@ -4,8 +4,6 @@ using Jarvis.Satellite.Hosting;
 using Jarvis.Satellite.Playback;
 using Jarvis.Satellite.Uplink;
 using Microsoft.Extensions.Logging;
-using LocalLed = Jarvis.Satellite.Leds.LedState;
-using WireLed = Jarvis.Protocol.Link.Messages.LedState;
 
 namespace Jarvis.Satellite.Link;
 
@@ -22,7 +20,7 @@ internal sealed partial class LinkControlHandler(
                 mute.Set(m.Muted, MuteSource.Server);
                 break;
             case LedMessage m:
-                status.SetServerLed(ToLocal(m.State));
+                status.SetServerLed(m.State);
                 break;
             case ConversationMessage m:
                 LogConversation(m.Active, m.ConversationId);
@@ -50,17 +48,6 @@ internal sealed partial class LinkControlHandler(
                 break;
         }
     }
-
-    private static LocalLed ToLocal(WireLed state) => state switch
-    {
-        WireLed.Listening => LocalLed.Listening,
-        WireLed.Thinking => LocalLed.Thinking,
-        WireLed.Speaking => LocalLed.Speaking,
-        WireLed.Muted => LocalLed.Muted,
-        WireLed.Error => LocalLed.Error,
-        WireLed.Disconnected => LocalLed.Disconnected,
-        _ => LocalLed.Idle,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation active: {Active} ({ConversationId})")]
     private partial void LogConversation(bool active, string? conversationId);

@@ -75,7 +75,7 @@ public sealed partial class LinkSession(
             outbox.Close();
             status.SetConnected(false);
             status.SetConversationActive(false);
-            status.SetServerLed(Leds.LedState.Idle);
+            status.SetServerLed(LedState.Idle);
             jitter.Flush();
         }
     }

@@ -2,6 +2,7 @@ using System.Device.Gpio;
 using System.Device.Spi;
 using Jarvis.Satellite.Leds;
 using Microsoft.Extensions.Configuration;
+using LedState = Jarvis.Protocol.Link.Messages.LedState;
 
 namespace Jarvis.Satellite.Hosting.Commands;
 

@@ -2,6 +2,7 @@ using System.Device.Gpio;
 using System.Device.Spi;
 using Jarvis.Satellite.Audio.PortAudio;
 using Jarvis.Satellite.Leds;
+using LedState = Jarvis.Protocol.Link.Messages.LedState;
 
 namespace Jarvis.Satellite.Tests.Hardware;
 

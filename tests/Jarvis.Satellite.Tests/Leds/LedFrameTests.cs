@@ -2,6 +2,7 @@ using System.Device.Spi;
 using Jarvis.Satellite.Leds;
 using Jarvis.Satellite.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using LedState = Jarvis.Protocol.Link.Messages.LedState;
 
 namespace Jarvis.Satellite.Tests.Leds;
 

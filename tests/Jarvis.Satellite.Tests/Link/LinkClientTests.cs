@@ -66,7 +66,7 @@ public sealed class LinkClientTests(ITestOutputHelper output) : IAsyncLifetime
         server.Token = "another-token";
         await using var satellite = await SatelliteUnderTest.StartAsync(server.Uri, Silence);
 
-        await Eventually.TrueAsync(() => satellite.Status.LedState == Jarvis.Satellite.Leds.LedState.Error, Deadline, "the error LED is on");
+        await Eventually.TrueAsync(() => satellite.Status.LedState == LedState.Error, Deadline, "the error LED is on");
         Assert.Equal(1, server.Connections);
         Assert.Equal(0, server.Welcomes);
     }
