@@ -46,10 +46,17 @@ STAGING="$(mktemp -d)"
 trap 'rm -rf "$STAGING"' EXIT
 dotnet publish "$REPO/Jarvis.Server/Jarvis.Server.csproj" -c Release -r osx-arm64 --self-contained true -o "$STAGING"
 
+# Refuse to clean a directory that is not ours (a mistyped --prefix must never wipe a home folder).
+if [ -d "$PREFIX" ] && [ -n "$(ls -A "$PREFIX")" ] && [ ! -e "$PREFIX/Jarvis.Server" ] && [ ! -e "$PREFIX/.jarvis-install" ]; then
+  echo "$PREFIX is not empty and holds no Jarvis installation: choose another --prefix." >&2
+  exit 1
+fi
+
 unload
 # Replace the program files but keep the user's configuration.
-find "$PREFIX" -mindepth 1 -maxdepth 1 ! -name jarvis.json -exec rm -rf {} +
+find "$PREFIX" -mindepth 1 -maxdepth 1 ! -name jarvis.json ! -name .jarvis-install -exec rm -rf {} +
 cp -R "$STAGING"/. "$PREFIX"/
+touch "$PREFIX/.jarvis-install"
 if [ ! -f "$PREFIX/jarvis.json" ]; then
   cp "$REPO/docs/jarvis.example.json" "$PREFIX/jarvis.json"
   echo "Created ${PREFIX}/jarvis.json from the example: edit it (satellite tokens, PersonaPlex URL)."

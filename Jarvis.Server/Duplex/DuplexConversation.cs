@@ -58,6 +58,9 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
         set => _room = value;
     }
 
+    /// <summary>While true, PersonaPlex's audio is not played in the room (an Ollama answer is playing); the session stays clocked.</summary>
+    public bool ModelAudioCut { get; set; }
+
     /// <summary>Queues a packet from the owning room (copied into a rented buffer; never blocks the satellite's read loop).</summary>
     public void Enqueue(ReadOnlySpan<byte> opusPacket, long receivedTimestamp)
     {
@@ -153,6 +156,11 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
             {
                 using (packet)
                 {
+                    if (ModelAudioCut)
+                    {
+                        continue;
+                    }
+
                     var session = _satellites.ByRoom(_room);
                     if (session is null)
                     {

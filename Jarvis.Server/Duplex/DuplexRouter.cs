@@ -54,6 +54,29 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Cuts (or restores) PersonaPlex's audio in the room's conversation, e.g. while an Ollama answer plays: the satellite is
+    /// flushed at once and PersonaPlex keeps being clocked. False when the room has no conversation.
+    /// </summary>
+    public bool CutModelAudio(string room, bool cut)
+    {
+        foreach (var conversation in _slots)
+        {
+            if (conversation is not null && conversation.Room == room)
+            {
+                conversation.ModelAudioCut = cut;
+                if (cut)
+                {
+                    _satellites.ByRoom(room)?.Outbound.Flush(Jarvis.Protocol.Link.Messages.FlushReason.Cut);
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
     {
         switch (command.Kind)

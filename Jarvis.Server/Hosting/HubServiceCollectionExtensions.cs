@@ -29,11 +29,13 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<HubMetrics>();
         services.AddSingleton<BackendStatusCache>();
         services.AddSingleton<StatusReport>();
+        services.AddHostedService<HubGauges>();
 
         services.AddSingleton<ConversationCoordinator>();
         services.AddSingleton<SatelliteRegistry>();
         services.AddSingleton<SatelliteTokens>();
         services.AddSingleton<SatelliteLinkDependencies>();
+        services.AddSingleton<SatelliteRoomAudio>();
         services.AddSingleton<ErrorEarcon>();
         services.AddSingleton<DuplexRouter>();
         services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<DuplexRouter>());

@@ -27,8 +27,16 @@ public static class ServerCommandLine
             return await verb(args[1..], cts.Token).ConfigureAwait(false);
         }
 
-        var app = ServerApp.Build(args);
-        await app.RunAsync().ConfigureAwait(false);
-        return 0;
+        try
+        {
+            var app = ServerApp.Build(args);
+            await app.RunAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"Jarvis cannot start, the configuration needs fixing:{Environment.NewLine}{problem}").ConfigureAwait(false);
+            return 2;
+        }
     }
 }

@@ -25,6 +25,22 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, IL
             .WithDefaultEndpointPort(options.Value.Port)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        if (!string.IsNullOrEmpty(options.Value.Username))
+        {
+            // With Mqtt:Username/Password set, the embedded broker admits only that account (Home Assistant uses it too).
+            var expectedUser = options.Value.Username;
+            var expectedPassword = options.Value.Password ?? "";
+            _server.ValidatingConnectionAsync += e =>
+            {
+                if (!SameSecret(e.UserName, expectedUser) || !SameSecret(e.Password, expectedPassword))
+                {
+                    e.ReasonCode = MQTTnet.Protocol.MqttConnectReasonCode.BadUserNameOrPassword;
+                }
+
+                return Task.CompletedTask;
+            };
+        }
+
         try
         {
             await _server.StartAsync().ConfigureAwait(false);
@@ -37,6 +53,11 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, IL
             _server = null;
         }
     }
+
+    private static bool SameSecret(string? presented, string expected) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(presented ?? "")),
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(expected)));
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ public sealed class MqttOptions
     /// <summary>Port of the broker (the embedded broker listens here on all interfaces).</summary>
     public int Port { get; set; } = 1883;
 
+    /// <summary>Account for the external broker; in Embedded mode, the only account the embedded broker admits.</summary>
     public string? Username { get; set; }
 
     public string? Password { get; set; }

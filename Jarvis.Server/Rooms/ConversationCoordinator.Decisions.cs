@@ -70,11 +70,18 @@ public sealed partial class ConversationCoordinator
             Emit(new HubCommand(HubCommandKind.Led, loser.Room, Led: RoomLed.Idle));
         }
 
-        if (!winner.Local)
+        if (winner.Local)
         {
-            return;
+            Grant(winner, round.Contains, now);
         }
+    }
 
+    /// <summary>
+    /// Gives the winner the conversation: refresh its own, start one on a free slot, move a conversation whose room also
+    /// heard this wake (the speaker walked), or wait for a slot.
+    /// </summary>
+    private void Grant(WakeCandidate winner, Func<string, bool> heardByOwnerOf, DateTimeOffset now)
+    {
         if (FindConversation(winner.Room) is { } running)
         {
             running.Touch(now);
@@ -88,8 +95,7 @@ public sealed partial class ConversationCoordinator
             return;
         }
 
-        // Every slot is busy. If a conversation's own room heard this same wake, the speaker walked: follow them.
-        var heardByActive = _slots.OfType<Conversation>().FirstOrDefault(c => round.Contains(c.Room));
+        var heardByActive = _slots.OfType<Conversation>().FirstOrDefault(c => heardByOwnerOf(c.Room));
         if (heardByActive is not null)
         {
             Move(heardByActive, winner.Room, "woken again in another room");
@@ -154,56 +160,5 @@ public sealed partial class ConversationCoordinator
         }
 
         UpdateFollowMe(now);
-    }
-
-    /// <summary>For each conversation, the free room that hears the speaker clearly better than the owner right now.</summary>
-    private void UpdateFollowMe(DateTimeOffset now)
-    {
-        foreach (var conversation in _slots.OfType<Conversation>())
-        {
-            var owner = Room(conversation.Room);
-            string? challenger = null;
-            if (owner.Speaking)
-            {
-                challenger = _rooms.Values
-                    .Where(r => r.Speaking && r.CanConverse && FindConversation(r.Name) is null
-                        && r.Score >= owner.Score + _options.FollowMeMargin)
-                    .OrderByDescending(r => r.Score)
-                    .ThenBy(r => r.Name, StringComparer.Ordinal)
-                    .FirstOrDefault()?.Name;
-            }
-
-            conversation.Challenge(challenger, now);
-        }
-    }
-
-    private void Reschedule(DateTimeOffset now)
-    {
-        var next = DateTimeOffset.MaxValue;
-        if (_round is not null)
-        {
-            next = _round.ClosesAt;
-        }
-
-        foreach (var conversation in _slots.OfType<Conversation>())
-        {
-            var due = conversation.Challenger is null
-                ? conversation.LastActivity + _options.QuietPeriod
-                : conversation.ChallengerSince + _options.FollowMeSustain;
-            next = due < next ? due : next;
-        }
-
-        foreach (var (_, until) in _waiting)
-        {
-            next = until < next ? until : next;
-        }
-
-        var dueIn = next == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : next - now;
-        if (dueIn != Timeout.InfiniteTimeSpan && dueIn < TimeSpan.FromMilliseconds(1))
-        {
-            dueIn = TimeSpan.FromMilliseconds(1);
-        }
-
-        _timer.Change(dueIn, Timeout.InfiniteTimeSpan);
     }
 }

@@ -35,7 +35,10 @@ public sealed partial class ConversationCoordinator : IDisposable
     /// <summary>Decisions for the I/O layers (duplex router, satellite sessions, MQTT). One reader: the dispatcher.</summary>
     public ChannelReader<HubCommand> Commands => _commands.Reader;
 
-    /// <summary>A local room heard the wake signal with the given score (0..1).</summary>
+    /// <summary>
+    /// A local room heard the wake signal with the given score (0..1). Wake words and speech go through arbitration; a long
+    /// press takes effect at once.
+    /// </summary>
     public void Wake(string room, double score, WakeSource source)
     {
         lock (_gate)
@@ -49,9 +52,19 @@ public sealed partial class ConversationCoordinator : IDisposable
                 return;
             }
 
-            OpenRound(now).Add(new WakeCandidate(room, score, source, Local: true, now));
-            Emit(new HubCommand(HubCommandKind.Claim, room, Score: score, Reason: source.ToString()));
-            Emit(new HubCommand(HubCommandKind.Led, room, Led: RoomLed.Listening));
+            var candidate = new WakeCandidate(room, score, source, Local: true, now);
+            if (source == WakeSource.LongPress)
+            {
+                // A press is a deliberate act in one room, not a sound other rooms hear: no arbitration.
+                Grant(candidate, heardByOwnerOf: _ => false, now);
+            }
+            else
+            {
+                OpenRound(now).Add(candidate);
+                Emit(new HubCommand(HubCommandKind.Claim, room, Score: score, Reason: source.ToString()));
+                Emit(new HubCommand(HubCommandKind.Led, room, Led: RoomLed.Listening));
+            }
+
             Pump(now);
         }
     }
@@ -132,15 +145,6 @@ public sealed partial class ConversationCoordinator : IDisposable
         }
     }
 
-    /// <summary>The room's current mute state (false for a room never seen).</summary>
-    public bool IsMuted(string room)
-    {
-        lock (_gate)
-        {
-            return _rooms.TryGetValue(room, out var presence) && presence.Muted;
-        }
-    }
-
     /// <summary>Ends the room's conversation from outside (PersonaPlex failed: <paramref name="error"/> shows the error LED).</summary>
     public void EndConversation(string room, string reason, bool error)
     {
@@ -153,54 +157,6 @@ public sealed partial class ConversationCoordinator : IDisposable
             }
 
             Pump(now);
-        }
-    }
-
-    /// <summary>True while the room owns a conversation (allocation-free: called per audio packet).</summary>
-    public bool IsConversing(string room)
-    {
-        lock (_gate)
-        {
-            foreach (var conversation in _slots)
-            {
-                if (conversation?.Room == room)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
-
-    /// <summary>The room that owns the conversation on a slot, or null.</summary>
-    public string? ActiveRoom(int slot)
-    {
-        lock (_gate)
-        {
-            return _slots[slot]?.Room;
-        }
-    }
-
-    public IReadOnlyList<ConversationSnapshot> Conversations()
-    {
-        lock (_gate)
-        {
-            return _slots.OfType<Conversation>()
-                .Select(c => new ConversationSnapshot(c.Slot, c.Room, c.StartedAt, c.LastActivity))
-                .ToArray();
-        }
-    }
-
-    public IReadOnlyList<RoomSnapshot> Rooms()
-    {
-        lock (_gate)
-        {
-            return _rooms.Values
-                .OrderBy(r => r.Name, StringComparer.Ordinal)
-                .Select(r => new RoomSnapshot(r.Name, r.Online, r.Muted, r.Speaking, r.Score,
-                    FindConversation(r.Name)?.Slot, _waiting.Exists(w => w.Room == r.Name)))
-                .ToArray();
         }
     }
 

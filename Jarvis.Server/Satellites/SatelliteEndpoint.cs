@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Jarvis.Protocol.Link;
 
 namespace Jarvis.Server.Satellites;
 
@@ -8,8 +9,8 @@ public static class SatelliteEndpoint
     public static WebApplication MapSatellites(this WebApplication app)
     {
         app.UseWebSockets();
-        var dependencies = app.Services.GetRequiredService<SatelliteLinkDependencies>();
-        app.Map(dependencies.Options.Path, async (HttpContext context) =>
+        var path = app.Configuration[$"{SatellitesOptions.Section}:{nameof(SatellitesOptions.Path)}"] is { Length: > 0 } configured ? configured : LinkProtocol.Path;
+        app.Map(path, async (HttpContext context, SatelliteLinkDependencies dependencies) =>
         {
             if (dependencies.Stopping.IsCancellationRequested)
             {

@@ -60,7 +60,6 @@ internal static class HubDuplexHarness
 
             using var stop = new CancellationTokenSource();
             var others = VoiceEventsAsync(clients[1..], stop.Token);
-            var (idleBytesPerSecond, idleCpu) = await MeasureIdleAsync(TimeSpan.FromSeconds(5));
             var warmup = TimeSpan.FromSeconds(2);
             var streaming = StreamAsync(active, uplink, warmup + TimeSpan.FromSeconds(seconds));
             await Task.Delay(warmup);
@@ -77,6 +76,8 @@ internal static class HubDuplexHarness
             process.Refresh();
             var cpu = process.TotalProcessorTime - cpuBefore;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            // Same load without audio (the conversation stays open, voice events and pings go on), after everything is warm.
+            var (idleBytesPerSecond, idleCpu) = await MeasureIdleAsync(TimeSpan.FromSeconds(10));
             await stop.CancelAsync();
             await others;
 
@@ -87,9 +88,10 @@ internal static class HubDuplexHarness
             Console.WriteLine($"downlink (PersonaPlex -> server -> satellite)  packets {downlink.Count,6}  p50 {downlink.Percentile(0.5):0.000} ms  p99 {downlink.Percentile(0.99):0.000} ms  max {downlink.Percentile(1):0.000} ms");
             Console.WriteLine($"server-side only (histograms): uplink p50 {metrics.UplinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.UplinkLatency.Quantile(0.99) * 1000:0.000} ms, downlink p50 {metrics.DownlinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.DownlinkLatency.Quantile(0.99) * 1000:0.000} ms");
             var cpuPercent = cpu.TotalSeconds / elapsed.TotalSeconds * 100;
-            Console.WriteLine($"process CPU (server + {satellites} simulated satellites): {cpuPercent:0.0} % of one core streaming, {idleCpu:0.0} % with voice events and pings only");
-            var streamingOnly = allocated - (idleBytesPerSecond * elapsed.TotalSeconds);
-            Console.WriteLine($"allocated: {allocated / elapsed.TotalSeconds / 1024:0.0} KiB/s streaming vs {idleBytesPerSecond / 1024:0.0} KiB/s idle (whole process) = {streamingOnly / Math.Max(1, packets):0} B per duplex packet ({packets} packets, {upSent} sent up)");
+            Console.WriteLine($"process CPU (server + {satellites} simulated satellites): {cpuPercent:0.0} % of one core streaming, {idleCpu:0.0} % with the downlink, voice events and pings only");
+            var uplinkOnly = allocated - (idleBytesPerSecond * elapsed.TotalSeconds);
+            Console.WriteLine($"allocated (whole process, incl. simulated satellites, pings, voice-event JSON): {allocated / Math.Max(1, packets):0} B per duplex packet, {allocated / elapsed.TotalSeconds / 1024:0.0} KiB/s");
+            Console.WriteLine($"allocated by the uplink path alone (vs. the same load with downlink only, {idleBytesPerSecond / 1024:0.0} KiB/s): {uplinkOnly / Math.Max(1, uplink.Count):0} B per uplink packet ({packets} packets measured, {upSent} sent up)");
             Console.WriteLine($"dropped: not active {metrics.DroppedNotActive.Value}, slow satellite {metrics.DroppedSlowSatellite.Value}, backend {metrics.DroppedBackend.Value}");
             return 0;
         }

@@ -119,6 +119,32 @@ public sealed class DuplexPathTests
         await Eventually.TrueAsync(() => kitchen.AudioReceived >= heard + 3, "and PersonaPlex is heard again");
     }
 
+    [Fact]
+    public async Task Cutting_the_model_audio_flushes_the_room_and_the_pipeline_can_speak_through_the_satellite()
+    {
+        await using var hub = await DuplexFixture.StartAsync();
+        var kitchen = await hub.SatelliteAsync("kitchen");
+        await kitchen.LongPressAsync();
+        await DuplexFixture.ActiveAsync(kitchen);
+        await Eventually.TrueAsync(() => kitchen.AudioReceived >= 2, "the kitchen hears PersonaPlex");
+
+        Assert.True(hub.Server.Get<Jarvis.Server.Duplex.DuplexRouter>().CutModelAudio("kitchen", cut: true));
+        await Eventually.TrueAsync(() => kitchen.Last<FlushMessage>()?.Reason == FlushReason.Cut, "the kitchen is flushed");
+        var sink = hub.Server.Get<Jarvis.Server.Satellites.SatelliteRoomAudio>().For("kitchen");
+        var heard = kitchen.AudioReceived;
+        var answer = TestPackets.Tone(5, sampleRate: 24000);
+        foreach (var packet in answer)
+        {
+            await sink.SendOpusAsync(packet, 480, CancellationToken.None);
+        }
+
+        await Eventually.TrueAsync(() => kitchen.AudioReceived >= heard + answer.Count, "the answer reaches the kitchen");
+        Assert.Equal(answer, kitchen.Audio.Skip(heard).Take(answer.Count));
+
+        hub.Server.Get<Jarvis.Server.Duplex.DuplexRouter>().CutModelAudio("kitchen", cut: false);
+        await Eventually.TrueAsync(() => kitchen.AudioReceived >= heard + answer.Count + 3, "PersonaPlex is heard again");
+    }
+
     /// <summary>The packets appear in order and byte for byte (the session manager may feed silence between them).</summary>
     private static bool ContainsInOrder(byte[][] decoded, IReadOnlyList<byte[]> packets)
     {

@@ -11,8 +11,9 @@ internal sealed class HubTestServer : IAsyncDisposable
 {
     public static readonly string[] Rooms = ["kitchen", "hall", "office"];
 
-    private HubTestServer(WebApplication app, Uri baseUri, int mqttPort)
+    private HubTestServer(WebApplication app, Uri baseUri, int mqttPort, ErrorLogCollector errors)
     {
+        Errors = errors;
         App = app;
         BaseUri = baseUri;
         MqttPort = mqttPort;
@@ -23,6 +24,9 @@ internal sealed class HubTestServer : IAsyncDisposable
     public Uri BaseUri { get; }
 
     public int MqttPort { get; }
+
+    /// <summary>Errors the server logged; disposing fails the test when there are any.</summary>
+    public ErrorLogCollector Errors { get; }
 
     public Uri LinkUri => new($"ws://{BaseUri.Authority}/link/v1");
 
@@ -57,10 +61,12 @@ internal sealed class HubTestServer : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = ServerApp.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray());
+        var errors = new ErrorLogCollector();
+        var app = ServerApp.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(),
+            services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(errors));
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HubTestServer(app, new Uri(address), port);
+        return new HubTestServer(app, new Uri(address), port, errors);
     }
 
     public async ValueTask DisposeAsync()
@@ -68,5 +74,6 @@ internal sealed class HubTestServer : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await App.StopAsync(timeout.Token).ConfigureAwait(false);
         await App.DisposeAsync().ConfigureAwait(false);
+        Assert.True(Errors.Errors.IsEmpty, $"The server logged errors:{Environment.NewLine}{string.Join(Environment.NewLine, Errors.Errors)}");
     }
 }

@@ -11,10 +11,36 @@ public sealed class MosquittoBroker : IBrokerFixture
 
     public int Port { get; } = Hub.FreePort.Next();
 
+    /// <summary>When set, anonymous clients are refused and only this user (with <see cref="Password"/>) may connect.</summary>
+    public string? Username { get; init; }
+
+    public string? Password { get; init; }
+
     public async Task StartAsync()
     {
         var config = Path.Combine(_directory, "mosquitto.conf");
-        await File.WriteAllTextAsync(config, $"listener {Port} 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        var auth = "allow_anonymous true\n";
+        if (Username is not null)
+        {
+            var passwords = Path.Combine(_directory, "passwords");
+            using (var tool = Process.Start(new ProcessStartInfo("mosquitto_passwd", ["-c", "-b", passwords, Username, Password ?? ""]) { UseShellExecute = false }))
+            {
+                await tool!.WaitForExitAsync();
+            }
+
+            // Started as root, mosquitto reads its files as the "mosquitto" user.
+            if (OperatingSystem.IsWindows())
+            {
+                throw new PlatformNotSupportedException("mosquitto tests run on Linux and macOS");
+            }
+
+            File.SetUnixFileMode(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            File.SetUnixFileMode(passwords, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            auth = $"allow_anonymous false\npassword_file {passwords}\n";
+        }
+
+        await File.WriteAllTextAsync(config, $"listener {Port} 127.0.0.1\n{auth}persistence false\n");
         _process = Process.Start(new ProcessStartInfo("mosquitto", ["-c", config])
         {
             RedirectStandardError = true,

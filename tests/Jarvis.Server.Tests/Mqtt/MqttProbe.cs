@@ -26,7 +26,11 @@ public sealed class MqttProbe : IAsyncDisposable
     public static async Task<MqttProbe> ConnectAsync(int port, params string[] filters)
     {
         var probe = new MqttProbe();
-        await probe._client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId($"probe-{Guid.NewGuid():N}").Build());
+        var result = await probe._client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId($"probe-{Guid.NewGuid():N}").Build());
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"the broker refused the probe: {result.ResultCode}");
+        }
         foreach (var filter in filters)
         {
             await probe._client.SubscribeAsync(filter);

@@ -42,7 +42,7 @@ public sealed class ArbitrationTests
     public void Each_local_wake_is_claimed_for_other_servers()
     {
         using var hub = new CoordinatorHarness();
-        hub.Coordinator.Wake("kitchen", 0.7, WakeSource.LongPress);
+        hub.Coordinator.Wake("kitchen", 0.7, WakeSource.WakeWord);
 
         var claim = Assert.Single(hub.Drain(), c => c.Kind == HubCommandKind.Claim);
         Assert.Equal(("kitchen", 0.7), (claim.Room, claim.Score));
@@ -83,6 +83,17 @@ public sealed class ArbitrationTests
         hub.Advance(210);
 
         Assert.Null(hub.Coordinator.ActiveRoom(0));
+    }
+
+    [Fact]
+    public void A_long_press_starts_at_once_without_a_claim()
+    {
+        using var hub = new CoordinatorHarness();
+        hub.Coordinator.Wake("kitchen", 1.0, WakeSource.LongPress);
+
+        var decided = hub.Drain();
+        Assert.Contains(decided, c => c is { Kind: HubCommandKind.Start, Room: "kitchen" });
+        Assert.DoesNotContain(decided, c => c.Kind == HubCommandKind.Claim);
     }
 
     [Fact]

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace Jarvis.Server.Hosting;
+
+/// <summary>Turns start-up configuration failures into the list of things to fix (instead of a stack trace).</summary>
+public static class ConfigurationErrors
+{
+    /// <summary>One line per problem, or null when <paramref name="error"/> is not a configuration problem.</summary>
+    public static string? Describe(Exception error)
+    {
+        var problems = new List<string>();
+        Collect(error, problems);
+        return problems.Count == 0 ? null : string.Join(Environment.NewLine, problems.Distinct().Select(p => $"  - {p}"));
+    }
+
+    private static void Collect(Exception error, List<string> problems)
+    {
+        switch (error)
+        {
+            case OptionsValidationException validation:
+                problems.AddRange(validation.Failures);
+                break;
+            case AggregateException aggregate:
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    Collect(inner, problems);
+                }
+
+                break;
+            case InvalidOperationException { Message: var message } when message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal):
+                problems.Add($"{message} {error.InnerException?.InnerException?.Message ?? error.InnerException?.Message}".Trim());
+                break;
+            case FileNotFoundException { Message: var message } when message.Contains(ServerConfiguration.PathVariable, StringComparison.Ordinal):
+                problems.Add(message);
+                break;
+            case System.Text.Json.JsonException or FormatException when error.Message.Contains("json", StringComparison.OrdinalIgnoreCase):
+                problems.Add($"The configuration file is not valid JSON: {error.Message}");
+                break;
+            case { InnerException: { } inner }:
+                Collect(inner, problems);
+                break;
+        }
+    }
+}

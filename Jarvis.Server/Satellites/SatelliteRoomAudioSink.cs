@@ -1,0 +1,48 @@
+using Jarvis.Protocol.Link.Messages;
+using Jarvis.Server.Speech;
+
+namespace Jarvis.Server.Satellites;
+
+/// <summary>
+/// A synthesised answer to one room's satellite, paced to real time with a small lead (the satellite's jitter buffer
+/// holds bursts, but not a whole answer produced faster than it plays).
+/// </summary>
+internal sealed class SatelliteRoomAudioSink(string room, SatelliteRegistry satellites, int sampleRate, TimeProvider time) : IRoomAudioSink
+{
+    private static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(200);
+    private long _startedAt = -1;
+    private double _sentSeconds;
+
+    public string Room => room;
+
+    public async ValueTask SendOpusAsync(ReadOnlyMemory<byte> packet, int samples, CancellationToken cancellationToken)
+    {
+        if (_startedAt < 0)
+        {
+            _startedAt = time.GetTimestamp();
+        }
+
+        var ahead = TimeSpan.FromSeconds(_sentSeconds) - time.GetElapsedTime(_startedAt);
+        if (ahead > Lead)
+        {
+            await Task.Delay(ahead - Lead, time, cancellationToken).ConfigureAwait(false);
+        }
+        else if (ahead < -Lead)
+        {
+            // The room has played everything (a pause in the answer): start the clock again.
+            _startedAt = time.GetTimestamp();
+            _sentSeconds = 0;
+        }
+
+        satellites.ByRoom(room)?.SendAudio(packet.Span);
+        _sentSeconds += (double)samples / sampleRate;
+    }
+
+    public ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        satellites.ByRoom(room)?.Outbound.Flush(FlushReason.Cut);
+        _startedAt = -1;
+        _sentSeconds = 0;
+        return ValueTask.CompletedTask;
+    }
+}

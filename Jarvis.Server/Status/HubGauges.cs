@@ -1,0 +1,46 @@
+using System.Globalization;
+using Jarvis.Server.Mqtt;
+using Jarvis.Server.PersonaPlex;
+using Jarvis.Server.Rooms;
+using Jarvis.Server.Satellites;
+
+namespace Jarvis.Server.Status;
+
+/// <summary>Registers the hub's gauges (read at scrape time): satellites, conversations, MQTT, PersonaPlex sessions.</summary>
+public sealed class HubGauges(
+    MetricsRegistry metrics,
+    SatelliteRegistry satellites,
+    ConversationCoordinator coordinator,
+    MqttConnection mqtt,
+    IPersonaPlexSessions personaPlex) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        metrics.Gauge("jarvis_satellites_connected", "Satellites with an open link", () => satellites.Count);
+        metrics.Gauge("jarvis_satellites_muted", "Connected satellites that are muted", () => satellites.All().Count(s => s.Muted));
+        metrics.Gauge("jarvis_conversations_active", "Conversations running now", () => coordinator.Conversations().Count);
+        metrics.Gauge("jarvis_mqtt_connected", "1 while connected to the MQTT broker", () => mqtt.IsConnected ? 1 : 0);
+        metrics.Gauge("jarvis_mqtt_connects", "Connections to the MQTT broker since start (1 + reconnects)", () => mqtt.Connects);
+        var endpoints = personaPlex.GetStatus();
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            var index = i;
+            var labels = string.Create(CultureInfo.InvariantCulture, $"endpoint=\"{i}\"");
+            metrics.Gauge("jarvis_personaplex_ready", "1 while the PersonaPlex endpoint has a session (warm or in conversation)",
+                () => Status(index)?.State is PersonaPlexState.Warm or PersonaPlexState.InConversation ? 1 : 0, labels);
+            metrics.Gauge("jarvis_personaplex_drift_seconds", "Audio seconds sent minus received on the current session",
+                () => Status(index)?.DriftSeconds ?? 0, labels);
+            metrics.Gauge("jarvis_personaplex_reconnects", "Sessions replaced after a failure, drop or drift", () => Status(index)?.Reconnects ?? 0, labels);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private PersonaPlexEndpointStatus? Status(int index)
+    {
+        var all = personaPlex.GetStatus();
+        return index < all.Count ? all[index] : null;
+    }
+}

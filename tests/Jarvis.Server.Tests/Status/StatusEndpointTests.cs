@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Jarvis.Server.Tests.Hub;
+
+namespace Jarvis.Server.Tests.Status;
+
+public sealed class StatusEndpointTests : IAsyncLifetime
+{
+    private HubTestServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await HubTestServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task The_status_page_is_html_that_polls_the_status_api()
+    {
+        using var http = new HttpClient { BaseAddress = _server.BaseUri };
+        using var response = await http.GetAsync("/");
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("fetch(\"/api/status\"", html, StringComparison.Ordinal);
+        Assert.Contains("setInterval(refresh, 1000)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_status_api_lists_rooms_conversations_backends_and_latencies()
+    {
+        await using var kitchen = await SimulatedSatellite.ConnectAsync(_server.LinkUri, "kitchen");
+        await kitchen.WaitWelcomedAsync();
+        await kitchen.MuteAsync(true);
+        using var http = new HttpClient { BaseAddress = _server.BaseUri };
+
+        await Eventually.TrueAsync(async () =>
+        {
+            using var status = JsonDocument.Parse(await http.GetStringAsync("/api/status"));
+            return status.RootElement.GetProperty("rooms").EnumerateArray().Any(r => r.GetProperty("room").GetString() == "kitchen" && r.GetProperty("muted").GetBoolean());
+        }, "the kitchen shows as muted");
+
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/api/status"));
+        var root = document.RootElement;
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("conversations").ValueKind);
+        Assert.True(root.GetProperty("backends").TryGetProperty("mqtt", out _));
+        Assert.True(root.GetProperty("backends").TryGetProperty("personaplex", out var personaPlex));
+        Assert.False(personaPlex.GetProperty("ready").GetBoolean());
+        Assert.Contains("ws://localhost:8998", personaPlex.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(root.GetProperty("latencies").EnumerateArray(), l => l.GetProperty("name").GetString() == "jarvis_duplex_latency_seconds");
+    }
+
+    [Fact]
+    public async Task Metrics_are_prometheus_text()
+    {
+        await using var kitchen = await SimulatedSatellite.ConnectAsync(_server.LinkUri, "kitchen");
+        await kitchen.WaitWelcomedAsync();
+        using var http = new HttpClient { BaseAddress = _server.BaseUri };
+
+        using var response = await http.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("version=0.0.4", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\njarvis_satellites_connected 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE jarvis_duplex_latency_seconds histogram", text, StringComparison.Ordinal);
+        Assert.Contains("jarvis_duplex_latency_seconds_bucket{direction=\"uplink\",le=\"+Inf\"}", text, StringComparison.Ordinal);
+    }
+}
