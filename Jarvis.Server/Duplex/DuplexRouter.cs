@@ -22,10 +22,13 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
     private readonly TimeSpan _connectTimeout;
     private readonly ILogger<DuplexRouter> _logger;
     private readonly DuplexConversation?[] _slots;
+    private readonly Conversation.ConversationModes _modes;
 
     public DuplexRouter(IPersonaPlexSessions sessions, SatelliteRegistry satellites, ConversationCoordinator coordinator, HubMetrics metrics,
-        ErrorEarcon earcon, IOptions<RoomsOptions> rooms, IOptions<PersonaPlexOptions> personaPlex, TimeProvider time, ILogger<DuplexRouter> logger)
+        ErrorEarcon earcon, IOptions<RoomsOptions> rooms, IOptions<PersonaPlexOptions> personaPlex, TimeProvider time, ILogger<DuplexRouter> logger,
+        Conversation.ConversationModes modes)
     {
+        _modes = modes;
         _sessions = sessions;
         _satellites = satellites;
         _coordinator = coordinator;
@@ -83,6 +86,11 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
         {
             case HubCommandKind.Start:
                 await StopAsync(command.Slot).ConfigureAwait(false);
+                if (_modes.IsPipeline(command.Slot))
+                {
+                    break; // a pipeline conversation (configured, or PersonaPlex down) opens no PersonaPlex session
+                }
+
                 _slots[command.Slot] = new DuplexConversation(command.Slot, command.Room, _sessions, _satellites, _metrics, _time,
                     _connectTimeout, OnFailureAsync, _logger);
                 break;

@@ -79,6 +79,7 @@ internal sealed partial class SatelliteConnection
                 var score = WakeScore(voice);
                 session.VoiceScore = speaking ? score : 0;
                 deps.Coordinator.Voice(room, speaking, score);
+                Array.ForEach(deps.Voice, observer => observer.OnVoiceActivity(room, speaking, deps.Time.GetTimestamp()));
                 if (speaking && deps.WakeMode == WakeMode.Vad)
                 {
                     deps.Coordinator.Wake(room, score, WakeSource.Voice);

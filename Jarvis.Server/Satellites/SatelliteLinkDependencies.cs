@@ -15,6 +15,7 @@ public sealed class SatelliteLinkDependencies(
     SatelliteRegistry registry,
     ConversationCoordinator coordinator,
     IEnumerable<IUplinkAudioSink> uplink,
+    IEnumerable<Conversation.IVoiceActivityObserver> voice,
     HubMetrics metrics,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -33,6 +34,8 @@ public sealed class SatelliteLinkDependencies(
     public ConversationCoordinator Coordinator { get; } = coordinator;
 
     public IUplinkAudioSink[] Uplink { get; } = uplink.ToArray();
+
+    public Conversation.IVoiceActivityObserver[] Voice { get; } = voice.ToArray();
 
     public HubMetrics Metrics { get; } = metrics;
 

@@ -1,0 +1,228 @@
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using Jarvis.Protocol.Opus;
+using Jarvis.Server.Pipeline;
+using Jarvis.Server.Speech;
+using Jarvis.Server.Wyoming;
+
+namespace Jarvis.Server.Conversation;
+
+/// <summary>
+/// One conversation's ears: the owning room's uplink packets, decoded once to 16 kHz (decoder and buffers reused), stream to
+/// speech recognition per utterance (voice-activity start → stop, or <see cref="ConversationTurnOptions.EndOfTurnTimeout"/>
+/// after the last packet); each transcript becomes a <see cref="PipelineTurn"/> in the conversation's mode. The user speaking
+/// while an answer plays interrupts it (the room is flushed at once).
+/// </summary>
+internal sealed partial class RoomListener : IAsyncDisposable
+{
+    private const int SampleRate = 16000;
+
+    private readonly ConversationTurnServices _services;
+    private readonly ILogger _logger;
+    private readonly Channel<RoomEvent> _events = Channel.CreateBounded<RoomEvent>(
+        new BoundedChannelOptions(200) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+        static dropped => dropped.Return());
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _run;
+    private volatile string _room;
+    private AnswerInFlight? _answer;
+
+    public RoomListener(string room, TurnMode mode, ConversationTurnServices services)
+    {
+        _room = room;
+        Mode = mode;
+        _services = services;
+        _logger = services.Logger;
+        _run = RunAsync(_stop.Token);
+    }
+
+    public TurnMode Mode { get; }
+
+    public string Room
+    {
+        get => _room;
+        set => _room = value;
+    }
+
+    public void Enqueue(RoomEvent evt)
+    {
+        if (!_events.Writer.TryWrite(evt))
+        {
+            evt.Return();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _events.Writer.TryComplete();
+        await _run.ConfigureAwait(false);
+        if (_answer is { } answer)
+        {
+            await answer.CancelAsync().ConfigureAwait(false);
+        }
+
+        while (_events.Reader.TryRead(out var left))
+        {
+            left.Return();
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var options = _services.Options;
+        using var decoder = OpusFrameDecoder.Create(SampleRate);
+        var preRoll = new PreRollBuffer((int)(options.PreRoll.TotalSeconds * SampleRate) * 2);
+        var pcm = new byte[Math.Max(OpusFrameDecoder.MaxSamplesPerPacket(SampleRate) * 2, preRoll.Capacity)];
+        var utterance = new Utterance(_services, Room);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (!await WaitForEventAsync(utterance.IsOpen ? options.EndOfTurnTimeout : Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false))
+                {
+                    if (_events.Reader.Completion.IsCompleted)
+                    {
+                        break;
+                    }
+
+                    await EndUtteranceAsync(utterance, _services.Time.GetTimestamp(), "no audio", cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                while (_events.Reader.TryRead(out var evt))
+                {
+                    try
+                    {
+                        await HandleAsync(evt, utterance, decoder, preRoll, pcm, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        evt.Return();
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Conversation over.
+        }
+        catch (Exception ex)
+        {
+            LogListenerFailed(ex, Room);
+        }
+        finally
+        {
+            await utterance.AbandonAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleAsync(RoomEvent evt, Utterance utterance, OpusFrameDecoder decoder, PreRollBuffer preRoll, byte[] pcm, CancellationToken cancellationToken)
+    {
+        switch (evt.Kind)
+        {
+            case RoomEventKind.VoiceStart:
+                await InterruptAnswerAsync().ConfigureAwait(false);
+                if (!utterance.IsOpen && await utterance.OpenAsync(Room, evt.Timestamp, cancellationToken).ConfigureAwait(false))
+                {
+                    var buffered = preRoll.Drain(pcm);
+                    await utterance.SendAsync(pcm.AsMemory(0, buffered), cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            case RoomEventKind.VoiceStop when utterance.IsOpen:
+                await EndUtteranceAsync(utterance, evt.Timestamp, "voice stop", cancellationToken).ConfigureAwait(false);
+                break;
+            case RoomEventKind.Packet:
+                var samples = Decode(decoder, evt.Data, pcm);
+                if (samples <= 0)
+                {
+                    break;
+                }
+
+                if (!utterance.IsOpen)
+                {
+                    preRoll.Write(pcm.AsSpan(0, samples * 2));
+                    break;
+                }
+
+                await utterance.SendAsync(pcm.AsMemory(0, samples * 2), cancellationToken).ConfigureAwait(false);
+                if (_services.Time.GetElapsedTime(utterance.StartedAt) >= _services.Options.MaxUtterance)
+                {
+                    await EndUtteranceAsync(utterance, evt.Timestamp, "maximum length", cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+        }
+    }
+
+    private int Decode(OpusFrameDecoder decoder, ReadOnlySpan<byte> opus, byte[] pcm)
+    {
+        try
+        {
+            return decoder.Decode(opus, MemoryMarshal.Cast<byte, short>(pcm.AsSpan()));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            LogBadPacket(Room, ex.Message);
+            return 0;
+        }
+    }
+
+    private async Task EndUtteranceAsync(Utterance utterance, long endOfSpeechAt, string why, CancellationToken cancellationToken)
+    {
+        if (utterance.Take() is not { } recognition)
+        {
+            return;
+        }
+
+        LogUtteranceEnded(Room, why);
+        await InterruptAnswerAsync().ConfigureAwait(false);
+        _answer = AnswerInFlight.Start(_services, Room, Mode, recognition, endOfSpeechAt, cancellationToken);
+    }
+
+    /// <summary>The user speaks while an answer plays: it stops at once. A turn that has not taken the room yet (a home command running) goes on.</summary>
+    private async Task InterruptAnswerAsync()
+    {
+        if (_answer is { } answer && answer.Speaking && !answer.Completion.IsCompleted)
+        {
+            LogInterrupted(Room);
+            await answer.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> WaitForEventAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return await _events.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var idle = new CancellationTokenSource(timeout, _services.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        try
+        {
+            return await _events.Reader.WaitToReadAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Listening in {Room} failed")]
+    private partial void LogListenerFailed(Exception ex, string room);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Undecodable uplink packet from {Room}: {Error}")]
+    private partial void LogBadPacket(string room, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Utterance in {Room} ended ({Why})")]
+    private partial void LogUtteranceEnded(string room, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The user spoke over the answer in {Room}: playback stopped")]
+    private partial void LogInterrupted(string room);
+}
