@@ -37,6 +37,11 @@ public sealed class ConversationModes(IPersonaPlexSessions sessions, TurnModeSel
     public IReadOnlyDictionary<string, string> Snapshot() =>
         _slots.Values.ToDictionary(e => e.Room, e => e.Mode.ToString().ToLowerInvariant(), StringComparer.Ordinal);
 
+    /// <summary>
+    /// An endpoint is usable when it is warm, conversing, idle (on demand), or making its first attempt (server starting).
+    /// Backoff, busy, stopped, and reconnecting after a failure are not.
+    /// </summary>
     private bool PersonaPlexAvailable() =>
-        sessions.GetStatus().Any(s => s.State is PersonaPlexState.Warm or PersonaPlexState.InConversation or PersonaPlexState.Idle);
+        sessions.GetStatus().Any(s => s.State is PersonaPlexState.Warm or PersonaPlexState.InConversation or PersonaPlexState.Idle
+            || (s.State == PersonaPlexState.Connecting && s.LastError is null));
 }

@@ -76,8 +76,8 @@ internal sealed partial class RoomListener : IAsyncDisposable
         await Task.Yield();
         var options = _services.Options;
         using var decoder = OpusFrameDecoder.Create(SampleRate);
-        var preRoll = new PreRollBuffer((int)(options.PreRoll.TotalSeconds * SampleRate) * 2);
-        var pcm = new byte[Math.Max(OpusFrameDecoder.MaxSamplesPerPacket(SampleRate) * 2, preRoll.Capacity)];
+        var preRoll = new PreRollPackets((int)(options.PreRoll.TotalMilliseconds / 20));
+        var pcm = new byte[OpusFrameDecoder.MaxSamplesPerPacket(SampleRate) * 2];
         var utterance = new Utterance(_services, Room);
         try
         {
@@ -121,7 +121,7 @@ internal sealed partial class RoomListener : IAsyncDisposable
         }
     }
 
-    private async Task HandleAsync(RoomEvent evt, Utterance utterance, OpusFrameDecoder decoder, PreRollBuffer preRoll, byte[] pcm, CancellationToken cancellationToken)
+    private async Task HandleAsync(RoomEvent evt, Utterance utterance, OpusFrameDecoder decoder, PreRollPackets preRoll, byte[] pcm, CancellationToken cancellationToken)
     {
         switch (evt.Kind)
         {
@@ -129,28 +129,23 @@ internal sealed partial class RoomListener : IAsyncDisposable
                 await InterruptAnswerAsync().ConfigureAwait(false);
                 if (!utterance.IsOpen && await utterance.OpenAsync(Room, evt.Timestamp, cancellationToken).ConfigureAwait(false))
                 {
-                    var buffered = preRoll.Drain(pcm);
-                    await utterance.SendAsync(pcm.AsMemory(0, buffered), cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < preRoll.Count; i++)
+                    {
+                        await SendDecodedAsync(utterance, decoder, preRoll[i], pcm, cancellationToken).ConfigureAwait(false);
+                    }
                 }
+
+                preRoll.Clear();
 
                 break;
             case RoomEventKind.VoiceStop when utterance.IsOpen:
                 await EndUtteranceAsync(utterance, evt.Timestamp, "voice stop", cancellationToken).ConfigureAwait(false);
                 break;
+            case RoomEventKind.Packet when !utterance.IsOpen:
+                preRoll.Add(evt.Data);
+                break;
             case RoomEventKind.Packet:
-                var samples = Decode(decoder, evt.Data, pcm);
-                if (samples <= 0)
-                {
-                    break;
-                }
-
-                if (!utterance.IsOpen)
-                {
-                    preRoll.Write(pcm.AsSpan(0, samples * 2));
-                    break;
-                }
-
-                await utterance.SendAsync(pcm.AsMemory(0, samples * 2), cancellationToken).ConfigureAwait(false);
+                await SendDecodedAsync(utterance, decoder, evt.Data, pcm, cancellationToken).ConfigureAwait(false);
                 if (_services.Time.GetElapsedTime(utterance.StartedAt) >= _services.Options.MaxUtterance)
                 {
                     await EndUtteranceAsync(utterance, evt.Timestamp, "maximum length", cancellationToken).ConfigureAwait(false);
@@ -160,17 +155,20 @@ internal sealed partial class RoomListener : IAsyncDisposable
         }
     }
 
-    private int Decode(OpusFrameDecoder decoder, ReadOnlySpan<byte> opus, byte[] pcm)
+    private ValueTask SendDecodedAsync(Utterance utterance, OpusFrameDecoder decoder, ReadOnlySpan<byte> opus, byte[] pcm, CancellationToken cancellationToken)
     {
+        int samples;
         try
         {
-            return decoder.Decode(opus, MemoryMarshal.Cast<byte, short>(pcm.AsSpan()));
+            samples = decoder.Decode(opus, MemoryMarshal.Cast<byte, short>(pcm.AsSpan()));
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        catch (InvalidDataException ex)
         {
             LogBadPacket(Room, ex.Message);
-            return 0;
+            return ValueTask.CompletedTask;
         }
+
+        return samples > 0 ? utterance.SendAsync(pcm.AsMemory(0, samples * 2), cancellationToken) : ValueTask.CompletedTask;
     }
 
     private async Task EndUtteranceAsync(Utterance utterance, long endOfSpeechAt, string why, CancellationToken cancellationToken)
