@@ -64,4 +64,23 @@ public sealed class PipelineModeTests
         var duplex = await env.TurnAsync("Yeah, that sounds good");
         Assert.Equal((TurnMode.Duplex, "passed"), (duplex.Mode, duplex.Handling));
     }
+
+    [Fact]
+    public async Task An_utterance_without_a_voice_stop_ends_after_the_end_of_turn_timeout()
+    {
+        await using var env = await DuplexHandoffTests.StartWarmAsync("Pipeline");
+        var kitchen = await env.KitchenAsync();
+        await ConversationFixture.ConverseAsync(kitchen);
+
+        env.Asr.Transcript = "Thank you";
+        await kitchen.VoiceAsync(true, 0.9);
+        foreach (var packet in Jarvis.Server.Tests.PersonaPlex.Support.TestPackets.Tone(10))
+        {
+            await kitchen.SendAudioAsync(packet);
+        }
+
+        var turn = await env.TurnAsync("Thank you");
+        Assert.Equal(TurnMode.Pipeline, turn.Mode);
+        Assert.True(env.Asr.LastAudio.Length >= 10 * 320 * 2, "the decoded 16 kHz audio reached the recogniser");
+    }
 }
