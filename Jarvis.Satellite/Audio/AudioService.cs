@@ -69,19 +69,40 @@ public sealed partial class AudioService(
         var detector = new VoiceActivityDetector(classifier, vad.Value, a.FrameMilliseconds);
         var preRoll = new PreRollBuffer(a.FrameSamples, vad.Value.PreRollMilliseconds / a.FrameMilliseconds);
         reference.Reset();
-        var pipeline = new CapturePipeline(mic, canceller, reference, detector, preRoll, uplink, events, status, clock);
+        var pipeline = new CapturePipeline(mic, canceller, reference, detector, preRoll, uplink, events, status, clock,
+            canceller.IsActive ? new EchoDelayEstimator(a.FrameMilliseconds) : null);
         capture = pipeline;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var captureDone = AudioThread.Start("jarvis-capture", () => pipeline.Run(stop.Token));
         var playbackDone = speaker is null
             ? Task.Delay(Timeout.Infinite, stop.Token)
             : AudioThread.Start("jarvis-playback", () => new PlaybackPipeline(speaker, jitter, volume, reference).Run(stop.Token));
+        var watch = WatchEchoDelayAsync(pipeline, stop.Token);
         var first = await Task.WhenAny(captureDone, playbackDone).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
+        await AudioThread.WhenStoppedAsync(watch).ConfigureAwait(false);
         await AudioThread.WhenStoppedAsync(captureDone, playbackDone).ConfigureAwait(false);
         capture = null;
         await first.ConfigureAwait(false);
         return stoppingToken.IsCancellationRequested || first != captureDone;
+    }
+
+    /// <summary>Warns (once per new value) when the echo arrives later than the canceller's filter reaches.</summary>
+    private async Task WatchEchoDelayAsync(CapturePipeline pipeline, CancellationToken cancellationToken)
+    {
+        // The reference is already delayed by ReferenceDelayMilliseconds: the estimate is what is left beyond it.
+        var reach = echo.Value.FilterMilliseconds - 40;
+        var reported = -1;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), time, cancellationToken).ConfigureAwait(false);
+            var delay = pipeline.EstimatedEchoDelayMilliseconds;
+            if (delay > reach && Math.Abs(delay - reported) >= 40)
+            {
+                reported = delay;
+                LogEchoDelay(delay, echo.Value.FilterMilliseconds, echo.Value.ReferenceDelayMilliseconds + Math.Max(0, delay - 60));
+            }
+        }
     }
 
     private IVoiceClassifier CreateClassifier(int sampleRate)
@@ -102,6 +123,10 @@ public sealed partial class AudioService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Error} Voice detection is off: audio streams only during conversations (long press)")]
     private partial void LogNoVad(string error);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The speaker's echo reaches the microphone ~{Delay} ms after the reference, beyond the {Filter} ms echo filter: set Satellite:Echo:ReferenceDelayMilliseconds to about {Suggested}")]
+    private partial void LogEchoDelay(int delay, int filter, int suggested);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The capture source ended")]
     private partial void LogSourceEnded();

@@ -21,6 +21,8 @@ public sealed class CapturePipeline
     private readonly SatelliteEvents events;
     private readonly SatelliteStatus status;
     private readonly MonotonicClock clock;
+    private readonly EchoDelayEstimator? delayEstimator;
+    private volatile int estimatedEchoDelay = -1;
     private readonly short[] mic;
     private readonly short[] played;
     private readonly short[] clean;
@@ -30,9 +32,10 @@ public sealed class CapturePipeline
 
     public CapturePipeline(
         IAudioCapture capture, IEchoCanceller echo, EchoReference reference, VoiceActivityDetector vad, PreRollBuffer preRoll,
-        IVoiceUplink uplink, SatelliteEvents events, SatelliteStatus status, MonotonicClock clock)
+        IVoiceUplink uplink, SatelliteEvents events, SatelliteStatus status, MonotonicClock clock, EchoDelayEstimator? delayEstimator = null)
     {
         this.clock = clock;
+        this.delayEstimator = delayEstimator;
         ArgumentNullException.ThrowIfNull(capture);
         this.capture = capture;
         this.echo = echo;
@@ -54,6 +57,9 @@ public sealed class CapturePipeline
     public long LastFrameTimestamp => Volatile.Read(ref lastFrameTimestamp);
 
     public bool Streaming => streaming;
+
+    /// <summary>Echo delay found by the estimator (ms), or -1 while unknown; re-estimated every 5 s.</summary>
+    public int EstimatedEchoDelayMilliseconds => estimatedEchoDelay;
 
     /// <summary>Runs until the source ends or <paramref name="cancellationToken"/> fires.</summary>
     public void Run(CancellationToken cancellationToken)
@@ -79,6 +85,7 @@ public sealed class CapturePipeline
         }
 
         wasMuted = false;
+        EstimateEchoDelay();
         echo.Process(mic, played, clean);
         var change = vad.Process(clean);
         if (change == VoiceActivityChange.Started)
@@ -117,6 +124,20 @@ public sealed class CapturePipeline
     }
 
     internal Span<short> MicBuffer => mic;
+
+    private void EstimateEchoDelay()
+    {
+        if (delayEstimator is null)
+        {
+            return;
+        }
+
+        delayEstimator.Add(played, mic);
+        if (Frames % 250 == 0 && delayEstimator.TryEstimate(out var delay, out _))
+        {
+            estimatedEchoDelay = delay;
+        }
+    }
 
     private void OnMuted()
     {

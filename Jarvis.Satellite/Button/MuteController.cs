@@ -21,8 +21,8 @@ public sealed class MuteController(SatelliteStatus status, MuteStateStore store,
                 return;
             }
 
-            status.SetMuted(muted);
             store.Save(muted);
+            status.SetMuted(muted);
             events.Publish(new SatelliteEvent(SatelliteEventKind.MuteChanged, clock.NowUs, Muted: muted, Source: source));
         }
     }

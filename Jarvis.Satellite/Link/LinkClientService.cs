@@ -42,6 +42,7 @@ public sealed partial class LinkClientService(
                     await transport.ConnectAsync(uri, stoppingToken)
                         .WaitAsync(TimeSpan.FromMilliseconds(settings.HandshakeTimeoutMilliseconds), time, stoppingToken).ConfigureAwait(false);
                     await session.RunAsync(transport, () => { failures = 0; Sessions++; }, stoppingToken).ConfigureAwait(false);
+                    LinkRejection.ThrowIfFinal(transport.CloseInfo);
                 }
 
                 delay = Backoff(failures++);

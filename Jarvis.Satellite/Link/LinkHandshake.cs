@@ -25,10 +25,7 @@ internal static class LinkHandshake
             catch (System.Threading.Channels.ChannelClosedException)
             {
                 var close = transport.CloseInfo;
-                if (close?.Code == LinkCloseCodes.AuthenticationFailed)
-                {
-                    throw new LinkRejectedException(RejectReason.BadToken, close.Reason ?? "authentication failed");
-                }
+                LinkRejection.ThrowIfFinal(close);
 
                 throw new LinkProtocolException($"the server closed the link during the handshake ({close?.Code} {close?.Reason})", close?.Code ?? 0);
             }

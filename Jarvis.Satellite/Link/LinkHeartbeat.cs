@@ -52,6 +52,6 @@ internal sealed class LinkHeartbeat(
         var s = jitter.Stats();
         uplink.ExpectedLossPercent = (int)Math.Ceiling(s.LossPercent);
         return new LinkStatsMessage(uplink.FramesSent, s.Received, s.Lost, s.Late, s.JitterMilliseconds, s.DepthMilliseconds,
-            s.TargetMilliseconds, s.Underruns, 0, devices.Capture?.Overruns ?? 0);
+            s.TargetMilliseconds, s.Underruns, s.Overruns, devices.Capture?.Overruns ?? 0);
     }
 }

@@ -10,9 +10,8 @@ public sealed class JitterBuffer
 {
     private readonly Lock gate = new();
     private readonly IAudioPacketDecoder decoder;
-    private readonly TimeProvider time;
     private readonly JitterBufferOptions options;
-    private readonly PacketSlots slots = new(64);
+    private readonly PacketSlots slots = new(Capacity);
     private readonly Audio.SampleFifo pcm;
     private readonly short[] scratch;
     private readonly int rate;
@@ -22,26 +21,26 @@ public sealed class JitterBuffer
     private int concealedRun;
     private int lastPacketSamples;
     private int overTargetFrames;
-    private long received, lost, late, recovered, underruns;
-    private double jitterSamples;
-    private long lastArrival;
-    private uint lastSequence;
-    private bool haveTransit;
+    private long received, lost, late, recovered, underruns, overruns;
+    private readonly ArrivalJitter jitter;
 
     public JitterBuffer(IAudioPacketDecoder decoder, TimeProvider time, JitterBufferOptions options)
     {
         ArgumentNullException.ThrowIfNull(decoder);
         this.decoder = decoder;
-        this.time = time;
         this.options = options;
         rate = decoder.SampleRate;
         scratch = new short[rate * 120 / 1000];
         pcm = new Audio.SampleFifo(scratch.Length * 3);
         lastPacketSamples = rate / 50;
+        jitter = new ArrivalJitter(time, rate);
     }
 
+    /// <summary>Packets that can wait (20 s of 20 ms packets): a sender may run ahead of real time with synthesised speech.</summary>
+    public const int Capacity = 1024;
+
     public double TargetMilliseconds => Math.Clamp(
-        options.MinTargetMilliseconds + (options.JitterMultiplier * jitterSamples * 1000 / rate),
+        options.MinTargetMilliseconds + (options.JitterMultiplier * jitter.Milliseconds),
         options.MinTargetMilliseconds, options.MaxTargetMilliseconds);
 
     /// <summary>Link thread: a downlink packet arrived. Malformed, late and duplicate packets are dropped.</summary>
@@ -62,10 +61,20 @@ public sealed class JitterBuffer
                 anchored = true;
             }
 
-            UpdateJitter(sequence, samples);
+            if ((int)(sequence - expected) >= slots.Capacity)
+            {
+                overruns++;
+                return;
+            }
+
+            jitter.Arrived(sequence, samples);
             if (slots.Store(sequence, packet, samples))
             {
                 received++;
+            }
+            else if (!slots.TryGet(sequence, out _, out _))
+            {
+                overruns++;
             }
         }
     }
@@ -114,7 +123,7 @@ public sealed class JitterBuffer
             pcm.Clear();
             anchored = false;
             buffering = true;
-            haveTransit = false;
+            jitter.Restart();
         }
     }
 
@@ -122,8 +131,8 @@ public sealed class JitterBuffer
     {
         lock (gate)
         {
-            return new JitterBufferStats(received, lost, late, recovered, underruns,
-                jitterSamples * 1000 / rate, DepthSamples * 1000.0 / rate, TargetMilliseconds);
+            return new JitterBufferStats(received, lost, late, recovered, underruns, overruns,
+                jitter.Milliseconds, DepthSamples * 1000.0 / rate, TargetMilliseconds);
         }
     }
 
@@ -168,31 +177,19 @@ public sealed class JitterBuffer
         return true;
     }
 
+    /// <summary>
+    /// Latency above the target on a real-time stream is dropped one frame per 25 frames. A depth beyond the maximum
+    /// target means the sender is ahead of real time (a burst of synthesised speech): that is played, not dropped.
+    /// </summary>
     private void ShrinkIfStable(int frameSamples)
     {
-        var over = DepthSamples * 1000.0 / rate > TargetMilliseconds + (2000.0 * frameSamples / rate);
+        var depth = DepthSamples * 1000.0 / rate;
+        var over = depth > TargetMilliseconds + (2000.0 * frameSamples / rate) && depth <= options.MaxTargetMilliseconds;
         overTargetFrames = over ? overTargetFrames + 1 : 0;
         if (overTargetFrames >= 25 && pcm.Count >= frameSamples)
         {
             pcm.Read(scratch.AsSpan(0, frameSamples));
             overTargetFrames = 0;
         }
-    }
-
-    private void UpdateJitter(uint sequence, int samples)
-    {
-        var now = time.GetTimestamp();
-        if (haveTransit)
-        {
-            var arrival = (now - lastArrival) * (double)rate / time.TimestampFrequency;
-            var media = (int)(sequence - lastSequence) * (double)samples;
-            var transitChange = arrival - media;
-            jitterSamples += (Math.Abs(transitChange) - jitterSamples) / 16;
-        }
-
-        haveTransit = true;
-
-        lastArrival = now;
-        lastSequence = sequence;
     }
 }

@@ -7,6 +7,7 @@ public readonly record struct JitterBufferStats(
     long Late,
     long Recovered,
     long Underruns,
+    long Overruns,
     double JitterMilliseconds,
     double DepthMilliseconds,
     double TargetMilliseconds)

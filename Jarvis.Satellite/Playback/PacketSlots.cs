@@ -1,11 +1,17 @@
+using System.Buffers;
+
 namespace Jarvis.Satellite.Playback;
 
-/// <summary>Preallocated storage for queued packets, indexed by sequence number modulo the capacity.</summary>
+/// <summary>
+/// Storage for queued packets, indexed by sequence number modulo the capacity; packet bytes live in buffers rented
+/// from the shared pool while queued (no allocation in steady state, memory only for what is queued).
+/// </summary>
 internal sealed class PacketSlots
 {
-    public const int MaxPacketBytes = 4000;
+    /// <summary>Larger than any voice packet we expect (an 80 ms hybrid packet at 64 kbps is 640 bytes).</summary>
+    public const int MaxPacketBytes = 2000;
 
-    private readonly byte[][] data;
+    private readonly byte[]?[] data;
     private readonly int[] lengths;
     private readonly int[] samples;
     private readonly uint[] sequences;
@@ -13,12 +19,7 @@ internal sealed class PacketSlots
 
     public PacketSlots(int capacity)
     {
-        data = new byte[capacity][];
-        for (var i = 0; i < capacity; i++)
-        {
-            data[i] = new byte[MaxPacketBytes];
-        }
-
+        data = new byte[]?[capacity];
         lengths = new int[capacity];
         samples = new int[capacity];
         sequences = new uint[capacity];
@@ -30,26 +31,20 @@ internal sealed class PacketSlots
     /// <summary>Total decoded length of the stored packets.</summary>
     public int QueuedSamples { get; private set; }
 
-    /// <summary>Stores a packet; false for a duplicate or an oversized packet. A packet too far ahead evicts the slot's occupant.</summary>
+    public int Capacity => data.Length;
+
+    /// <summary>Stores a packet; false for a duplicate, an oversized packet, or one whose slot still holds an unplayed packet (full).</summary>
     public bool Store(uint sequence, ReadOnlySpan<byte> packet, int sampleCount)
     {
-        if (packet.Length > MaxPacketBytes)
+        var slot = (int)(sequence % (uint)data.Length);
+        if (packet.Length > MaxPacketBytes || used[slot])
         {
             return false;
         }
 
-        var slot = (int)(sequence % (uint)data.Length);
-        if (used[slot])
-        {
-            if (sequences[slot] == sequence)
-            {
-                return false;
-            }
-
-            Remove(slot);
-        }
-
-        packet.CopyTo(data[slot]);
+        var buffer = ArrayPool<byte>.Shared.Rent(packet.Length);
+        packet.CopyTo(buffer);
+        data[slot] = buffer;
         lengths[slot] = packet.Length;
         samples[slot] = sampleCount;
         sequences[slot] = sequence;
@@ -85,13 +80,19 @@ internal sealed class PacketSlots
 
     public void Clear()
     {
-        Array.Clear(used);
-        Count = 0;
-        QueuedSamples = 0;
+        for (var slot = 0; slot < used.Length; slot++)
+        {
+            if (used[slot])
+            {
+                Remove(slot);
+            }
+        }
     }
 
     private void Remove(int slot)
     {
+        ArrayPool<byte>.Shared.Return(data[slot]!);
+        data[slot] = null;
         used[slot] = false;
         Count--;
         QueuedSamples -= samples[slot];

@@ -4,7 +4,7 @@ using MQTTnet.Protocol;
 
 namespace Jarvis.Server.Mqtt;
 
-/// <summary>Connecting (options, TLS, last will, resubscribe, republish) and the log messages of <see cref="MqttConnection"/>.</summary>
+/// <summary>Connecting (options, TLS, last will, resubscribe, republish), stopping, and the log messages of <see cref="MqttConnection"/>.</summary>
 public sealed partial class MqttConnection
 {
     private async Task ConnectAsync(CancellationToken cancellationToken)
@@ -45,9 +45,17 @@ public sealed partial class MqttConnection
             await _client.SubscribeAsync(filter, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var (topic, payload) in _retained)
+        await _publishing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            await _client.PublishAsync(Message(topic, payload, retain: true), cancellationToken).ConfigureAwait(false);
+            foreach (var (topic, payload) in _retained)
+            {
+                await _client.PublishAsync(Message(topic, payload, retain: true), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _publishing.Release();
         }
 
         Interlocked.Increment(ref _connects);
@@ -82,4 +90,32 @@ public sealed partial class MqttConnection
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "MQTT publish to {Topic} failed: {Error}")]
     private partial void LogPublishFailed(string topic, string error);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_client.IsConnected)
+        {
+            try
+            {
+                if (LastWill is { } will)
+                {
+                    await _client.PublishAsync(Message(will.Topic, will.Payload, retain: true), cancellationToken).ConfigureAwait(false);
+                }
+
+                await _client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
+            {
+                LogPublishFailed("disconnect", ex.Message);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _client.Dispose();
+        _inbound.Writer.TryComplete();
+    }
 }

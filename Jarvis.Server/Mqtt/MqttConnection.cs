@@ -22,6 +22,7 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
     private readonly ConcurrentDictionary<string, byte> _filters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _retained = new(StringComparer.Ordinal);
     private readonly Channel<MqttInbound> _inbound = Channel.CreateUnbounded<MqttInbound>(new() { SingleReader = true });
+    private readonly SemaphoreSlim _publishing = new(1, 1);
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _lastError = "not connected yet";
     private long _connects;
@@ -86,36 +87,43 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
     /// <summary>Publishes; retained state is remembered and republished after a reconnect (an empty retained payload clears it).</summary>
     public async ValueTask PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
     {
-        if (retain)
-        {
-            if (payload.Length == 0)
-            {
-                _retained.TryRemove(topic, out _);
-            }
-            else
-            {
-                _retained[topic] = payload;
-            }
-        }
-
-        if (!_client.IsConnected)
-        {
-            if (!retain)
-            {
-                Interlocked.Increment(ref _dropped);
-            }
-
-            return;
-        }
-
+        // One publisher at a time, and never during the republish after a reconnect: the broker must end up retaining
+        // the latest value, not an older one replayed after it.
+        await _publishing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (retain)
+            {
+                if (payload.Length == 0)
+                {
+                    _retained.TryRemove(topic, out _);
+                }
+                else
+                {
+                    _retained[topic] = payload;
+                }
+            }
+
+            if (!_client.IsConnected)
+            {
+                if (!retain)
+                {
+                    Interlocked.Increment(ref _dropped);
+                }
+
+                return;
+            }
+
             await _client.PublishAsync(Message(topic, payload, retain), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
         {
             Interlocked.Increment(ref _dropped);
             LogPublishFailed(topic, ex.Message);
+        }
+        finally
+        {
+            _publishing.Release();
         }
     }
 
@@ -165,33 +173,5 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
 
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
         }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (_client.IsConnected)
-        {
-            try
-            {
-                if (LastWill is { } will)
-                {
-                    await _client.PublishAsync(Message(will.Topic, will.Payload, retain: true), cancellationToken).ConfigureAwait(false);
-                }
-
-                await _client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
-            {
-                LogPublishFailed("disconnect", ex.Message);
-            }
-        }
-    }
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        _client.Dispose();
-        _inbound.Writer.TryComplete();
     }
 }

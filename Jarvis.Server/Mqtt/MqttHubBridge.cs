@@ -21,7 +21,10 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
     private readonly ILogger<MqttHubBridge> _logger;
     private readonly MqttTopics _topics;
     private readonly Dictionary<string, string> _satelliteByRoom;
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, SatelliteStateEvent> _states = new(StringComparer.Ordinal);
+    private readonly System.Threading.Channels.Channel<HubCommand> _outbound =
+        System.Threading.Channels.Channel.CreateUnbounded<HubCommand>(new() { SingleReader = true });
 
     public MqttHubBridge(MqttConnection mqtt, ConversationCoordinator coordinator, IOptions<SatellitesOptions> satellites,
         IOptions<MqttOptions> options, TimeProvider time, ILogger<MqttHubBridge> logger)
@@ -57,7 +60,14 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
+    /// <summary>Queued, never awaited by the dispatcher: a slow or half-open broker must not delay the audio path's decisions.</summary>
+    public ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
+    {
+        _outbound.Writer.TryWrite(command);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task PublishAsync(HubCommand command, CancellationToken cancellationToken)
     {
         _satelliteByRoom.TryGetValue(command.Room, out var id);
         switch (command.Kind)
@@ -82,7 +92,34 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(ReceiveAsync(stoppingToken), PublishLoopAsync(stoppingToken));
+
+    private async Task PublishLoopAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var command in _outbound.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                timeout.CancelAfter(PublishTimeout);
+                try
+                {
+                    await PublishAsync(command, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogPublishTimeout(command);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task ReceiveAsync(CancellationToken stoppingToken)
     {
         try
         {
@@ -136,6 +173,9 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MQTT: mute {Satellite} {Muted}")]
     private partial void LogMuteCommand(string satellite, bool muted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: publishing {Command} timed out (broker unresponsive)")]
+    private partial void LogPublishTimeout(HubCommand command);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: ignored a malformed payload on {Topic}")]
     private partial void LogBadPayload(string topic);

@@ -11,6 +11,7 @@ internal static class Harnesses
         ["route-latency"] = Routing.RouterLatencyHarness.RunAsync,
         ["answer-streaming"] = Routing.AnswerStreamingHarness.RunAsync,
         ["satellite-pipeline"] = Satellite.SatellitePipelineHarness.RunAsync,
+        ["satellite-live"] = Satellite.SatelliteLiveHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

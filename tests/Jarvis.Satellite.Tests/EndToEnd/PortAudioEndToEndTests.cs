@@ -21,7 +21,8 @@ public sealed class PortAudioEndToEndTests(AlsaFileDevices alsa, ITestOutputHelp
         var directory = Directory.CreateTempSubdirectory("jarvis-e2e-").FullName;
         var speech = SpeechFiles.Speak(directory, "speech", SpeechFiles.NearText);
         Directory.Delete(directory, recursive: true);
-        alsa.SetMicrophone([.. new short[16000], .. speech, .. new short[16000 * 2]]);
+        short[] microphone = [.. new short[16000], .. speech, .. new short[16000 * 2]];
+        alsa.SetMicrophone(microphone);
         await using var server = await TestLinkServer.StartAsync();
         server.EchoAfterVoiceStop = true;
 
@@ -29,20 +30,24 @@ public sealed class PortAudioEndToEndTests(AlsaFileDevices alsa, ITestOutputHelp
             "--Satellite:Audio:InputDevice=jarvis_in", "--Satellite:Audio:OutputDevice=jarvis_out", "--Satellite:Audio:Pace=true");
         await using (satellite)
         {
-            await Eventually.TrueAsync(() => server.EchoDone, Deadline, "the server has echoed the utterance", 100);
+            var audio = satellite.Hosted<Jarvis.Satellite.Audio.AudioService>();
+            await Eventually.TrueAsync(() => audio.Capture?.Frames >= microphone.Length / 320, Deadline, "the whole file is captured", 100);
+            await Eventually.TrueAsync(
+                () => server.EchoDone && server.EchoedPackets == server.Uplink.Count, Deadline, "the server has echoed every utterance", 100);
             var jitter = satellite.Get<JitterBuffer>();
             await Eventually.TrueAsync(
                 () => jitter.Stats().Received >= server.EchoedPackets && jitter.Stats().DepthMilliseconds == 0, Deadline, "everything is played", 100);
         }
 
         var played = alsa.ReadPlayback();
-        var (lag, envelopeCorrelation) = Envelope.Align(Envelope.Of(played), Envelope.Of(speech));
+        var (lag, envelopeCorrelation) = Envelope.Align(Envelope.Of([.. played, .. new short[speech.Length]]), Envelope.Of(speech));
+        played = [.. played, .. new short[speech.Length]];
         var start = lag * 320;
         var waveform = Signals.BestCorrelation(played.AsSpan(Math.Max(0, start - 640), Math.Min(played.Length - Math.Max(0, start - 640), speech.Length + 1280)),
             speech.AsSpan(0, Math.Min(speech.Length, 16000 * 2)));
         var level = Signals.Db(Signals.Rms(played.AsSpan(start, Math.Min(speech.Length, played.Length - start))) / Signals.Rms(speech));
         output.WriteLine(
-            $"uplink packets {server.Uplink.Count}, echoed {server.EchoedPackets}, played {played.Length / 16000.0:0.0} s; " +
+            $"uplink packets {server.Uplink.Count}, echoed {server.EchoedPackets}, voice stops {server.ReceivedOf<Jarvis.Protocol.Link.Messages.VoiceActivityMessage>().Count(v => v.State == Jarvis.Protocol.Link.Messages.VoiceActivityState.Stop)}, played {played.Length / 16000.0:0.0} s; " +
             $"speech found at {start / 16000.0:0.00} s: envelope correlation {envelopeCorrelation:0.00}, waveform {waveform:0.00}, level {level:0.0} dB");
 
         Assert.True(server.Uplink.Count >= speech.Length / 320, "the whole sentence (and pre-roll) was streamed");

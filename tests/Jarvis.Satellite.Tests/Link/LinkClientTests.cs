@@ -124,4 +124,36 @@ public sealed class LinkClientTests(ITestOutputHelper output) : IAsyncLifetime
 
         await Eventually.TrueAsync(() => satellite.Get<JitterBuffer>().Stats().DepthMilliseconds == 0, Deadline, "the queue is dropped");
     }
+
+    [Fact]
+    public async Task PersonaPlex_style_24_kHz_hybrid_packets_are_decoded_and_played()
+    {
+        var dir = Directory.CreateTempSubdirectory("jarvis-pp-").FullName;
+        var speech16k = SpeechFiles.Speak(dir, "speech", SpeechFiles.NearText);
+        Directory.Delete(dir, recursive: true);
+        var resampler = new Jarvis.Satellite.Audio.LinearResampler(16000, 24000);
+        var speech24k = new short[resampler.MaxOutput(speech16k.Length)];
+        speech24k = speech24k[..resampler.Process(speech16k, speech24k)];
+        await using var satellite = await SatelliteUnderTest.StartAsync(server.Uri, Silence);
+        await Eventually.TrueAsync(() => satellite.Status.Connected, Deadline, "connected");
+        using var encoder = OpusFrameEncoder.Create(new OpusEncoderOptions { SampleRate = 24000, FrameMilliseconds = 60, Bitrate = 24000 });
+        var packet = new byte[OpusFrameEncoder.MaxPacketSize];
+        var modes = new List<OpusMode>();
+        uint seq = 0;
+        for (var offset = 0; offset + encoder.FrameSamples <= speech24k.Length; offset += encoder.FrameSamples)
+        {
+            var length = encoder.Encode(speech24k.AsSpan(offset, encoder.FrameSamples), packet);
+            modes.Add(OpusPacket.GetMode(packet.AsSpan(0, length)));
+            await server.SendAudioAsync(seq++, packet.AsSpan(0, length));
+        }
+
+        Assert.Contains(OpusMode.Hybrid, modes);
+        await Eventually.TrueAsync(() => satellite.Speaker!.RecordedSamples > speech16k.Length, Deadline, "the speech is played");
+        await Eventually.TrueAsync(() => satellite.Get<JitterBuffer>().Stats().DepthMilliseconds == 0, Deadline, "all played");
+        var played = satellite.Speaker!.Snapshot();
+        // Zeros after the recording: the needle's own trailing silence may fall past the end of what was played.
+        var (_, correlation) = Envelope.Align(Envelope.Of([.. played, .. new short[speech16k.Length]]), Envelope.Of(speech16k));
+        output.WriteLine($"hybrid packets {modes.Count(m => m == OpusMode.Hybrid)}/{modes.Count}, envelope correlation {correlation:0.00}");
+        Assert.True(correlation > 0.8, $"envelope correlation {correlation:0.00}");
+    }
 }

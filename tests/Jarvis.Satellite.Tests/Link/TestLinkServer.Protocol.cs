@@ -63,24 +63,30 @@ internal sealed partial class TestLinkServer
         }
     }
 
+    /// <summary>Sends the utterance back at once (a burst, like synthesised speech), numbering on across utterances.</summary>
     private async Task EchoUplinkAsync()
     {
-        (uint, byte[])[] packets;
-        lock (uplinkSinceEcho)
+        await echoLock.WaitAsync();
+        try
         {
-            packets = [.. uplinkSinceEcho];
-            uplinkSinceEcho.Clear();
-        }
+            (uint, byte[])[] packets;
+            lock (uplinkSinceEcho)
+            {
+                packets = [.. uplinkSinceEcho];
+                uplinkSinceEcho.Clear();
+            }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        uint sequence = 1000;
-        foreach (var (_, payload) in packets)
+            foreach (var (_, payload) in packets)
+            {
+                await SendAudioAsync(echoSequence++, payload);
+                Interlocked.Increment(ref EchoedPackets);
+            }
+
+            EchoDone = true;
+        }
+        finally
         {
-            await timer.WaitForNextTickAsync();
-            await SendAudioAsync(sequence++, payload);
-            Interlocked.Increment(ref EchoedPackets);
+            echoLock.Release();
         }
-
-        EchoDone = true;
     }
 }

@@ -22,6 +22,8 @@ internal sealed partial class TestLinkServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly SemaphoreSlim sendLock = new(1, 1);
+    private readonly SemaphoreSlim echoLock = new(1, 1);
+    private uint echoSequence = 1000;
     private readonly List<(uint Sequence, byte[] Payload)> uplinkSinceEcho = [];
     private WebSocket? current;
 
@@ -31,7 +33,7 @@ internal sealed partial class TestLinkServer : IAsyncDisposable
 
     public bool ConversationActive { get; set; }
 
-    /// <summary>After the satellite reports voice stop, send the uplink packets back as downlink (20 ms apart).</summary>
+    /// <summary>After each voice stop, send that utterance's uplink packets back as downlink.</summary>
     public bool EchoAfterVoiceStop { get; set; }
 
     public Uri Uri { get; private set; } = null!;

@@ -136,6 +136,30 @@ public sealed class JitterBufferTests
         Assert.InRange(stable, 40, 45);
     }
 
+    [Fact]
+    public void A_burst_ahead_of_real_time_is_played_whole_not_shortened()
+    {
+        for (uint seq = 0; seq < 200; seq++)
+        {
+            buffer.Push(seq, FakePacketDecoder.Packet((byte)(1 + (seq % 100))));
+        }
+
+        var values = Enumerable.Range(0, 200).Select(_ => ReadValue()).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => (1 + (i % 100)) * 100), values);
+    }
+
+    [Fact]
+    public void Packets_beyond_the_capacity_are_dropped_and_counted_as_overruns()
+    {
+        for (uint seq = 0; seq < JitterBuffer.Capacity + 44; seq++)
+        {
+            buffer.Push(seq, FakePacketDecoder.Packet(1));
+        }
+
+        Assert.Equal((JitterBuffer.Capacity, 44L), (buffer.Stats().Received, buffer.Stats().Overruns));
+    }
+
     /// <summary>A packet arriving on time for a steady 20 ms stream (gaps take their time too).</summary>
     private void Push(uint sequence, byte[] packet)
     {

@@ -1,0 +1,32 @@
+namespace Jarvis.Satellite.Playback;
+
+/// <summary>RFC 3550 interarrival jitter of a packet stream, in samples (J += (|D| − J) / 16).</summary>
+internal sealed class ArrivalJitter(TimeProvider time, int sampleRate)
+{
+    private long lastArrival;
+    private uint lastSequence;
+    private bool started;
+
+    public double Samples { get; private set; }
+
+    public double Milliseconds => Samples * 1000 / sampleRate;
+
+    /// <summary>A packet of <paramref name="samples"/> samples with <paramref name="sequence"/> arrived now.</summary>
+    public void Arrived(uint sequence, int samples)
+    {
+        var now = time.GetTimestamp();
+        if (started)
+        {
+            var arrival = (now - lastArrival) * (double)sampleRate / time.TimestampFrequency;
+            var media = (int)(sequence - lastSequence) * (double)samples;
+            Samples += (Math.Abs(arrival - media) - Samples) / 16;
+        }
+
+        started = true;
+        lastArrival = now;
+        lastSequence = sequence;
+    }
+
+    /// <summary>Forgets the previous packet (after a flush the next one starts a new stream).</summary>
+    public void Restart() => started = false;
+}

@@ -1,0 +1,42 @@
+using System.Device.Gpio;
+using System.Device.Spi;
+using Jarvis.Satellite.Audio.PortAudio;
+using Jarvis.Satellite.Leds;
+
+namespace Jarvis.Satellite.Tests.Hardware;
+
+/// <summary>
+/// On a Raspberry Pi with a ReSpeaker 2-Mics HAT (SPI enabled, user in spi/gpio/audio): run with
+/// <c>dotnet test --filter Category=Hardware</c> and watch the LEDs. CI filters these out.
+/// </summary>
+[Trait("Category", "Hardware")]
+public sealed class RespeakerHardwareTests
+{
+    [Fact]
+    public async Task The_2_mic_HAT_LEDs_show_every_state()
+    {
+        using var hardware = LedHardware.Create(new LedOptions { Profile = LedProfile.ReSpeaker2Mic }, SpiDevice.Create, () => new GpioController());
+        var animator = new LedAnimator(hardware.Strip, TimeProvider.System, TimeSpan.FromMilliseconds(250), 16);
+        using var frames = new PeriodicTimer(LedService.TickPeriod);
+        foreach (var state in Enum.GetValues<LedState>())
+        {
+            animator.SetState(state);
+            for (var i = 0; i < 25; i++)
+            {
+                animator.Tick();
+                await frames.WaitForNextTickAsync();
+            }
+        }
+
+        Assert.Equal(3, hardware.Strip.Count);
+    }
+
+    [Fact]
+    public void The_seeed_sound_card_is_listed_for_capture_and_playback()
+    {
+        var devices = PortAudioDeviceCatalog.List();
+
+        Assert.Contains(devices, d => d.Name.Contains("seeed", StringComparison.OrdinalIgnoreCase) && d.MaxInputChannels >= 2);
+        Assert.Contains(devices, d => d.Name.Contains("seeed", StringComparison.OrdinalIgnoreCase) && d.MaxOutputChannels >= 2);
+    }
+}
