@@ -71,7 +71,7 @@ internal static class ConversationHarness
         };
         var app = ServerApp.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray());
         await app.StartAsync();
-        await using var satellite = new TurnSatellite("bench");
+        var satellite = new TurnSatellite("bench");
         try
         {
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -127,6 +127,7 @@ internal static class ConversationHarness
         }
         finally
         {
+            await satellite.DisposeAsync();
             await app.StopAsync();
             await app.DisposeAsync();
         }
