@@ -15,7 +15,7 @@ public sealed class DuplexHandoffTests
     {
         await using var env = await StartWarmAsync();
         env.Ollama.Answer = _ => Answer;
-        env.Ollama.TokenDelay = TimeSpan.FromMilliseconds(120);
+        env.Ollama.TokenDelay = TimeSpan.FromMilliseconds(250);
         var kitchen = await env.KitchenAsync();
         await ConversationFixture.ConverseAsync(kitchen);
         await Eventually.TrueAsync(() => kitchen.AudioReceived >= 3, "the kitchen hears PersonaPlex");
@@ -60,8 +60,8 @@ public sealed class DuplexHandoffTests
         var repeat = await env.TurnAsync("explain QUANTUM physics to me, in detail!");
         Assert.Equal(("cached", true), (repeat.Handling, repeat.Spoke));
         Assert.Equal(1, env.Ollama.AnswerCount);
-        Assert.True(kitchen.Messages.OfType<FlushMessage>().Count() > flushes, "PersonaPlex is cut for the replay too");
-        Assert.True(kitchen.AudioReceived > heard);
+        await Eventually.TrueAsync(() => kitchen.Messages.OfType<FlushMessage>().Count() > flushes, "PersonaPlex is cut for the replay too");
+        await Eventually.TrueAsync(() => kitchen.AudioReceived > heard, "the cached answer reaches the kitchen");
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class DuplexHandoffTests
         await kitchen.VoiceAsync(true, 0.9);
         var turn = await env.TurnAsync(Question);
         Assert.True(turn.Interrupted);
-        Assert.True(kitchen.Messages.OfType<FlushMessage>().Count() > flushes, "playback is flushed");
+        await Eventually.TrueAsync(() => kitchen.Messages.OfType<FlushMessage>().Count() > flushes, "playback is flushed");
         await kitchen.VoiceAsync(false, 0);
     }
 

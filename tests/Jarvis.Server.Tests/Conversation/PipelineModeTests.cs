@@ -34,7 +34,8 @@ public sealed class PipelineModeTests
         await env.SayAsync(kitchen, "Thank you");
         var thanks = await env.TurnAsync("Thank you");
         Assert.True(thanks.Spoke);
-        Assert.Contains("mode=\"pipeline\"", env.Get<Jarvis.Server.Status.MetricsRegistry>().WriteText(), StringComparison.Ordinal);
+        await Eventually.TrueAsync(() => env.Get<Jarvis.Server.Status.MetricsRegistry>().WriteText().Contains("jarvis_conversation_turns_total{mode=\"pipeline\",handling=\"llm\"} 1", StringComparison.Ordinal),
+            "the turns are in /metrics by mode");
     }
 
     [Fact]
