@@ -1,24 +1,18 @@
 using System.Collections.Concurrent;
-using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Pipeline;
 
 namespace Jarvis.Server.Conversation;
 
 /// <summary>
-/// The mode of each conversation slot, chosen when it starts: the configured mode, with duplex falling back to the
-/// pipeline while no PersonaPlex endpoint is usable (and returning when one is). Read by the duplex router (no
-/// PersonaPlex session for a pipeline conversation) and shown on the status page.
+/// The mode each conversation slot runs in, as the duplex router decided it when the conversation started (the configured
+/// <c>Conversation:Mode</c>, with duplex falling back to the pipeline while PersonaPlex is unavailable). Follows the
+/// conversation when it moves; shown per room on the status page.
 /// </summary>
-public sealed class ConversationModes(IPersonaPlexSessions sessions, TurnModeSelector selector)
+public sealed class ConversationModes
 {
     private readonly ConcurrentDictionary<int, (string Room, TurnMode Mode)> _slots = new();
 
-    public TurnMode Begin(int slot, string room)
-    {
-        var mode = selector.Select(PersonaPlexAvailable());
-        _slots[slot] = (room, mode);
-        return mode;
-    }
+    public void Begin(int slot, string room, TurnMode mode) => _slots[slot] = (room, mode);
 
     public void Move(int slot, string room)
     {
@@ -36,12 +30,4 @@ public sealed class ConversationModes(IPersonaPlexSessions sessions, TurnModeSel
     /// <summary>Room → mode of every conversation, for <c>/api/status</c>.</summary>
     public IReadOnlyDictionary<string, string> Snapshot() =>
         _slots.Values.ToDictionary(e => e.Room, e => e.Mode.ToString().ToLowerInvariant(), StringComparer.Ordinal);
-
-    /// <summary>
-    /// An endpoint is usable when it is warm, conversing, idle (on demand), or making its first attempt (server starting).
-    /// Backoff, busy, stopped, and reconnecting after a failure are not.
-    /// </summary>
-    private bool PersonaPlexAvailable() =>
-        sessions.GetStatus().Any(s => s.State is PersonaPlexState.Warm or PersonaPlexState.InConversation or PersonaPlexState.Idle
-            || (s.State == PersonaPlexState.Connecting && s.LastError is null));
 }

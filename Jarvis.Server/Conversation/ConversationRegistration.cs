@@ -1,5 +1,6 @@
 using Jarvis.Server.Duplex;
 using Jarvis.Server.Rooms;
+using Jarvis.Server.Satellites;
 
 namespace Jarvis.Server.Conversation;
 
@@ -15,7 +16,7 @@ public static class ConversationRegistration
         services.AddSingleton<ConversationTurns>();
         services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<ConversationTurns>());
         services.AddSingleton<IUplinkAudioSink>(sp => sp.GetRequiredService<ConversationTurns>());
-        services.AddSingleton<IVoiceActivityObserver>(sp => sp.GetRequiredService<ConversationTurns>());
+        services.AddSingleton<IRoomVoiceObserver>(sp => sp.GetRequiredService<ConversationTurns>());
         return services;
     }
 }

@@ -6,12 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Jarvis.Server.Conversation;
 
 /// <summary>
-/// Turn-taking beside the hub's audio path: when a conversation starts it picks its mode (<see cref="ConversationModes"/>)
-/// and opens a <see cref="RoomListener"/> that follows the conversation from room to room; the owning room's uplink packets
-/// and voice-activity events go to it. Runs before the duplex router (which reads the mode to decide whether to open a
-/// PersonaPlex session).
+/// Turn-taking beside the hub's audio path: when a conversation starts (after the duplex router has chosen PersonaPlex or
+/// the pipeline for it) it records the mode (<see cref="ConversationModes"/>) and opens a <see cref="RoomListener"/> that
+/// follows the conversation from room to room; the owning room's uplink packets and voice-activity events go to it.
 /// </summary>
-public sealed partial class ConversationTurns : IHubCommandSink, IUplinkAudioSink, IVoiceActivityObserver, IAsyncDisposable
+public sealed partial class ConversationTurns : IHubCommandSink, IUplinkAudioSink, IRoomVoiceObserver, IAsyncDisposable
 {
     private readonly ConversationModes _modes;
     private readonly ConversationTurnServices _services;
@@ -26,7 +25,8 @@ public sealed partial class ConversationTurns : IHubCommandSink, IUplinkAudioSin
         _slots = new RoomListener?[rooms.Value.Slots];
     }
 
-    public int Order => -1;
+    /// <summary>After the duplex router (0), which decides whether the conversation runs on PersonaPlex.</summary>
+    public int Order => 1;
 
     public async ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
     {
@@ -34,7 +34,8 @@ public sealed partial class ConversationTurns : IHubCommandSink, IUplinkAudioSin
         {
             case HubCommandKind.Start when command.Slot >= 0 && command.Slot < _slots.Length:
                 await StopAsync(command.Slot).ConfigureAwait(false);
-                var mode = _modes.Begin(command.Slot, command.Room);
+                var mode = _services.Duplex.HasModel(command.Room) ? Pipeline.TurnMode.Duplex : Pipeline.TurnMode.Pipeline;
+                _modes.Begin(command.Slot, command.Room, mode);
                 LogStarted(command.Room, mode);
                 _slots[command.Slot] = new RoomListener(command.Room, mode, _services);
                 break;
@@ -55,8 +56,8 @@ public sealed partial class ConversationTurns : IHubCommandSink, IUplinkAudioSin
         return ValueTask.CompletedTask;
     }
 
-    public void OnVoiceActivity(string room, bool speaking, long timestamp) =>
-        ListenerOf(room)?.Enqueue(RoomEvent.Voice(speaking, timestamp));
+    public void OnVoice(SatelliteSession session, bool speaking, long timestamp) =>
+        ListenerOf(session.Room)?.Enqueue(RoomEvent.Voice(speaking, timestamp));
 
     public async ValueTask DisposeAsync()
     {

@@ -167,10 +167,13 @@ internal sealed partial class RoomListener : IAsyncDisposable
         _answer = AnswerInFlight.Start(_services, Room, Mode, recognition, endOfSpeechAt, cancellationToken);
     }
 
-    /// <summary>The user speaks while an answer plays: it stops at once. A turn that has not taken the room yet (a home command running) goes on.</summary>
+    /// <summary>
+    /// The user speaks while an answer is coming or playing: it stops at once. In duplex mode a turn that has not taken the
+    /// room (a home command running while PersonaPlex speaks) goes on.
+    /// </summary>
     private async Task InterruptAnswerAsync()
     {
-        if (_answer is { } answer && answer.Speaking && !answer.Completion.IsCompleted)
+        if (_answer is { } answer && (answer.Speaking || Mode == TurnMode.Pipeline) && !answer.Completion.IsCompleted)
         {
             LogInterrupted(Room);
             await answer.CancelAsync().ConfigureAwait(false);

@@ -22,11 +22,11 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
     private readonly TimeSpan _connectTimeout;
     private readonly ILogger<DuplexRouter> _logger;
     private readonly DuplexConversation?[] _slots;
-    private readonly Conversation.ConversationModes _modes;
+    private readonly Pipeline.TurnModeSelector _modes;
 
     public DuplexRouter(IPersonaPlexSessions sessions, SatelliteRegistry satellites, ConversationCoordinator coordinator, HubMetrics metrics,
-        ErrorEarcon earcon, IOptions<RoomsOptions> rooms, IOptions<PersonaPlexOptions> personaPlex, TimeProvider time, ILogger<DuplexRouter> logger,
-        Conversation.ConversationModes modes)
+        ErrorEarcon earcon, IOptions<RoomsOptions> rooms, IOptions<PersonaPlexOptions> personaPlex, Pipeline.TurnModeSelector modes,
+        TimeProvider time, ILogger<DuplexRouter> logger)
     {
         _modes = modes;
         _sessions = sessions;
@@ -55,6 +55,20 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
 
         _metrics.DroppedNotActive.Increment();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>True when the room's conversation runs on PersonaPlex (false in pipeline mode or with no conversation).</summary>
+    public bool HasModel(string room)
+    {
+        foreach (var conversation in _slots)
+        {
+            if (conversation is not null && conversation.Room == room)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -86,9 +100,10 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
         {
             case HubCommandKind.Start:
                 await StopAsync(command.Slot).ConfigureAwait(false);
-                if (_modes.IsPipeline(command.Slot))
+                if (_modes.Select(PersonaPlexAvailable()) == Pipeline.TurnMode.Pipeline)
                 {
-                    break; // a pipeline conversation (configured, or PersonaPlex down) opens no PersonaPlex session
+                    LogPipelineConversation(command.Room);
+                    break;
                 }
 
                 _slots[command.Slot] = new DuplexConversation(command.Slot, command.Room, _sessions, _satellites, _metrics, _time,
@@ -118,6 +133,10 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
         }
     }
 
+    /// <summary>False when every endpoint is failing (backoff, busy, stopped): the conversation then runs on the pipeline.</summary>
+    private bool PersonaPlexAvailable() =>
+        _sessions.GetStatus().Any(s => s.State is not (PersonaPlexState.Backoff or PersonaPlexState.Busy or PersonaPlexState.Stopped));
+
     private async Task StopAsync(int slot)
     {
         if (Interlocked.Exchange(ref _slots[slot], null) is { } conversation)
@@ -136,6 +155,9 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
 
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation in {Room} runs on the speech pipeline (ASR, LLM, TTS)")]
+    private partial void LogPipelineConversation(string room);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation in {Room} ended: {Reason}")]
     private partial void LogBackendFailed(string room, string reason);

@@ -25,6 +25,17 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, IL
             .WithDefaultEndpointPort(options.Value.Port)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        _server.ValidatingConnectionAsync += e =>
+        {
+            // MQTT lets a client with a clean session leave its id empty for the broker to assign (mosquitto_sub does).
+            if (string.IsNullOrEmpty(e.ClientId) && e.CleanSession != false)
+            {
+                e.AssignedClientIdentifier = $"auto-{Guid.NewGuid():N}";
+            }
+
+            return Task.CompletedTask;
+        };
+
         if (!string.IsNullOrEmpty(options.Value.Username))
         {
             // With Mqtt:Username/Password set, the embedded broker admits only that account (Home Assistant uses it too).

@@ -79,10 +79,14 @@ internal sealed partial class SatelliteConnection
                 var score = WakeScore(voice);
                 session.VoiceScore = speaking ? score : 0;
                 deps.Coordinator.Voice(room, speaking, score);
-                Array.ForEach(deps.Voice, observer => observer.OnVoiceActivity(room, speaking, deps.Time.GetTimestamp()));
                 if (speaking && deps.WakeMode == WakeMode.Vad)
                 {
                     deps.Coordinator.Wake(room, score, WakeSource.Voice);
+                }
+
+                foreach (var observer in deps.VoiceObservers)
+                {
+                    observer.OnVoice(session, speaking, deps.Time.GetTimestamp());
                 }
 
                 break;

@@ -15,7 +15,7 @@ public sealed class SatelliteLinkDependencies(
     SatelliteRegistry registry,
     ConversationCoordinator coordinator,
     IEnumerable<IUplinkAudioSink> uplink,
-    IEnumerable<Conversation.IVoiceActivityObserver> voice,
+    IEnumerable<IRoomVoiceObserver> voiceObservers,
     HubMetrics metrics,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -35,7 +35,7 @@ public sealed class SatelliteLinkDependencies(
 
     public IUplinkAudioSink[] Uplink { get; } = uplink.ToArray();
 
-    public Conversation.IVoiceActivityObserver[] Voice { get; } = voice.ToArray();
+    public IRoomVoiceObserver[] VoiceObservers { get; } = voiceObservers.ToArray();
 
     public HubMetrics Metrics { get; } = metrics;
 
