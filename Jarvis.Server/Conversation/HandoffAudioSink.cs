@@ -28,7 +28,12 @@ internal sealed class HandoffAudioSink(IRoomAudioSink satellite, DuplexRouter? d
         _speaking = true;
         if (duplex is not null && !_cut)
         {
+            // The cut flushes the satellite itself; nothing of the answer has been sent yet.
             _cut = duplex.CutModelAudio(satellite.Room, cut: true);
+            if (_cut)
+            {
+                return ValueTask.CompletedTask;
+            }
         }
 
         return satellite.FlushAsync(cancellationToken);
