@@ -41,10 +41,6 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<DuplexRouter>());
         services.AddSingleton<IUplinkAudioSink>(sp => sp.GetRequiredService<DuplexRouter>());
         services.AddSingleton<IUplinkAudioSink, WakeWordListener>();
-        services.AddSingleton<RoomTurns>();
-        services.AddSingleton<IUplinkAudioSink>(sp => sp.GetRequiredService<RoomTurns>());
-        services.AddSingleton<IRoomVoiceObserver>(sp => sp.GetRequiredService<RoomTurns>());
-        services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<RoomTurns>());
         services.AddSingleton<IHubCommandSink, SatelliteCommandSink>();
         services.AddSingleton<IHubCommandSink, MetricsCommandSink>();
         services.AddHostedService<HubCommandDispatcher>();

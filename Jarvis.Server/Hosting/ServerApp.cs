@@ -1,3 +1,4 @@
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Health;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Pipeline;
@@ -19,6 +20,7 @@ public static class ServerApp
         builder.Services.AddPersonaPlex(builder.Configuration);
         builder.Services.AddSpeechAndRouting(builder.Configuration);
         builder.Services.AddHomeAssistant(builder.Configuration);
+        builder.Services.AddConversation();
         builder.Services.AddHostedService<HomeAssistant.Summary.HomePersonaRefresher>();
         configureServices?.Invoke(builder.Services);
 

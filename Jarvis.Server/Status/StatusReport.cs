@@ -10,6 +10,7 @@ public sealed class StatusReport(
     SatelliteRegistry satellites,
     BackendStatusCache backends,
     MetricsRegistry metrics,
+    Conversation.ConversationModes modes,
     TimeProvider time)
 {
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
@@ -26,6 +27,7 @@ public sealed class StatusReport(
             server = new { startedAt = _startedAt, uptimeSeconds = Math.Round((now - _startedAt).TotalSeconds) },
             rooms = roomNames.Select(name => RoomView(name, rooms.GetValueOrDefault(name), sessions.FirstOrDefault(s => s.Room == name))),
             conversations = coordinator.Conversations(),
+            conversationModes = modes.Snapshot(),
             backends = backendStatus.ToDictionary(b => b.Key, b => new { ready = b.Value.Ready, detail = b.Value.Detail }),
             latencies = metrics.Histograms().Select(h => new
             {

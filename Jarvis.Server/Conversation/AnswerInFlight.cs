@@ -1,0 +1,79 @@
+using Jarvis.Server.Pipeline;
+using Jarvis.Server.Speech;
+using Jarvis.Server.Wyoming;
+
+namespace Jarvis.Server.Conversation;
+
+/// <summary>
+/// One turn running after its utterance ended: transcript → <see cref="PipelineTurn"/> (router, home engine, Ollama or cache,
+/// TTS) → the room, through a <see cref="HandoffAudioSink"/> that gives the room back to PersonaPlex when it is over.
+/// Cancelling it is the user interrupting: the turn flushes the room.
+/// </summary>
+internal sealed partial class AnswerInFlight
+{
+    private readonly CancellationTokenSource _cancel;
+    private readonly HandoffAudioSink _sink;
+    private readonly ILogger _logger;
+
+    private AnswerInFlight(CancellationTokenSource cancel, HandoffAudioSink sink, ILogger logger)
+    {
+        _cancel = cancel;
+        _sink = sink;
+        _logger = logger;
+        Completion = Task.CompletedTask;
+    }
+
+    public Task Completion { get; private set; }
+
+    public bool Speaking => _sink.Speaking;
+
+    public static AnswerInFlight Start(ConversationTurnServices services, string room, TurnMode mode, ISpeechRecognition recognition,
+        long endOfSpeechAt, CancellationToken cancellationToken)
+    {
+        var sink = new HandoffAudioSink(services.RoomAudio.For(room), mode == TurnMode.Duplex ? services.Duplex : null);
+        var answer = new AnswerInFlight(CancellationTokenSource.CreateLinkedTokenSource(cancellationToken), sink, services.Logger);
+        answer.Completion = answer.RunAsync(services, room, mode, recognition, endOfSpeechAt);
+        return answer;
+    }
+
+    public async Task CancelAsync()
+    {
+        try
+        {
+            await _cancel.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Finished meanwhile.
+        }
+
+        await Completion.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(ConversationTurnServices services, string room, TurnMode mode, ISpeechRecognition recognition, long endOfSpeechAt)
+    {
+        await Task.Yield();
+        try
+        {
+            var record = await services.Turn.RunSpokenAsync(room, recognition, mode, endOfSpeechAt, _sink, _cancel.Token).ConfigureAwait(false);
+            services.Metrics.Record(record);
+        }
+        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+        {
+            // Interrupted before the transcript was ready.
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or WyomingProtocolException or TimeoutException)
+        {
+            LogTranscriptFailed(room, ex.Message);
+        }
+        finally
+        {
+            await recognition.DisposeAsync().ConfigureAwait(false);
+            await _sink.DisposeAsync().ConfigureAwait(false);
+            _cancel.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No transcript for the utterance in {Room}: {Error}")]
+    private partial void LogTranscriptFailed(string room, string error);
+}

@@ -1,0 +1,33 @@
+using Jarvis.Server.Pipeline;
+using Jarvis.Server.Status;
+
+namespace Jarvis.Server.Conversation;
+
+/// <summary>
+/// Each live turn's mode and stage latencies in the hub's <c>/metrics</c> and status page:
+/// <c>jarvis_conversation_stage_seconds{stage,mode}</c> and <c>jarvis_conversation_turns_total{mode,handling}</c>.
+/// </summary>
+public sealed class ConversationStageMetrics(MetricsRegistry metrics)
+{
+    private const string StageName = "jarvis_conversation_stage_seconds";
+    private const string StageHelp = "Live conversation turn stages from the end of speech (transcript, first_token, first_audio) and first LLM sentence to first audio (sentence_to_audio), by mode.";
+
+    public void Record(TurnRecord turn)
+    {
+        var mode = turn.Mode == TurnMode.Pipeline ? "pipeline" : "duplex";
+        metrics.Counter("jarvis_conversation_turns_total", "Live conversation turns by mode and handling (passed, home, canned, rating, llm, cached).",
+            $"mode=\"{mode}\",handling=\"{turn.Handling}\"").Increment();
+        Observe("transcript", mode, turn.EndOfSpeechToTranscript);
+        Observe("first_token", mode, turn.EndOfSpeechToFirstToken);
+        Observe("first_audio", mode, turn.EndOfSpeechToFirstAudio);
+        Observe("sentence_to_audio", mode, turn.FirstSentenceToFirstAudio);
+    }
+
+    private void Observe(string stage, string mode, TimeSpan? value)
+    {
+        if (value is { } elapsed)
+        {
+            metrics.Histogram(StageName, StageHelp, $"stage=\"{stage}\",mode=\"{mode}\"").Observe(elapsed);
+        }
+    }
+}

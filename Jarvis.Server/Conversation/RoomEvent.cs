@@ -1,0 +1,27 @@
+using System.Buffers;
+
+namespace Jarvis.Server.Conversation;
+
+/// <summary>What reaches a conversation's listener, in arrival order: an uplink Opus packet (rented buffer) or a voice start/stop.</summary>
+internal readonly record struct RoomEvent(RoomEventKind Kind, byte[]? Buffer, int Length, long Timestamp)
+{
+    public static RoomEvent Packet(ReadOnlySpan<byte> opus, long timestamp)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(opus.Length);
+        opus.CopyTo(buffer);
+        return new RoomEvent(RoomEventKind.Packet, buffer, opus.Length, timestamp);
+    }
+
+    public static RoomEvent Voice(bool speaking, long timestamp) =>
+        new(speaking ? RoomEventKind.VoiceStart : RoomEventKind.VoiceStop, null, 0, timestamp);
+
+    public ReadOnlySpan<byte> Data => Buffer.AsSpan(0, Length);
+
+    public void Return()
+    {
+        if (Buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(Buffer);
+        }
+    }
+}

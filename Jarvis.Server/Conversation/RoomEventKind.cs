@@ -1,0 +1,8 @@
+namespace Jarvis.Server.Conversation;
+
+internal enum RoomEventKind
+{
+    Packet,
+    VoiceStart,
+    VoiceStop,
+}

@@ -1,0 +1,194 @@
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using Jarvis.Protocol.Opus;
+using Jarvis.Server.Pipeline;
+using Jarvis.Server.Speech;
+using Jarvis.Server.Wyoming;
+
+namespace Jarvis.Server.Conversation;
+
+/// <summary>
+/// One conversation's ears: the owning room's uplink packets, decoded once to 16 kHz (decoder and buffers reused), stream to
+/// speech recognition per utterance (voice-activity start → stop, or <see cref="ConversationTurnOptions.EndOfTurnTimeout"/>
+/// after the last packet); each transcript becomes a <see cref="PipelineTurn"/> in the conversation's mode. The user speaking
+/// while an answer plays interrupts it (the room is flushed at once).
+/// </summary>
+internal sealed partial class RoomListener : IAsyncDisposable
+{
+    private const int SampleRate = 16000;
+
+    private readonly ConversationTurnServices _services;
+    private readonly ILogger _logger;
+    private readonly Channel<RoomEvent> _events = Channel.CreateBounded<RoomEvent>(
+        new BoundedChannelOptions(200) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+        static dropped => dropped.Return());
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _run;
+    private volatile string _room;
+    private AnswerInFlight? _answer;
+
+    public RoomListener(string room, TurnMode mode, ConversationTurnServices services)
+    {
+        _room = room;
+        Mode = mode;
+        _services = services;
+        _logger = services.Logger;
+        _run = RunAsync(_stop.Token);
+    }
+
+    public TurnMode Mode { get; }
+
+    public string Room
+    {
+        get => _room;
+        set => _room = value;
+    }
+
+    public void Enqueue(RoomEvent evt)
+    {
+        if (!_events.Writer.TryWrite(evt))
+        {
+            evt.Return();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _events.Writer.TryComplete();
+        await _run.ConfigureAwait(false);
+        if (_answer is { } answer)
+        {
+            await answer.CancelAsync().ConfigureAwait(false);
+        }
+
+        while (_events.Reader.TryRead(out var left))
+        {
+            left.Return();
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var options = _services.Options;
+        using var decoder = OpusFrameDecoder.Create(SampleRate);
+        var preRoll = new PreRollPackets((int)(options.PreRoll.TotalMilliseconds / 20));
+        var pcm = new byte[OpusFrameDecoder.MaxSamplesPerPacket(SampleRate) * 2];
+        var utterance = new Utterance(_services, Room);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (!await WaitForEventAsync(utterance.IsOpen ? options.EndOfTurnTimeout : Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false))
+                {
+                    if (_events.Reader.Completion.IsCompleted)
+                    {
+                        break;
+                    }
+
+                    await EndUtteranceAsync(utterance, _services.Time.GetTimestamp(), "no audio", cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                while (_events.Reader.TryRead(out var evt))
+                {
+                    try
+                    {
+                        await HandleAsync(evt, utterance, decoder, preRoll, pcm, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        evt.Return();
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Conversation over.
+        }
+        catch (Exception ex)
+        {
+            LogListenerFailed(ex, Room);
+        }
+        finally
+        {
+            await utterance.AbandonAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleAsync(RoomEvent evt, Utterance utterance, OpusFrameDecoder decoder, PreRollPackets preRoll, byte[] pcm, CancellationToken cancellationToken)
+    {
+        switch (evt.Kind)
+        {
+            case RoomEventKind.VoiceStart:
+                await InterruptAnswerAsync().ConfigureAwait(false);
+                if (!utterance.IsOpen && await utterance.OpenAsync(Room, evt.Timestamp, cancellationToken).ConfigureAwait(false))
+                {
+                    for (var i = 0; i < preRoll.Count; i++)
+                    {
+                        await SendDecodedAsync(utterance, decoder, preRoll[i], pcm, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                preRoll.Clear();
+
+                break;
+            case RoomEventKind.VoiceStop when utterance.IsOpen:
+                await EndUtteranceAsync(utterance, evt.Timestamp, "voice stop", cancellationToken).ConfigureAwait(false);
+                break;
+            case RoomEventKind.Packet when !utterance.IsOpen:
+                preRoll.Add(evt.Data);
+                break;
+            case RoomEventKind.Packet:
+                await SendDecodedAsync(utterance, decoder, evt.Data, pcm, cancellationToken).ConfigureAwait(false);
+                if (_services.Time.GetElapsedTime(utterance.StartedAt) >= _services.Options.MaxUtterance)
+                {
+                    await EndUtteranceAsync(utterance, evt.Timestamp, "maximum length", cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+        }
+    }
+
+    private async Task EndUtteranceAsync(Utterance utterance, long endOfSpeechAt, string why, CancellationToken cancellationToken)
+    {
+        if (utterance.Take() is not { } recognition)
+        {
+            return;
+        }
+
+        LogUtteranceEnded(Room, why);
+        await InterruptAnswerAsync().ConfigureAwait(false);
+        _answer = AnswerInFlight.Start(_services, Room, Mode, recognition, endOfSpeechAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// The user speaks while an answer is coming or playing: it stops at once. In duplex mode a turn that has not taken the
+    /// room (a home command running while PersonaPlex speaks) goes on.
+    /// </summary>
+    private async Task InterruptAnswerAsync()
+    {
+        if (_answer is { } answer && (answer.Speaking || Mode == TurnMode.Pipeline) && !answer.Completion.IsCompleted)
+        {
+            LogInterrupted(Room);
+            await answer.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Listening in {Room} failed")]
+    private partial void LogListenerFailed(Exception ex, string room);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Undecodable uplink packet from {Room}: {Error}")]
+    private partial void LogBadPacket(string room, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Utterance in {Room} ended ({Why})")]
+    private partial void LogUtteranceEnded(string room, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The user spoke over the answer in {Room}: playback stopped")]
+    private partial void LogInterrupted(string room);
+}

@@ -1,0 +1,87 @@
+using Jarvis.Server.Conversation;
+using Jarvis.Server.Pipeline;
+using Jarvis.Server.PersonaPlex;
+using Jarvis.Server.Rooms;
+using Jarvis.Server.Tests.Hub;
+
+namespace Jarvis.Server.Tests.Conversation;
+
+public sealed class PipelineModeTests
+{
+    [Fact]
+    public async Task Pipeline_mode_answers_questions_home_commands_and_chit_chat_with_speech_and_no_PersonaPlex_session()
+    {
+        await using var env = await DuplexHandoffTests.StartWarmAsync("Pipeline");
+        env.Ollama.Answer = _ => "Sunlight bends in raindrops. Each colour bends differently.";
+        var kitchen = await env.KitchenAsync();
+        await ConversationFixture.ConverseAsync(kitchen);
+        await Eventually.TrueAsync(() => env.Get<ConversationModes>().IsPipeline(0), "the conversation runs on the pipeline");
+        Assert.Equal(PersonaPlexState.Warm, env.Get<IPersonaPlexSessions>().GetStatus()[0].State);
+
+        const string question = "Explain how a rainbow forms in detail";
+        await env.SayAsync(kitchen, question);
+        var turn = await env.TurnAsync(question);
+        Assert.Equal((TurnMode.Pipeline, "llm", true), (turn.Mode, turn.Handling, turn.Spoke));
+        Assert.NotNull(turn.EndOfSpeechToTranscript);
+        Assert.NotNull(turn.EndOfSpeechToFirstAudio);
+
+        await env.SayAsync(kitchen, "Turn on the kitchen lights");
+        var home = await env.TurnAsync("Turn on the kitchen lights");
+        Assert.Equal(("home", true), (home.Handling, home.Spoke));
+        Assert.Contains(env.Home.Calls, call => call == ("Turn on the kitchen lights", "kitchen"));
+        await Eventually.TrueAsync(() => env.Tts.Spoken.Contains("Done, the lights are on."), "the home reply is spoken");
+
+        await env.SayAsync(kitchen, "Thank you");
+        var thanks = await env.TurnAsync("Thank you");
+        Assert.True(thanks.Spoke);
+        await Eventually.TrueAsync(() => env.Get<Jarvis.Server.Status.MetricsRegistry>().WriteText().Contains("jarvis_conversation_turns_total{mode=\"pipeline\",handling=\"llm\"} 1", StringComparison.Ordinal),
+            "the turns are in /metrics by mode");
+    }
+
+    [Fact]
+    public async Task Duplex_falls_back_to_the_pipeline_while_PersonaPlex_is_down_and_returns_when_it_is_back()
+    {
+        await using var env = await DuplexHandoffTests.StartWarmAsync();
+        var kitchen = await env.KitchenAsync();
+        var port = env.PersonaPlex.Port;
+        await env.PersonaPlex.StopAsync();
+        await Eventually.TrueAsync(() => env.Get<IPersonaPlexSessions>().GetStatus()[0].State is PersonaPlexState.Backoff, "PersonaPlex is seen down");
+
+        await ConversationFixture.ConverseAsync(kitchen);
+        await Eventually.TrueAsync(() => env.Get<ConversationModes>().IsPipeline(0), "the conversation runs on the pipeline");
+        await env.SayAsync(kitchen, "What is the capital of France");
+        var fallback = await env.TurnAsync("What is the capital of France");
+        Assert.Equal((TurnMode.Pipeline, true), (fallback.Mode, fallback.Spoke));
+        env.Get<ConversationCoordinator>().EndConversation("kitchen", "test over", error: false);
+        await Eventually.TrueAsync(() => kitchen.Last<Jarvis.Protocol.Link.Messages.ConversationMessage>()?.Active == false, "the conversation ends");
+
+        await env.PersonaPlex.StartAsync(port);
+        await Eventually.TrueAsync(() => env.Get<IPersonaPlexSessions>().GetStatus()[0].State == PersonaPlexState.Warm, "PersonaPlex is back", TimeSpan.FromSeconds(20));
+        await ConversationFixture.ConverseAsync(kitchen);
+        await Eventually.TrueAsync(() => env.Get<ConversationModes>().Snapshot().GetValueOrDefault("kitchen") == "duplex", "the conversation runs on PersonaPlex");
+        var heard = kitchen.AudioReceived;
+        await Eventually.TrueAsync(() => kitchen.AudioReceived >= heard + 5, "PersonaPlex is heard");
+        await env.SayAsync(kitchen, "Yeah, that sounds good");
+        var duplex = await env.TurnAsync("Yeah, that sounds good");
+        Assert.Equal((TurnMode.Duplex, "passed"), (duplex.Mode, duplex.Handling));
+    }
+
+    [Fact]
+    public async Task An_utterance_without_a_voice_stop_ends_after_the_end_of_turn_timeout()
+    {
+        await using var env = await DuplexHandoffTests.StartWarmAsync("Pipeline");
+        var kitchen = await env.KitchenAsync();
+        await ConversationFixture.ConverseAsync(kitchen);
+
+        env.Asr.Transcript = "Thank you";
+        await kitchen.VoiceAsync(true, 0.9);
+        foreach (var packet in Jarvis.Server.Tests.PersonaPlex.Support.TestPackets.Tone(10))
+        {
+            await kitchen.SendAudioAsync(packet);
+        }
+
+        var turn = await env.TurnAsync("Thank you");
+        Assert.Equal(TurnMode.Pipeline, turn.Mode);
+        Assert.True(env.Asr.LastAudio.Length >= 10 * 320 * 2, "the decoded 16 kHz audio reached the recogniser");
+    }
+}
