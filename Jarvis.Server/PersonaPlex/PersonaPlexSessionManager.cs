@@ -11,6 +11,8 @@ namespace Jarvis.Server.PersonaPlex;
 public sealed class PersonaPlexSessionManager : BackgroundService, IPersonaPlexSessions
 {
     private readonly EndpointSession[] _endpoints;
+    // Never disposed: a conversation may end (and release its endpoint) while the host is being disposed; a
+    // SemaphoreSlim whose wait handle is never used holds no unmanaged resource.
     private readonly SemaphoreSlim _free;
     private readonly Lock _gate = new();
     private volatile PersonaPlexPersona _persona;
@@ -50,12 +52,6 @@ public sealed class PersonaPlexSessionManager : BackgroundService, IPersonaPlexS
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_endpoints.Select(e => Task.Run(() => e.RunAsync(stoppingToken), CancellationToken.None)));
-
-    public override void Dispose()
-    {
-        _free.Dispose();
-        base.Dispose();
-    }
 
     private void Release(ConversationLease lease)
     {
