@@ -39,7 +39,7 @@ internal static class StatusPage
               esc(r.room),
               r.online ? '<span class="up">online</span> ' + esc(r.satellite.id) : '<span class="down">offline</span>',
               r.muted ? "muted" : "",
-              r.conversationSlot !== null ? '<span class="active">active (slot ' + r.conversationSlot + ")</span>" : (r.waiting ? "waiting" : ""),
+              r.conversationSlot !== null ? '<span class="active">active (slot ' + r.conversationSlot + (s.conversationModes && s.conversationModes[r.room] ? ", " + esc(s.conversationModes[r.room]) : "") + ")</span>" : (r.waiting ? "waiting" : ""),
               r.speaking ? "speaking " + r.score.toFixed(2) : "",
               r.satellite ? r.satellite.rttMs : "", r.satellite ? r.satellite.lossPercent : "", r.satellite ? r.satellite.jitterMs : "",
               r.satellite ? r.satellite.packetsIn + " / " + r.satellite.packetsOut : ""])).join("") || row(["no satellites yet"]);
