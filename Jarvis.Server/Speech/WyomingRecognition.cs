@@ -10,17 +10,16 @@ namespace Jarvis.Server.Speech;
 internal sealed class WyomingRecognition : ISpeechRecognition
 {
     private readonly WyomingConnection _connection;
-    private readonly AudioFormat _format;
+    private readonly WyomingAudioUpload _upload;
     private readonly Channel<string> _partials = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly TaskCompletionSource<string> _transcript = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _readLoop;
-    private long _bytesSent;
 
     public WyomingRecognition(WyomingConnection connection, AudioFormat format)
     {
         _connection = connection;
-        _format = format;
+        _upload = new WyomingAudioUpload(connection, format);
         _readLoop = ReadLoopAsync(_stop.Token);
     }
 
@@ -33,15 +32,12 @@ internal sealed class WyomingRecognition : ISpeechRecognition
             await _transcript.Task.ConfigureAwait(false);
         }
 
-        var timestamp = _bytesSent * 1000 / _format.BytesPerSecond;
-        await _connection.WriteAudioChunkAsync(_format, timestamp, pcm, cancellationToken).ConfigureAwait(false);
-        _bytesSent += pcm.Length;
+        await _upload.SendAsync(pcm, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string> FinishAsync(CancellationToken cancellationToken)
     {
-        var timestamp = _bytesSent * 1000 / _format.BytesPerSecond;
-        await _connection.WriteEventAsync(WyomingEvents.AudioStop(timestamp), cancellationToken).ConfigureAwait(false);
+        await _upload.StopAsync(cancellationToken).ConfigureAwait(false);
         return await _transcript.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 

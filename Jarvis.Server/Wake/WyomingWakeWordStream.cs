@@ -7,29 +7,23 @@ namespace Jarvis.Server.Wake;
 internal sealed class WyomingWakeWordStream : IWakeWordStream
 {
     private readonly WyomingConnection _connection;
-    private readonly AudioFormat _format;
+    private readonly WyomingAudioUpload _upload;
     private readonly Channel<WakeDetection> _detections = Channel.CreateUnbounded<WakeDetection>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _readLoop;
-    private long _bytesSent;
 
     public WyomingWakeWordStream(WyomingConnection connection, AudioFormat format)
     {
         _connection = connection;
-        _format = format;
+        _upload = new WyomingAudioUpload(connection, format);
         _readLoop = ReadLoopAsync(_stop.Token);
     }
 
     public ChannelReader<WakeDetection> Detections => _detections.Reader;
 
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> pcm, CancellationToken cancellationToken)
-    {
-        await _connection.WriteAudioChunkAsync(_format, _bytesSent * 1000 / _format.BytesPerSecond, pcm, cancellationToken).ConfigureAwait(false);
-        _bytesSent += pcm.Length;
-    }
+    public ValueTask SendAsync(ReadOnlyMemory<byte> pcm, CancellationToken cancellationToken) => _upload.SendAsync(pcm, cancellationToken);
 
-    public ValueTask StopAsync(CancellationToken cancellationToken) =>
-        _connection.WriteEventAsync(WyomingEvents.AudioStop(_bytesSent * 1000 / _format.BytesPerSecond), cancellationToken);
+    public ValueTask StopAsync(CancellationToken cancellationToken) => _upload.StopAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
