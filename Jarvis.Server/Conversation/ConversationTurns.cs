@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Jarvis.Server.Duplex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
@@ -16,6 +17,9 @@ public sealed partial class ConversationTurns : IHubCommandSink, IUplinkAudioSin
     private readonly ConversationTurnServices _services;
     private readonly ILogger<ConversationTurns> _logger;
     private readonly RoomListener?[] _slots;
+
+    /// <summary>Rooms whose user is speaking now, with when the voice started (a conversation may start mid-utterance).</summary>
+    private readonly ConcurrentDictionary<string, long> _speakingSince = new(StringComparer.Ordinal);
 
     public ConversationTurns(ConversationModes modes, ConversationTurnServices services, IOptions<RoomsOptions> rooms, ILogger<ConversationTurns> logger)
     {
@@ -37,10 +41,18 @@ public sealed partial class ConversationTurns : IHubCommandSink, IUplinkAudioSin
                 var mode = _services.Duplex.HasModel(command.Room) ? Pipeline.TurnMode.Duplex : Pipeline.TurnMode.Pipeline;
                 _modes.Begin(command.Slot, command.Room, mode);
                 LogStarted(command.Room, mode);
-                _slots[command.Slot] = new RoomListener(command.Room, mode, _services);
+                var listener = new RoomListener(command.Room, mode, _services);
+                if (_speakingSince.TryGetValue(command.Room, out var since))
+                {
+                    // "Hey Jarvis, turn on the lights" in one breath: the conversation starts while the user is still
+                    // speaking, so the utterance opens now instead of at the next voice start.
+                    listener.Enqueue(RoomEvent.Voice(true, since));
+                }
+
+                _slots[command.Slot] = listener;
                 break;
-            case HubCommandKind.Move when command.Slot >= 0 && command.Slot < _slots.Length && _slots[command.Slot] is { } listener:
-                listener.Room = command.Room;
+            case HubCommandKind.Move when command.Slot >= 0 && command.Slot < _slots.Length && _slots[command.Slot] is { } moving:
+                moving.Room = command.Room;
                 _modes.Move(command.Slot, command.Room);
                 break;
             case HubCommandKind.End when command.Slot >= 0 && command.Slot < _slots.Length:
@@ -56,8 +68,19 @@ public sealed partial class ConversationTurns : IHubCommandSink, IUplinkAudioSin
         return ValueTask.CompletedTask;
     }
 
-    public void OnVoice(SatelliteSession session, bool speaking, long timestamp) =>
+    public void OnVoice(SatelliteSession session, bool speaking, long timestamp)
+    {
+        if (speaking)
+        {
+            _speakingSince[session.Room] = timestamp;
+        }
+        else
+        {
+            _speakingSince.TryRemove(session.Room, out _);
+        }
+
         ListenerOf(session.Room)?.Enqueue(RoomEvent.Voice(speaking, timestamp));
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -9,6 +9,27 @@ namespace Jarvis.Server.Tests.Conversation;
 public sealed class PipelineModeTests
 {
     [Fact]
+    public async Task A_command_said_in_the_same_breath_as_the_wake_is_answered()
+    {
+        await using var env = await DuplexHandoffTests.StartWarmAsync("Pipeline");
+        var kitchen = await env.KitchenAsync();
+        env.Asr.Transcript = "Turn on the kitchen lights";
+
+        // The user is already speaking when the conversation starts (wake word or button mid-sentence).
+        await kitchen.VoiceAsync(true, 0.9);
+        await ConversationFixture.ConverseAsync(kitchen);
+        foreach (var packet in Jarvis.Server.Tests.PersonaPlex.Support.TestPackets.Tone(15))
+        {
+            await kitchen.SendAudioAsync(packet);
+        }
+
+        await kitchen.VoiceAsync(false, 0);
+
+        var home = await env.TurnAsync("Turn on the kitchen lights");
+        Assert.Equal(("home", true), (home.Handling, home.Spoke));
+    }
+
+    [Fact]
     public async Task Pipeline_mode_answers_questions_home_commands_and_chit_chat_with_speech_and_no_PersonaPlex_session()
     {
         await using var env = await DuplexHandoffTests.StartWarmAsync("Pipeline");
