@@ -5,8 +5,7 @@ namespace Jarvis.Satellite.Audio;
 /// </summary>
 public sealed class PacedAudioCapture(IAudioCapture inner, TimeProvider timeProvider) : IAudioCapture
 {
-    private long start = -1;
-    private long delivered;
+    private readonly RealTimePacer pacer = new(inner.SampleRate, timeProvider);
 
     public int SampleRate => inner.SampleRate;
 
@@ -16,25 +15,13 @@ public sealed class PacedAudioCapture(IAudioCapture inner, TimeProvider timeProv
 
     public bool ReadFrame(Span<short> frame, CancellationToken cancellationToken)
     {
-        if (start < 0)
-        {
-            start = timeProvider.GetTimestamp();
-        }
-
-        var due = TimeSpan.FromSeconds((double)delivered / SampleRate);
-        var wait = due - timeProvider.GetElapsedTime(start);
-        if (wait > TimeSpan.Zero)
-        {
-            cancellationToken.WaitHandle.WaitOne(wait);
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
+        pacer.WaitForTurn(cancellationToken);
         if (!inner.ReadFrame(frame, cancellationToken))
         {
             return false;
         }
 
-        delivered += frame.Length;
+        pacer.Count(frame.Length);
         return true;
     }
 

@@ -3,8 +3,7 @@ namespace Jarvis.Satellite.Audio;
 /// <summary>Accepts frames no faster than real time (for unpaced sinks: ALSA file devices, recorders).</summary>
 public sealed class PacedAudioPlayback(IAudioPlayback inner, TimeProvider timeProvider) : IAudioPlayback
 {
-    private long start = -1;
-    private long written;
+    private readonly RealTimePacer pacer = new(inner.SampleRate, timeProvider);
 
     public int SampleRate => inner.SampleRate;
 
@@ -14,21 +13,9 @@ public sealed class PacedAudioPlayback(IAudioPlayback inner, TimeProvider timePr
 
     public void WriteFrame(ReadOnlySpan<short> frame, CancellationToken cancellationToken)
     {
-        if (start < 0)
-        {
-            start = timeProvider.GetTimestamp();
-        }
-
-        var due = TimeSpan.FromSeconds((double)written / SampleRate);
-        var wait = due - timeProvider.GetElapsedTime(start);
-        if (wait > TimeSpan.Zero)
-        {
-            cancellationToken.WaitHandle.WaitOne(wait);
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
+        pacer.WaitForTurn(cancellationToken);
         inner.WriteFrame(frame, cancellationToken);
-        written += frame.Length;
+        pacer.Count(frame.Length);
     }
 
     public void Dispose() => inner.Dispose();
