@@ -21,6 +21,7 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _connectTimeout;
     private readonly Func<DuplexConversation, string, Task> _onFailure;
+    private readonly Action<string> _onModelWords;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<UplinkPacket> _uplink;
@@ -28,7 +29,7 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
     private volatile string _room;
 
     public DuplexConversation(int slot, string room, IPersonaPlexSessions sessions, SatelliteRegistry satellites, HubMetrics metrics,
-        TimeProvider time, TimeSpan connectTimeout, Func<DuplexConversation, string, Task> onFailure, ILogger logger)
+        TimeProvider time, TimeSpan connectTimeout, Func<DuplexConversation, string, Task> onFailure, Action<string> onModelWords, ILogger logger)
     {
         Slot = slot;
         _room = room;
@@ -38,6 +39,7 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
         _time = time;
         _connectTimeout = connectTimeout;
         _onFailure = onFailure;
+        _onModelWords = onModelWords;
         _logger = logger;
         _uplink = Channel.CreateBounded<UplinkPacket>(
             new BoundedChannelOptions(UplinkQueuePackets) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
@@ -93,6 +95,7 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
             var watch = WatchAsync(channel, cancellationToken);
             var up = UplinkAsync(channel, cancellationToken);
             var down = DownlinkAsync(channel, cancellationToken);
+            var words = WordsAsync(channel, cancellationToken);
             await Task.WhenAny(watch, up, down).ConfigureAwait(false);
             if (!cancellationToken.IsCancellationRequested)
             {
@@ -100,7 +103,7 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
                 await _onFailure(this, failure).ConfigureAwait(false);
             }
 
-            await Task.WhenAll(watch, up, down).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(watch, up, down, words).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -177,6 +180,25 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
                     {
                         _metrics.DroppedSlowSatellite.Increment();
                     }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Conversation over.
+        }
+    }
+
+    /// <summary>The model's words (its text pieces) are what it says to the room: the room hears them a moment later.</summary>
+    private async Task WordsAsync(IConversationChannel channel, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var _ in channel.Text.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (!ModelAudioCut)
+                {
+                    _onModelWords(_room);
                 }
             }
         }

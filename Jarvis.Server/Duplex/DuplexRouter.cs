@@ -13,6 +13,8 @@ namespace Jarvis.Server.Duplex;
 /// </summary>
 public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IAsyncDisposable
 {
+    private static readonly TimeSpan ModelWordsHeardAfter = TimeSpan.FromMilliseconds(300);
+
     private readonly IPersonaPlexSessions _sessions;
     private readonly SatelliteRegistry _satellites;
     private readonly ConversationCoordinator _coordinator;
@@ -107,7 +109,7 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
                 }
 
                 _slots[command.Slot] = new DuplexConversation(command.Slot, command.Room, _sessions, _satellites, _metrics, _time,
-                    _connectTimeout, OnFailureAsync, _logger);
+                    _connectTimeout, OnFailureAsync, OnModelWords, _logger);
                 break;
             case HubCommandKind.Move when _slots[command.Slot] is { } conversation:
                 conversation.Room = command.Room;
@@ -155,6 +157,9 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The model said something in the room: it will have been heard after its audio page and the satellite's buffer.</summary>
+    private void OnModelWords(string room) => _coordinator.Said(room, _time.GetUtcNow() + ModelWordsHeardAfter);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation in {Room} runs on the speech pipeline (ASR, LLM, TTS)")]
     private partial void LogPipelineConversation(string room);

@@ -77,15 +77,35 @@ public sealed partial class ConversationCoordinator
     }
 
     /// <summary>
-    /// Gives the winner the conversation: refresh its own, start one on a free slot, move a conversation whose room also
-    /// heard this wake (the speaker walked), or wait for a slot.
+    /// Gives the winner the conversation: refresh its own; move a conversation whose room also heard this wake (the speaker
+    /// walked); ignore the same wake heard late elsewhere; start one on a free slot; or wait for a slot.
     /// </summary>
     private void Grant(WakeCandidate winner, Func<string, bool> heardByOwnerOf, DateTimeOffset now)
     {
         if (FindConversation(winner.Room) is { } running)
         {
-            running.Touch(now);
+            running.Woken(now);
             return;
+        }
+
+        if (winner.Source != WakeSource.LongPress)
+        {
+            if (_slots.OfType<Conversation>().FirstOrDefault(c => heardByOwnerOf(c.Room)) is { } heardByActive)
+            {
+                // One wake, one room: the conversation's own room heard it too, less well.
+                Move(heardByActive, winner.Room, "woken again in another room");
+                heardByActive.Woken(now);
+                return;
+            }
+
+            if (DuplicateOf(winner) is { } original)
+            {
+                // The same wake heard late in another room: never a second (or queued) conversation; follow-me moves
+                // the conversation if the speaker really is here.
+                Emit(new HubCommand(HubCommandKind.StandDown, winner.Room, Reason: $"the same wake as the conversation in {original.Room}"));
+                Emit(new HubCommand(HubCommandKind.Led, winner.Room, Led: RoomLed.Idle));
+                return;
+            }
         }
 
         var free = Array.FindIndex(_slots, c => c is null);
@@ -95,17 +115,14 @@ public sealed partial class ConversationCoordinator
             return;
         }
 
-        var heardByActive = _slots.OfType<Conversation>().FirstOrDefault(c => heardByOwnerOf(c.Room));
-        if (heardByActive is not null)
-        {
-            Move(heardByActive, winner.Room, "woken again in another room");
-            return;
-        }
-
         _waiting.RemoveAll(w => w.Room == winner.Room);
         _waiting.Add((winner.Room, now + _options.WaitForEndpoint));
         Emit(new HubCommand(HubCommandKind.Led, winner.Room, Led: RoomLed.Waiting));
     }
+
+    /// <summary>A conversation woken so recently that a wake elsewhere is that same wake heard late.</summary>
+    private Conversation? DuplicateOf(WakeCandidate wake) =>
+        _slots.OfType<Conversation>().FirstOrDefault(c => wake.At - c.WokenAt <= _options.DuplicateWakeWindow);
 
     private void Start(int slot, string room, DateTimeOffset now, string reason)
     {

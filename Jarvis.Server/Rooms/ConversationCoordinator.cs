@@ -145,6 +145,18 @@ public sealed partial class ConversationCoordinator : IDisposable
         }
     }
 
+    /// <summary>
+    /// Something was said to the user in the room (an answer's audio, the model's words) that they will have heard by
+    /// <paramref name="heardBy"/>: the quiet period counts from then. Cheap enough to call per packet.
+    /// </summary>
+    public void Said(string room, DateTimeOffset heardBy)
+    {
+        lock (_gate)
+        {
+            FindConversation(room)?.Touch(heardBy);
+        }
+    }
+
     /// <summary>Ends the room's conversation from outside (PersonaPlex failed: <paramref name="error"/> shows the error LED).</summary>
     public void EndConversation(string room, string reason, bool error)
     {

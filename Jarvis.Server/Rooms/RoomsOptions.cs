@@ -11,7 +11,10 @@ public sealed class RoomsOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
     public TimeSpan ArbitrationWindow { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>A conversation ends after this long without the user speaking in its room.</summary>
+    /// <summary>
+    /// A conversation ends after this long without the user speaking in its room, counted from the end of what was last
+    /// played to the user (an answer is never cut, and the user has the whole period to reply).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(20);
 
@@ -22,6 +25,14 @@ public sealed class RoomsOptions
     /// <summary>... continuously for this long before the conversation moves there.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan FollowMeSustain { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// A wake heard in another room within this time after a conversation was woken is the same wake heard late (a slow
+    /// wake-word stream, an echo through an open door): it never starts or queues a second conversation; if the speaker is
+    /// really there, follow-me moves the conversation. A long press is never a duplicate.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan DuplicateWakeWindow { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>A room that won arbitration while every PersonaPlex endpoint is busy waits at most this long for one.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

@@ -1,13 +1,16 @@
 using Jarvis.Protocol.Link.Messages;
+using Jarvis.Server.Rooms;
 using Jarvis.Server.Speech;
 
 namespace Jarvis.Server.Satellites;
 
 /// <summary>
 /// A synthesised answer to one room's satellite, paced to real time with a small lead (the satellite's jitter buffer
-/// holds bursts, but not a whole answer produced faster than it plays).
+/// holds bursts, but not a whole answer produced faster than it plays). Each packet tells the room's conversation when
+/// it will have been heard.
 /// </summary>
-internal sealed class SatelliteRoomAudioSink(string room, SatelliteRegistry satellites, int sampleRate, TimeProvider time) : IRoomAudioSink
+internal sealed class SatelliteRoomAudioSink(string room, SatelliteRegistry satellites, ConversationCoordinator coordinator, int sampleRate,
+    TimeProvider time) : IRoomAudioSink
 {
     private static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(200);
     private long _startedAt = -1;
@@ -36,6 +39,8 @@ internal sealed class SatelliteRoomAudioSink(string room, SatelliteRegistry sate
 
         satellites.ByRoom(room)?.SendAudio(packet.Span);
         _sentSeconds += (double)samples / sampleRate;
+        var playedIn = TimeSpan.FromSeconds(_sentSeconds) - time.GetElapsedTime(_startedAt);
+        coordinator.Said(room, time.GetUtcNow() + playedIn);
     }
 
     public ValueTask FlushAsync(CancellationToken cancellationToken)

@@ -35,7 +35,64 @@ public sealed class ArbitrationTests
         hub.Advance(250);
 
         Assert.Equal("kitchen", hub.Coordinator.ActiveRoom(0));
-        Assert.Contains(hub.Drain(), c => c is { Kind: HubCommandKind.Led, Room: "office", Led: RoomLed.Waiting });
+        Assert.Contains(hub.Drain(), c => c is { Kind: HubCommandKind.StandDown, Room: "office" });
+    }
+
+    [Fact]
+    public void The_same_wake_heard_late_in_another_room_starts_nothing_now_or_later()
+    {
+        using var hub = new CoordinatorHarness();
+        hub.Coordinator.Wake("kitchen", 0.6, WakeSource.WakeWord);
+        hub.Advance(1_500);
+        hub.Coordinator.Wake("office", 0.5, WakeSource.WakeWord);
+        hub.Advance(250);
+
+        var late = hub.Drain();
+        Assert.DoesNotContain(late, c => c is { Room: "office", Kind: HubCommandKind.Start } or { Room: "office", Led: RoomLed.Waiting });
+        Assert.Contains(late, c => c is { Kind: HubCommandKind.StandDown, Room: "office" });
+        Assert.DoesNotContain(hub.Coordinator.Rooms(), r => r.Waiting);
+
+        hub.Coordinator.EndConversation("kitchen", "done", error: false);
+
+        Assert.Null(hub.Coordinator.ActiveRoom(0));
+        Assert.DoesNotContain(hub.Drain(), c => c is { Kind: HubCommandKind.Start });
+    }
+
+    [Fact]
+    public void A_late_duplicate_wake_does_not_take_a_free_endpoint_either()
+    {
+        using var hub = new CoordinatorHarness(o => o.ConversationSlots = 2);
+        hub.Coordinator.Wake("kitchen", 0.6, WakeSource.WakeWord);
+        hub.Advance(1_500);
+        hub.Coordinator.Wake("office", 0.5, WakeSource.WakeWord);
+        hub.Advance(250);
+
+        Assert.Equal("kitchen", hub.Coordinator.ActiveRoom(0));
+        Assert.Null(hub.Coordinator.ActiveRoom(1));
+    }
+
+    [Fact]
+    public void A_wake_elsewhere_after_the_duplicate_window_is_a_new_request()
+    {
+        using var hub = new CoordinatorHarness(o => o.ConversationSlots = 2);
+        hub.Coordinator.Wake("kitchen", 0.6, WakeSource.WakeWord);
+        hub.Advance(210);
+        hub.Advance(3_300);
+        hub.Coordinator.Wake("office", 0.5, WakeSource.WakeWord);
+        hub.Advance(250);
+
+        Assert.Equal(("kitchen", "office"), (hub.Coordinator.ActiveRoom(0), hub.Coordinator.ActiveRoom(1)));
+    }
+
+    [Fact]
+    public void A_long_press_elsewhere_is_never_a_duplicate()
+    {
+        using var hub = new CoordinatorHarness(o => o.ConversationSlots = 2);
+        hub.Coordinator.Wake("kitchen", 0.6, WakeSource.WakeWord);
+        hub.Advance(500);
+        hub.Coordinator.Wake("office", 1.0, WakeSource.LongPress);
+
+        Assert.Equal(("kitchen", "office"), (hub.Coordinator.ActiveRoom(0), hub.Coordinator.ActiveRoom(1)));
     }
 
     [Fact]

@@ -53,6 +53,41 @@ public sealed class ConversationLifetimeTests
     }
 
     [Fact]
+    public void The_quiet_period_counts_from_the_end_of_what_was_played()
+    {
+        using var hub = StartedIn("kitchen", o => o.QuietPeriod = TimeSpan.FromSeconds(6));
+        hub.Advance(1_000);
+
+        // A 60 s answer, streamed as it is produced: each piece is heard when the ones before it have played.
+        var heardBy = hub.Time.GetUtcNow();
+        for (var second = 0; second < 60; second++)
+        {
+            heardBy += TimeSpan.FromSeconds(1);
+            hub.Coordinator.Said("kitchen", heardBy);
+            hub.Advance(1_000);
+        }
+
+        hub.Advance(5_500);
+        Assert.Equal("kitchen", hub.Coordinator.ActiveRoom(0));
+
+        hub.Advance(1_000);
+        Assert.Null(hub.Coordinator.ActiveRoom(0));
+    }
+
+    [Fact]
+    public void An_answer_queued_far_ahead_keeps_the_conversation_until_it_has_played()
+    {
+        using var hub = StartedIn("kitchen", o => o.QuietPeriod = TimeSpan.FromSeconds(6));
+        hub.Coordinator.Said("kitchen", hub.Time.GetUtcNow() + TimeSpan.FromSeconds(30));
+
+        hub.Advance(35_000);
+        Assert.Equal("kitchen", hub.Coordinator.ActiveRoom(0));
+
+        hub.Advance(1_500);
+        Assert.Null(hub.Coordinator.ActiveRoom(0));
+    }
+
+    [Fact]
     public void Quiet_period_is_configurable()
     {
         using var hub = StartedIn("kitchen", o => o.QuietPeriod = TimeSpan.FromSeconds(5));
