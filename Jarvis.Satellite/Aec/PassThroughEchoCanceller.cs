@@ -1,9 +1,10 @@
 namespace Jarvis.Satellite.Aec;
 
-/// <summary>Copies the capture unchanged (echo cancellation off or unavailable).</summary>
-public sealed class PassThroughEchoCanceller : IEchoCanceller
+/// <summary>Copies the capture unchanged: echo cancellation off or unavailable, or done by the system before the
+/// satellite sees the audio (<paramref name="cancelsEcho"/>).</summary>
+public sealed class PassThroughEchoCanceller(bool cancelsEcho = false) : IEchoCanceller
 {
-    public bool IsActive => false;
+    public bool IsActive => cancelsEcho;
 
     public void Process(ReadOnlySpan<short> captured, ReadOnlySpan<short> played, Span<short> output) => captured.CopyTo(output);
 

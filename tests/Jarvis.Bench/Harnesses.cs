@@ -12,6 +12,7 @@ internal static class Harnesses
         ["answer-streaming"] = Routing.AnswerStreamingHarness.RunAsync,
         ["satellite-pipeline"] = Satellite.SatellitePipelineHarness.RunAsync,
         ["satellite-live"] = Satellite.SatelliteLiveHarness.RunAsync,
+        ["echo"] = Satellite.EchoHarness.RunAsync,
         ["conversation"] = Conversation.ConversationHarness.RunAsync,
     };
 

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using Jarvis.Satellite.Aec;
+
+namespace Jarvis.Satellite.Tests.Aec.Benchmark;
+
+/// <summary>Runs a canceller over a case frame by frame, the way the capture pipeline does (reference through
+/// <see cref="EchoReference"/>), and measures the result.</summary>
+public static class EchoRun
+{
+    public static EchoResult Run(EchoCase echoCase, Func<IEchoCanceller> create)
+    {
+        ArgumentNullException.ThrowIfNull(echoCase);
+        ArgumentNullException.ThrowIfNull(create);
+        using var canceller = create();
+        var reference = new EchoReference(EchoCase.Rate, 0);
+        var cleaned = new short[echoCase.Mic.Length];
+        var played = new short[EchoCase.Frame];
+        var cpu = Stopwatch.StartNew();
+        for (var offset = 0; offset + EchoCase.Frame <= echoCase.Mic.Length; offset += EchoCase.Frame)
+        {
+            reference.Played(echoCase.Far.AsSpan(offset, EchoCase.Frame));
+            reference.Take(played);
+            canceller.Process(echoCase.Mic.AsSpan(offset, EchoCase.Frame), played, cleaned.AsSpan(offset, EchoCase.Frame));
+        }
+
+        cpu.Stop();
+        return EchoMetrics.Measure(echoCase, cleaned, cpu.Elapsed.TotalSeconds / ((double)echoCase.Mic.Length / EchoCase.Rate));
+    }
+}
