@@ -48,6 +48,16 @@ public static partial class EchoCancellerFactory
         return new SpeexEchoCanceller(sampleRate, frameSamples, options);
     }
 
+    /// <summary>Whether echo is cancelled with these settings on this machine (reported to the server).</summary>
+    public static bool CanCancel(EchoCancellerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        NativeLibraries.EnsureResolver();
+        return options.Enabled && (options.Engine == EchoEngine.System
+            || (options.Engine == EchoEngine.WebRtc && NativeLibraries.IsAvailable(NativeLibraries.WebRtcAudioProcessing))
+            || NativeLibraries.IsAvailable(NativeLibraries.SpeexDsp));
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Echo cancellation is off (Satellite:Aec:Enabled = false)")]
     private static partial void LogOff(ILogger logger);
 
