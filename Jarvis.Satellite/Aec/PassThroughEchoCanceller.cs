@@ -6,6 +6,8 @@ public sealed class PassThroughEchoCanceller(bool cancelsEcho = false) : IEchoCa
 {
     public bool IsActive => cancelsEcho;
 
+    public int ReachMilliseconds => cancelsEcho ? 0 : int.MaxValue;
+
     public void Process(ReadOnlySpan<short> captured, ReadOnlySpan<short> played, Span<short> output) => captured.CopyTo(output);
 
     public void Reset()

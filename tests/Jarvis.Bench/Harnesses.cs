@@ -13,6 +13,7 @@ internal static class Harnesses
         ["satellite-pipeline"] = Satellite.SatellitePipelineHarness.RunAsync,
         ["satellite-live"] = Satellite.SatelliteLiveHarness.RunAsync,
         ["echo"] = Satellite.EchoHarness.RunAsync,
+        ["satellite-process"] = Satellite.SatelliteProcessHarness.RunAsync,
         ["conversation"] = Conversation.ConversationHarness.RunAsync,
     };
 

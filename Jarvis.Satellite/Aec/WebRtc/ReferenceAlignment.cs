@@ -9,6 +9,9 @@ namespace Jarvis.Satellite.Aec.WebRtc;
 /// </summary>
 internal sealed class ReferenceAlignment
 {
+    /// <summary>Latest echo looked for by default (ms after the reference).</summary>
+    public const int MaxDelayMilliseconds = 500;
+
     private const int EnvelopeMilliseconds = 5;
     private const int EstimateEveryMilliseconds = 250;
     private readonly EchoDelayEstimator estimator;
@@ -26,7 +29,7 @@ internal sealed class ReferenceAlignment
     /// <param name="maxDelayMilliseconds">Latest echo the alignment looks for.</param>
     /// <param name="targetMilliseconds">Where in the filter the direct path is put.</param>
     /// <param name="headMilliseconds">The direct path may drift this far into the filter before the reference is moved.</param>
-    public ReferenceAlignment(int sampleRate, int maxDelayMilliseconds = 500, int targetMilliseconds = 16, int headMilliseconds = 56)
+    public ReferenceAlignment(int sampleRate, int maxDelayMilliseconds = MaxDelayMilliseconds, int targetMilliseconds = 16, int headMilliseconds = 56)
     {
         samplesPerMillisecond = sampleRate / 1000;
         envelopeSamples = EnvelopeMilliseconds * samplesPerMillisecond;

@@ -43,7 +43,7 @@ public sealed class WebRtcEchoCanceller : IEchoCanceller
         cleaned = new float[blockSamples];
         denoised = new float[blockSamples];
         aligned = new short[blockSamples];
-        alignment = new ReferenceAlignment(sampleRate);
+        alignment = new ReferenceAlignment(sampleRate, ReferenceAlignment.MaxDelayMilliseconds);
         aec = WebRtcAecNative.WebRtcAec_Create();
         if (aec == IntPtr.Zero)
         {
@@ -62,6 +62,9 @@ public sealed class WebRtcEchoCanceller : IEchoCanceller
     }
 
     public bool IsActive => true;
+
+    /// <summary>The alignment looks for echoes up to <see cref="ReferenceAlignment.MaxDelayMilliseconds"/>.</summary>
+    public int ReachMilliseconds => ReferenceAlignment.MaxDelayMilliseconds - 40;
 
     /// <summary>The echo delay found by the reference alignment (ms), or -1 before the first estimate.</summary>
     public int EchoDelayMilliseconds => alignment.EchoDelayMilliseconds;

@@ -9,6 +9,13 @@ public static class EchoRun
 {
     public static EchoResult Run(EchoCase echoCase, Func<IEchoCanceller> create)
     {
+        var cleaned = Process(echoCase, create, out var cpuPerAudioSecond);
+        return EchoMetrics.Measure(echoCase, cleaned, cpuPerAudioSecond);
+    }
+
+    /// <summary>The canceller's output for the case's microphone signal.</summary>
+    public static short[] Process(EchoCase echoCase, Func<IEchoCanceller> create, out double cpuPerAudioSecond)
+    {
         ArgumentNullException.ThrowIfNull(echoCase);
         ArgumentNullException.ThrowIfNull(create);
         using var canceller = create();
@@ -24,6 +31,7 @@ public static class EchoRun
         }
 
         cpu.Stop();
-        return EchoMetrics.Measure(echoCase, cleaned, cpu.Elapsed.TotalSeconds / ((double)echoCase.Mic.Length / EchoCase.Rate));
+        cpuPerAudioSecond = cpu.Elapsed.TotalSeconds / ((double)echoCase.Mic.Length / EchoCase.Rate);
+        return cleaned;
     }
 }
