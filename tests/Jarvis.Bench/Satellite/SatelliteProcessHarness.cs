@@ -6,7 +6,7 @@ namespace Jarvis.Bench.Satellite;
 
 /// <summary>
 /// <c>-- harness satellite-process [PROGRAM…] [--warmup 60] [--measure 60]</c>: the real <c>jarvis-satellite</c> programs
-/// (default: the JIT build beside the bench; add e.g. a Native AOT publish) idle-listening at real time on ALSA file
+/// (default: the JIT build of Jarvis.Satellite in the bench's configuration; add e.g. a Native AOT publish) idle-listening at real time on ALSA file
 /// devices (silence in, a WAV out) and connected to a link server: start until "Listening", then RSS, anonymous memory,
 /// threads and CPU over the measure window after the warm-up. Programs run one after the other; the figures are printed
 /// side by side with the load average.
@@ -20,7 +20,7 @@ internal static class SatelliteProcessHarness
         var programs = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).ToList();
         if (programs.Count == 0)
         {
-            programs.Add(Path.Combine(AppContext.BaseDirectory, "jarvis-satellite.dll"));
+            programs.Add(SatelliteProcess.JitProgram);
         }
 
         using var alsa = new AlsaFileDevices();

@@ -22,9 +22,29 @@ public sealed partial class SatelliteProcess : IAsyncDisposable
         this.started = started;
     }
 
-    /// <summary>The program under test: <c>JARVIS_SATELLITE_EXE</c>, else the JIT build next to this assembly.</summary>
+    /// <summary>The program under test: <c>JARVIS_SATELLITE_EXE</c>, else the JIT build.</summary>
     public static string Program =>
-        Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } exe ? exe : Path.Combine(AppContext.BaseDirectory, "jarvis-satellite.dll");
+        Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } exe ? exe : JitProgram;
+
+    /// <summary>The JIT build in Jarvis.Satellite's own output (same configuration as this assembly): its deps and
+    /// runtimeconfig are the program's, not those of the test project, which runs on the ASP.NET Core framework.</summary>
+    public static string JitProgram
+    {
+        get
+        {
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = output.Parent?.Name ?? "Debug";
+            for (var dir = output; dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Jarvis.Satellite", "Jarvis.Satellite.csproj")))
+                {
+                    return Path.Combine(dir.FullName, "Jarvis.Satellite", "bin", configuration, output.Name, "jarvis-satellite.dll");
+                }
+            }
+
+            throw new InvalidOperationException($"Jarvis.Satellite not found above {output}: set {ExecutableVariable}");
+        }
+    }
 
     public int Id => process.Id;
 
