@@ -7,7 +7,7 @@ namespace Jarvis.Satellite.Tests.Aec.Benchmark;
 /// <param name="DoubleTalkLevelDb">Output level against the near-end talker's while both talk.</param>
 /// <param name="NearAloneLevelDb">Output level against the near-end talker's when the far end is silent.</param>
 /// <param name="LatencyMilliseconds">Delay the canceller adds to the near-end signal.</param>
-/// <param name="CpuPerAudioSecond">Seconds of processing per second of audio (one thread).</param>
+/// <param name="CpuPerAudioSecond">CPU seconds of the processing thread per second of audio.</param>
 public sealed record EchoResult(
     string Case, double ErleDb, double ConvergenceSeconds, double? ReconvergenceSeconds, double DoubleTalkCorrelation,
     double DoubleTalkLevelDb, double NearAloneLevelDb, double LatencyMilliseconds, double CpuPerAudioSecond);

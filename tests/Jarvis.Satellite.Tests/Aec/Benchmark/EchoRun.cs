@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Jarvis.Satellite.Aec;
 
 namespace Jarvis.Satellite.Tests.Aec.Benchmark;
@@ -22,7 +21,7 @@ public static class EchoRun
         var reference = new EchoReference(EchoCase.Rate, 0);
         var cleaned = new short[echoCase.Mic.Length];
         var played = new short[EchoCase.Frame];
-        var cpu = Stopwatch.StartNew();
+        var cpuBefore = ThreadCpu.Seconds;
         for (var offset = 0; offset + EchoCase.Frame <= echoCase.Mic.Length; offset += EchoCase.Frame)
         {
             reference.Played(echoCase.Far.AsSpan(offset, EchoCase.Frame));
@@ -30,8 +29,7 @@ public static class EchoRun
             canceller.Process(echoCase.Mic.AsSpan(offset, EchoCase.Frame), played, cleaned.AsSpan(offset, EchoCase.Frame));
         }
 
-        cpu.Stop();
-        cpuPerAudioSecond = cpu.Elapsed.TotalSeconds / ((double)echoCase.Mic.Length / EchoCase.Rate);
+        cpuPerAudioSecond = (ThreadCpu.Seconds - cpuBefore) / ((double)echoCase.Mic.Length / EchoCase.Rate);
         return cleaned;
     }
 }
