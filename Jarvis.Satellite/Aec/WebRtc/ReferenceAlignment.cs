@@ -46,9 +46,6 @@ internal sealed class ReferenceAlignment
     /// <summary>The last echo delay found (ms), or -1 before the first.</summary>
     public int EchoDelayMilliseconds { get; private set; } = -1;
 
-    /// <summary>True when the last block moved the reference (the filter has to re-adapt).</summary>
-    public bool Moved { get; private set; }
-
     /// <summary>Takes the reference and microphone block just played/captured; writes the reference to use.</summary>
     public void Align(ReadOnlySpan<short> played, ReadOnlySpan<short> captured, Span<short> aligned)
     {
@@ -57,7 +54,6 @@ internal sealed class ReferenceAlignment
             estimator.Add(played.Slice(offset, envelopeSamples), captured.Slice(offset, envelopeSamples));
         }
 
-        Moved = false;
         sinceEstimate += played.Length;
         if (sinceEstimate >= EstimateEveryMilliseconds * samplesPerMillisecond)
         {
@@ -96,8 +92,6 @@ internal sealed class ReferenceAlignment
             return;
         }
 
-        var shift = Math.Clamp(delay - targetMilliseconds, 0, maxShiftMilliseconds);
-        Moved = shift != ShiftMilliseconds;
-        shiftSamples = shift * samplesPerMillisecond;
+        shiftSamples = Math.Clamp(delay - targetMilliseconds, 0, maxShiftMilliseconds) * samplesPerMillisecond;
     }
 }
