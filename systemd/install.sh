@@ -3,10 +3,13 @@
 #
 #   sudo ./install.sh --server ws://jarvis.local:8080/link/v1 --room kitchen [--id kitchen-sat]
 #                     [--publish DIR] [--leds ReSpeaker2Mic|ReSpeaker4Mic|Gpio|None] [--button 17]
+#                     [--aec webrtc|speex|system]
 #   sudo ./install.sh --uninstall [--purge]
 #
-# DIR is the output of `dotnet publish Jarvis.Satellite -c Release -r linux-arm64 --self-contained -o DIR`
-# (default: the directory this script is in if it holds jarvis-satellite, else ../publish/linux-arm64).
+# DIR is a publish of Jarvis.Satellite for linux-arm64: Native AOT (-p:PublishAot=true, preferred) or self-contained
+# JIT (docs/satellite.md). Default: the directory this script is in if it holds jarvis-satellite, else
+# ../publish/linux-arm64-aot, else ../publish/linux-arm64. --aec system sets up PipeWire's echo-cancel (AEC3, needs
+# webrtc-audio-processing 1.x: Raspberry Pi OS trixie) through pipewire-echo-cancel.sh.
 # Idempotent: re-running updates the program and the unit and keeps the existing configuration and token.
 set -euo pipefail
 
@@ -24,6 +27,7 @@ id=""
 leds="None"
 button=""
 publish=""
+aec="webrtc"
 uninstall=0
 purge=0
 
@@ -37,13 +41,20 @@ while [ $# -gt 0 ]; do
     --leds) leds="$2"; shift 2 ;;
     --button) button="$2"; shift 2 ;;
     --publish) publish="$2"; shift 2 ;;
+    --aec) aec="$2"; shift 2 ;;
     --uninstall) uninstall=1; shift ;;
     --purge) purge=1; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
 
+case "$aec" in
+  webrtc) engine=WebRtc ;;
+  speex) engine=Speex ;;
+  system) engine=System ;;
+  *) die "--aec must be webrtc, speex or system (is '$aec')" ;;
+esac
 [ "$(id -u)" -eq 0 ] || die "run as root (sudo)"
 id="${id:-$room-satellite}"
 
@@ -52,6 +63,8 @@ uninstall_satellite() {
     systemctl disable --now jarvis-satellite.service 2>/dev/null || true
   fi
   rm -f "$UNIT"
+  rm -rf "$UNIT.d"
+  [ -x "$SCRIPT_DIR/pipewire-echo-cancel.sh" ] && "$SCRIPT_DIR/pipewire-echo-cancel.sh" --remove --user "$SERVICE_USER" --home "$STATE_DIR" || true
   systemctl daemon-reload 2>/dev/null || true
   rm -rf "$PREFIX"
   if [ "$purge" -eq 1 ]; then
@@ -76,13 +89,18 @@ pick() {
 find_publish_dir() {
   if [ -n "$publish" ]; then echo "$publish"; return; fi
   if [ -x "$SCRIPT_DIR/jarvis-satellite" ]; then echo "$SCRIPT_DIR"; return; fi
+  if [ -x "$SCRIPT_DIR/../publish/linux-arm64-aot/jarvis-satellite" ]; then echo "$SCRIPT_DIR/../publish/linux-arm64-aot"; return; fi
   echo "$SCRIPT_DIR/../publish/linux-arm64"
 }
 
 write_config() {
   install -d -m 0755 "$CONFIG_DIR"
+  local input_device="" output_device=""
+  if [ "$engine" = System ]; then input_device=jarvis_ec_in; output_device=jarvis_ec_out; fi
   if [ -f "$CONFIG" ]; then
     echo "Keeping the existing configuration $CONFIG (token unchanged)."
+    grep -q "\"Engine\": *\"$engine\"" "$CONFIG" \
+      || echo "Note: to use --aec $aec, set Satellite:Aec:Engine to $engine in $CONFIG${input_device:+ and the audio devices to $input_device / $output_device}."
     return
   fi
   local token
@@ -99,8 +117,8 @@ write_config() {
       "Room": "$room",
       "Token": "$token"
     },
-    "Audio": { "InputDevice": "", "OutputDevice": "", "SampleRate": 16000 },
-    "Echo": { "Enabled": true, "Preprocessor": true, "AutomaticGainControl": false },
+    "Audio": { "InputDevice": "$input_device", "OutputDevice": "$output_device", "SampleRate": 16000 },
+    "Aec": { "Enabled": true, "Engine": "$engine" },
     "Leds": { "Profile": "$leds", "Brightness": 16 },
     "Button": { "Pin": $button_json }
   }
@@ -138,6 +156,18 @@ install_satellite() {
   write_config
 
   install -m 0644 "$SCRIPT_DIR/jarvis-satellite.service" "$UNIT"
+  install -d -m 0755 "$UNIT.d"
+  if [ -f "$PREFIX/jarvis-satellite.dll" ]; then
+    rm -f "$UNIT.d/10-native-aot.conf"
+    echo "Installing the JIT build (a Native AOT publish starts faster and uses less memory: docs/satellite.md)."
+  else
+    # Native code only: no JIT, so no page ever needs to be writable and executable.
+    printf '%s\n' "# Native AOT build (install.sh)" "[Service]" "MemoryDenyWriteExecute=yes" > "$UNIT.d/10-native-aot.conf"
+    echo "Installing the Native AOT build."
+  fi
+  if [ "$engine" = System ]; then
+    "$SCRIPT_DIR/pipewire-echo-cancel.sh" --user "$SERVICE_USER" --home "$STATE_DIR"
+  fi
   systemctl daemon-reload
   systemctl enable jarvis-satellite.service
   systemctl restart jarvis-satellite.service

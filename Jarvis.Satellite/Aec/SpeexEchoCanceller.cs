@@ -7,6 +7,7 @@ namespace Jarvis.Satellite.Aec;
 public sealed class SpeexEchoCanceller : IEchoCanceller
 {
     private readonly int frameSamples;
+    private readonly int filterMilliseconds;
     private IntPtr echo;
     private IntPtr preprocess;
 
@@ -14,6 +15,7 @@ public sealed class SpeexEchoCanceller : IEchoCanceller
     {
         ArgumentNullException.ThrowIfNull(options);
         this.frameSamples = frameSamples;
+        filterMilliseconds = options.FilterMilliseconds;
         echo = SpeexDspNative.speex_echo_state_init(frameSamples, sampleRate * options.FilterMilliseconds / 1000);
         if (echo == IntPtr.Zero)
         {
@@ -36,6 +38,9 @@ public sealed class SpeexEchoCanceller : IEchoCanceller
     }
 
     public bool IsActive => true;
+
+    /// <summary>The filter covers its length from the reference on; the last 40 ms are left for the room's tail.</summary>
+    public int ReachMilliseconds => filterMilliseconds - 40;
 
     public bool HasPreprocessor => preprocess != IntPtr.Zero;
 

@@ -77,7 +77,14 @@ public sealed partial class AudioService(
         var playbackDone = speaker is null
             ? Task.Delay(Timeout.Infinite, stop.Token)
             : AudioThread.Start("jarvis-playback", () => new PlaybackPipeline(speaker, jitter, volume, reference).Run(stop.Token));
-        var watch = WatchEchoDelayAsync(pipeline, stop.Token);
+        var watch = WatchEchoDelayAsync(pipeline, canceller.ReachMilliseconds, stop.Token);
+        LogListening(a.InputDevice ?? "default", speaker is null ? "none" : a.OutputDevice ?? "default", canceller switch
+        {
+            Aec.WebRtc.WebRtcEchoCanceller => "WebRTC echo canceller",
+            SpeexEchoCanceller => "speexdsp echo canceller",
+            { IsActive: true } => "echo cancelled by the system",
+            _ => "no echo cancellation",
+        });
         var first = await Task.WhenAny(captureDone, playbackDone).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         await AudioThread.WhenStoppedAsync(watch).ConfigureAwait(false);
@@ -88,10 +95,9 @@ public sealed partial class AudioService(
     }
 
     /// <summary>Warns (once per new value) when the echo arrives later than the canceller's filter reaches.</summary>
-    private async Task WatchEchoDelayAsync(CapturePipeline pipeline, CancellationToken cancellationToken)
+    private async Task WatchEchoDelayAsync(CapturePipeline pipeline, int reach, CancellationToken cancellationToken)
     {
         // The reference is already delayed by ReferenceDelayMilliseconds: the estimate is what is left beyond it.
-        var reach = echo.Value.FilterMilliseconds - 40;
         var reported = -1;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -100,7 +106,14 @@ public sealed partial class AudioService(
             if (delay > reach && Math.Abs(delay - reported) >= 40)
             {
                 reported = delay;
-                LogEchoDelay(delay, echo.Value.FilterMilliseconds, echo.Value.ReferenceDelayMilliseconds + Math.Max(0, delay - 60));
+                if (reach == 0)
+                {
+                    LogEchoNotCancelledBySystem(delay);
+                }
+                else
+                {
+                    LogEchoDelay(delay, reach, echo.Value.ReferenceDelayMilliseconds + Math.Max(0, delay - 60));
+                }
             }
         }
     }
@@ -125,8 +138,15 @@ public sealed partial class AudioService(
     private partial void LogNoVad(string error);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "The speaker's echo reaches the microphone ~{Delay} ms after the reference, beyond the {Filter} ms echo filter: set Satellite:Echo:ReferenceDelayMilliseconds to about {Suggested}")]
-    private partial void LogEchoDelay(int delay, int filter, int suggested);
+        Message = "The speaker's echo reaches the microphone ~{Delay} ms after the reference, later than the echo canceller reaches ({Reach} ms): set Satellite:Aec:ReferenceDelayMilliseconds to about {Suggested}")]
+    private partial void LogEchoDelay(int delay, int reach, int suggested);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The speaker's echo is still in the microphone signal (~{Delay} ms after the reference) although Satellite:Aec:Engine is System: make Satellite:Audio:InputDevice the echo-cancelled source (docs/satellite.md, PipeWire echo-cancel)")]
+    private partial void LogEchoNotCancelledBySystem(int delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening: microphone {Input}, speaker {Output}, {Canceller}")]
+    private partial void LogListening(string input, string output, string canceller);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The capture source ended")]
     private partial void LogSourceEnded();

@@ -5,6 +5,9 @@ namespace Jarvis.Satellite.Hosting;
 /// <summary>Entry point: no verb runs the satellite service; <c>devices</c>, <c>test-leds</c> are tools.</summary>
 public static class SatelliteCommandLine
 {
+    /// <summary>EX_CONFIG: systemd's RestartPreventExitStatus stops the restart loop on a configuration error.</summary>
+    public const int ExConfig = 78;
+
     private static readonly Dictionary<string, Func<string[], CancellationToken, Task<int>>> Verbs =
         new(StringComparer.OrdinalIgnoreCase)
         {
@@ -35,7 +38,13 @@ public static class SatelliteCommandLine
                 await Console.Error.WriteLineAsync($"  {failure}").ConfigureAwait(false);
             }
 
-            return 78; // EX_CONFIG: systemd's RestartPreventExitStatus stops the restart loop.
+            return ExConfig;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // A value of the wrong type (a word where a number belongs, an unknown engine name) fails in the binder.
+            await Console.Error.WriteLineAsync($"Invalid configuration ({SatelliteHost.ConfigPath(args)}): {e.Message}").ConfigureAwait(false);
+            return ExConfig;
         }
     }
 }

@@ -24,15 +24,7 @@ public static class SatelliteServices
 {
     public static IServiceCollection AddSatellite(this IServiceCollection services)
     {
-        AddOptions<AudioOptions>(services, "Satellite:Audio");
-        AddOptions<EchoCancellerOptions>(services, "Satellite:Echo");
-        AddOptions<VadOptions>(services, "Satellite:Vad");
-        AddOptions<LedOptions>(services, "Satellite:Leds");
-        AddOptions<ButtonOptions>(services, "Satellite:Button");
-        AddOptions<JitterBufferOptions>(services, "Satellite:Playback");
-        AddOptions<SatelliteOptions>(services, "Satellite");
-        AddOptions<LinkOptions>(services, "Satellite:Link");
-        services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidator>();
+        services.AddSatelliteOptions();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MonotonicClock>();
@@ -80,13 +72,6 @@ public static class SatelliteServices
         return services;
     }
 
-    private static void AddOptions<T>(IServiceCollection services, string section)
-        where T : class
-    {
-        services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<T>>(new DataAnnotationsValidator<T>(section));
-    }
-
     private static SatelliteCapabilities Capabilities(IServiceProvider sp)
     {
         var audio = sp.GetRequiredService<IOptions<AudioOptions>>().Value;
@@ -96,8 +81,7 @@ public static class SatelliteServices
             [audio.SampleRate], [LinkCodec.Opus], audio.HasSpeaker,
             leds switch { LedProfile.None => LedKind.None, LedProfile.Gpio => LedKind.Gpio, _ => LedKind.Apa102Ring },
             sp.GetRequiredService<IOptions<ButtonOptions>>().Value.Pin is not null,
-            audio.HasSpeaker && sp.GetRequiredService<IOptions<EchoCancellerOptions>>().Value.Enabled
-                && NativeLibraries.IsAvailable(NativeLibraries.SpeexDsp));
+            audio.HasSpeaker && EchoCancellerFactory.CanCancel(sp.GetRequiredService<IOptions<EchoCancellerOptions>>().Value));
     }
 
     private static LedHardware LedHardwareFor(IServiceProvider sp)

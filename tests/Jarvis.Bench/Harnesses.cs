@@ -12,6 +12,8 @@ internal static class Harnesses
         ["answer-streaming"] = Routing.AnswerStreamingHarness.RunAsync,
         ["satellite-pipeline"] = Satellite.SatellitePipelineHarness.RunAsync,
         ["satellite-live"] = Satellite.SatelliteLiveHarness.RunAsync,
+        ["echo"] = Satellite.EchoHarness.RunAsync,
+        ["satellite-process"] = Satellite.SatelliteProcessHarness.RunAsync,
         ["conversation"] = Conversation.ConversationHarness.RunAsync,
     };
 

@@ -15,7 +15,7 @@ namespace Jarvis.Bench.Satellite;
 
 /// <summary>
 /// <c>-- harness satellite-pipeline [seconds]</c>: the satellite's whole audio path at 16 kHz with scripted I/O on one
-/// thread — capture → AEC (+preprocessor) → VAD → Opus encode → link frame → (loopback as downlink) → link reader →
+/// thread — capture → AEC (the default WebRTC engine with noise suppression) → VAD → Opus encode → link frame → (loopback as downlink) → link reader →
 /// jitter buffer → Opus decode → volume → playback + echo reference — and reports CPU seconds per audio second,
 /// allocations per frame in steady state and the process RSS.
 /// </summary>
@@ -34,7 +34,7 @@ internal static class SatellitePipelineHarness
         var clock = new MonotonicClock(TimeProvider.System);
         using var capture = new ScriptedAudioCapture(speech, Rate, Frame, loop: true);
         var playback = new DiscardingAudioPlayback(Rate, Frame);
-        using var echo = new SpeexEchoCanceller(Rate, Frame, new EchoCancellerOptions());
+        using var echo = new Jarvis.Satellite.Aec.WebRtc.WebRtcEchoCanceller(Rate, Frame, new EchoCancellerOptions());
         var reference = new EchoReference(Rate, 0);
         using var classifier = new WebRtcVoiceClassifier(Rate, 3);
         var vad = new VoiceActivityDetector(classifier, new VadOptions(), 20);

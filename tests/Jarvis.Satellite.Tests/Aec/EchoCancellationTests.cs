@@ -1,92 +1,106 @@
 using Jarvis.Satellite.Aec;
-using Jarvis.Satellite.Tests.Support;
+using Jarvis.Satellite.Tests.Aec.Benchmark;
 using Jarvis.Satellite.Vad;
 using Xunit.Abstractions;
 
 namespace Jarvis.Satellite.Tests.Aec;
 
+/// <summary>
+/// Quality of each canceller on the echo benchmark's signals (espeak-ng far end, echo made with sox, a second voice
+/// talking over it at 7 s and alone at 14 s): thresholds on dB and correlation, never on time taken
+/// (<c>harness echo</c> prints every number).
+/// </summary>
 public sealed class EchoCancellationTests(ITestOutputHelper output)
 {
-    private static readonly Dictionary<double, EchoScenario> Scenarios = [];
+    public static TheoryData<int> Delays => [20, 60, 120];
 
     [Theory]
-    [InlineData(0.02)]
-    [InlineData(0.04)]
-    [InlineData(0.06)]
-    public void Echo_is_cancelled_and_the_near_end_talker_kept_with_the_preprocessor(double echoDelay)
+    [MemberData(nameof(Delays))]
+    public void WebRtc_removes_linear_echo_by_45_dB_and_keeps_a_talker_who_speaks_over_it(int delayMs)
     {
-        var result = Run(preprocessor: true, echoDelay);
+        var echoCase = EchoCases.Linear(delayMs);
+        var r = Run(echoCase, new EchoCancellerOptions(), out var cleaned);
 
-        Assert.True(result.ErleDb >= 20, $"ERLE {result.ErleDb:0.0} dB");
-        Assert.InRange(result.NearLevelDb, -6, 6);
-        Assert.True(result.DoubleTalkRecall >= 0.6, $"VAD recall in double talk {result.DoubleTalkRecall:P0}");
+        Assert.True(r.ErleDb >= 45, $"ERLE {r.ErleDb:0.0} dB");
+        Assert.True(r.DoubleTalkCorrelation >= 0.94, $"double-talk correlation {r.DoubleTalkCorrelation:0.000}");
+        Assert.InRange(r.DoubleTalkLevelDb, -2, 1);
+        Assert.InRange(r.NearAloneLevelDb, -1, 1);
+        Assert.True(DoubleTalkRecall(echoCase, cleaned) >= 0.9);
+    }
+
+    [Fact]
+    public void WebRtc_removes_30_dB_of_a_soft_clipping_speakers_echo()
+    {
+        var r = Run(EchoCases.SoftClipped(), new EchoCancellerOptions());
+
+        Assert.True(r.ErleDb >= 30, $"ERLE {r.ErleDb:0.0} dB");
+        Assert.True(r.DoubleTalkCorrelation >= 0.88, $"double-talk correlation {r.DoubleTalkCorrelation:0.000}");
+    }
+
+    [Fact]
+    public void WebRtc_cancels_again_within_a_second_of_audio_after_the_speaker_is_moved()
+    {
+        var r = Run(EchoCases.PathChange(), new EchoCancellerOptions());
+
+        Assert.True(r.ReconvergenceSeconds <= 1.0, $"back to 10 dB after {r.ReconvergenceSeconds:0.00} s of audio");
+        Assert.True(r.ErleDb >= 45, $"ERLE before the change {r.ErleDb:0.0} dB");
     }
 
     [Theory]
-    [InlineData(0.02)]
-    [InlineData(0.06)]
-    public void Echo_canceller_alone_reduces_echo_and_keeps_the_near_end_talker(double echoDelay)
+    [InlineData(20, true, 35)]
+    [InlineData(60, true, 30)]
+    [InlineData(20, false, 18)]
+    [InlineData(60, false, 15)]
+    public void Speex_removes_echo_and_keeps_the_near_end_talker(int delayMs, bool preprocessor, double minErleDb)
     {
-        var result = Run(preprocessor: false, echoDelay);
+        var echoCase = EchoCases.Linear(delayMs);
+        var r = Run(echoCase, new EchoCancellerOptions { Engine = EchoEngine.Speex, Preprocessor = preprocessor }, out var cleaned);
 
-        Assert.True(result.ErleDb >= 10, $"ERLE {result.ErleDb:0.0} dB");
-        Assert.InRange(result.NearLevelDb, -6, 6);
-        Assert.True(result.DoubleTalkRecall >= 0.6, $"VAD recall in double talk {result.DoubleTalkRecall:P0}");
+        Assert.True(r.ErleDb >= minErleDb, $"ERLE {r.ErleDb:0.0} dB");
+        Assert.True(r.DoubleTalkCorrelation >= 0.95, $"double-talk correlation {r.DoubleTalkCorrelation:0.000}");
+        Assert.InRange(r.NearAloneLevelDb, -1, 1);
+        Assert.True(DoubleTalkRecall(echoCase, cleaned) >= 0.9);
     }
 
-    private EchoResult Run(bool preprocessor, double echoDelay)
+    [Fact]
+    public void The_speex_preprocessor_delays_the_signal_by_one_frame_and_WebRtc_by_less()
     {
-        EchoScenario s;
-        lock (Scenarios)
-        {
-            if (!Scenarios.TryGetValue(echoDelay, out s!))
-            {
-                Scenarios[echoDelay] = s = EchoScenario.Create(echoDelay);
-            }
-        }
+        var echoCase = EchoCases.Linear(20);
 
-        var options = new EchoCancellerOptions { Preprocessor = preprocessor };
-        using var canceller = new SpeexEchoCanceller(EchoScenario.Rate, EchoScenario.Frame, options);
-        var reference = new EchoReference(EchoScenario.Rate, options.ReferenceDelayMilliseconds);
-        var cleaned = new short[s.Mic.Length];
-        var played = new short[EchoScenario.Frame];
-        for (var offset = 0; offset + EchoScenario.Frame <= s.Mic.Length; offset += EchoScenario.Frame)
-        {
-            reference.Played(s.Far.AsSpan(offset, EchoScenario.Frame));
-            reference.Take(played);
-            canceller.Process(s.Mic.AsSpan(offset, EchoScenario.Frame), played, cleaned.AsSpan(offset, EchoScenario.Frame));
-        }
+        Assert.Equal(20, Run(echoCase, new EchoCancellerOptions { Engine = EchoEngine.Speex }).LatencyMilliseconds);
+        Assert.Equal(0, Run(echoCase, new EchoCancellerOptions { Engine = EchoEngine.Speex, Preprocessor = false }).LatencyMilliseconds);
+        Assert.InRange(Run(echoCase, new EchoCancellerOptions()).LatencyMilliseconds, 1, 15);
+    }
 
-        var echoOnly = EchoScenario.At(3)..EchoScenario.At(7);
-        var erle = Signals.Db(Signals.Rms(s.Mic.AsSpan()[echoOnly]) / Signals.Rms(cleaned.AsSpan()[echoOnly]));
-        var nearOnly = EchoScenario.At(14)..(EchoScenario.At(14) + s.NearLength);
-        var nearLevel = Signals.Db(Signals.Rms(cleaned.AsSpan()[nearOnly]) / Signals.Rms(s.Near.AsSpan()[nearOnly]));
-        var recall = DoubleTalkRecall(s, cleaned);
+    private EchoResult Run(EchoCase echoCase, EchoCancellerOptions options) => Run(echoCase, options, out _);
+
+    private EchoResult Run(EchoCase echoCase, EchoCancellerOptions options, out short[] cleaned)
+    {
+        cleaned = EchoRun.Process(echoCase, () => EchoEngines.Create(options), out var cpu);
+        var r = EchoMetrics.Measure(echoCase, cleaned, cpu);
         output.WriteLine(
-            $"echo delay {echoDelay * 1000:0} ms, preprocessor={preprocessor}: ERLE {erle:0.0} dB (3–7 s, echo only), near-end level {nearLevel:0.0} dB " +
-            $"(near end alone), VAD recall of near-end speech in double talk {recall:P0}");
-        return new EchoResult(erle, nearLevel, recall);
+            $"{options.Engine} {options.Suppression} preprocessor={options.Preprocessor}, {r.Case}: ERLE {r.ErleDb:0.0} dB, " +
+            $"convergence {r.ConvergenceSeconds:0.00} s, re-convergence {r.ReconvergenceSeconds:0.00} s, double talk correlation " +
+            $"{r.DoubleTalkCorrelation:0.000} level {r.DoubleTalkLevelDb:0.0} dB, near end alone {r.NearAloneLevelDb:0.0} dB, latency {r.LatencyMilliseconds:0} ms");
+        return r;
     }
 
     /// <summary>Of the double-talk frames where the clean near-end signal is voiced, the fraction voiced after AEC.</summary>
-    private static double DoubleTalkRecall(EchoScenario s, short[] cleaned)
+    private static double DoubleTalkRecall(EchoCase c, short[] cleaned)
     {
-        using var onNear = new WebRtcVoiceClassifier(EchoScenario.Rate, 3);
-        using var onCleaned = new WebRtcVoiceClassifier(EchoScenario.Rate, 3);
+        using var onNear = new WebRtcVoiceClassifier(EchoCase.Rate, 3);
+        using var onCleaned = new WebRtcVoiceClassifier(EchoCase.Rate, 3);
         int voiced = 0, detected = 0;
-        for (var offset = EchoScenario.At(7); offset < EchoScenario.At(7) + s.NearLength; offset += EchoScenario.Frame)
+        var (start, length) = c.DoubleTalk.GetOffsetAndLength(c.Mic.Length);
+        for (var offset = start; offset + EchoCase.Frame <= start + length; offset += EchoCase.Frame)
         {
-            var nearVoiced = onNear.IsVoiced(s.Near.AsSpan(offset, EchoScenario.Frame));
-            var cleanedVoiced = onCleaned.IsVoiced(cleaned.AsSpan(offset, EchoScenario.Frame));
-            if (nearVoiced)
+            if (onNear.IsVoiced(c.Near.AsSpan(offset, EchoCase.Frame)))
             {
                 voiced++;
-                detected += cleanedVoiced ? 1 : 0;
+                detected += onCleaned.IsVoiced(cleaned.AsSpan(offset, EchoCase.Frame)) ? 1 : 0;
             }
         }
 
         return voiced == 0 ? 0 : (double)detected / voiced;
     }
-
-    private sealed record EchoResult(double ErleDb, double NearLevelDb, double DoubleTalkRecall);
 }

@@ -1,23 +1,24 @@
 using Jarvis.Satellite.Aec;
+using Jarvis.Satellite.Tests.Aec.Benchmark;
 
 namespace Jarvis.Satellite.Tests.Aec;
 
 public sealed class EchoDelayEstimatorTests
 {
     [Theory]
-    [InlineData(0.04)]
-    [InlineData(0.3)]
-    public void The_echo_delay_is_found_from_the_envelopes(double delaySeconds)
+    [InlineData(40)]
+    [InlineData(300)]
+    public void The_echo_delay_is_found_from_the_envelopes(int delayMs)
     {
-        var s = EchoScenario.Create(delaySeconds);
+        var s = EchoCases.Linear(delayMs);
         var estimator = new EchoDelayEstimator(20);
-        for (var offset = 0; offset + 320 <= EchoScenario.At(7); offset += 320)
+        for (var offset = 0; offset + 320 <= EchoCase.At(7); offset += 320)
         {
             estimator.Add(s.Far.AsSpan(offset, 320), s.Mic.AsSpan(offset, 320));
         }
 
         Assert.True(estimator.TryEstimate(out var delay, out var correlation), $"correlation {correlation:0.00}");
-        Assert.InRange(delay, (delaySeconds * 1000) - 20, (delaySeconds * 1000) + 40);
+        Assert.InRange(delay, delayMs - 20, delayMs + 40);
     }
 
     [Fact]

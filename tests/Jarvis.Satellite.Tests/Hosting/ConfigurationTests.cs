@@ -1,4 +1,6 @@
+using Jarvis.Satellite.Aec;
 using Jarvis.Satellite.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,14 +33,64 @@ public sealed class ConfigurationTests
         }
     }
 
-    [Fact]
-    public void Out_of_range_values_name_the_setting()
+    [Theory]
+    [InlineData("Vad", "Mode", "7", "Satellite:Vad:Mode: The field VadOptions.Mode must be between 0 and 3.")]
+    [InlineData("Aec", "ReferenceDelayMilliseconds", "900", "Satellite:Aec:ReferenceDelayMilliseconds: The field EchoCancellerOptions.ReferenceDelayMilliseconds must be between 0 and 500.")]
+    [InlineData("Audio", "SampleRate", "44100", "Satellite:Audio:SampleRate: The AudioOptions.SampleRate field does not equal any of the values specified in AllowedValuesAttribute.")]
+    public async Task Out_of_range_values_name_the_setting(string section, string key, string value, string expected)
     {
-        var result = new DataAnnotationsValidator<Jarvis.Satellite.Vad.VadOptions>("Satellite:Vad")
-            .Validate(null, new Jarvis.Satellite.Vad.VadOptions { Mode = 7 });
+        var e = await StartWithAsync($$"""{ "Satellite": { "{{section}}": { "{{key}}": {{value}} } } }""", ValidLink);
 
-        Assert.True(result.Failed);
-        Assert.Contains("Satellite:Vad:Mode", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Equal([expected], e.Failures);
+    }
+
+    [Theory]
+    [InlineData("""{ "Satellite": { "Aec": { "Engine": "Speexx" } } }""")]
+    [InlineData("""{ "Satellite": { "Vad": { "Mode": "three" } } }""")]
+    [InlineData("""{ "Satellite": { "Vad": { "Mode": 9 } } }""")]
+    public async Task The_program_exits_with_EX_CONFIG_on_a_value_it_cannot_use(string json)
+    {
+        var dir = Directory.CreateTempSubdirectory("jarvis-cfg-").FullName;
+        try
+        {
+            var config = Path.Combine(dir, "satellite.json");
+            await File.WriteAllTextAsync(config, json);
+
+            var code = await SatelliteCommandLine.RunAsync(["--config", config, .. ValidLink, $"--Satellite:StateDirectory={dir}"]);
+
+            Assert.Equal(SatelliteCommandLine.ExConfig, code);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("Aec", "Speex")]
+    [InlineData("Echo", "Speex")]
+    [InlineData("Aec", "system")]
+    public void The_echo_engine_is_read_from_the_aec_section_or_the_former_echo_section(string section, string engine)
+    {
+        var options = BuildWith($$"""{ "Satellite": { "{{section}}": { "Engine": "{{engine}}", "FilterMilliseconds": 300 } } }""")
+            .Services.GetRequiredService<IOptions<EchoCancellerOptions>>().Value;
+
+        Assert.Equal(Enum.Parse<EchoEngine>(engine, ignoreCase: true), options.Engine);
+        Assert.Equal(300, options.FilterMilliseconds);
+    }
+
+    [Fact]
+    public void Settings_are_bound_from_file_environment_and_command_line_alike()
+    {
+        var host = BuildWith("""{ "Satellite": { "Audio": { "InputDevice": "seeed", "Pace": true }, "Aec": { "Suppression": "Aggressive" } } }""",
+            "--Satellite:Vad:StartScore=0.6", "--Satellite:Leds:Profile=Gpio", "--Satellite:Leds:GpioPins:0=5", "--Satellite:Button:Pin=17");
+
+        Assert.Equal("seeed", host.Services.GetRequiredService<IOptions<Jarvis.Satellite.Audio.AudioOptions>>().Value.InputDevice);
+        Assert.True(host.Services.GetRequiredService<IOptions<Jarvis.Satellite.Audio.AudioOptions>>().Value.Pace);
+        Assert.Equal(EchoSuppression.Aggressive, host.Services.GetRequiredService<IOptions<EchoCancellerOptions>>().Value.Suppression);
+        Assert.Equal(0.6, host.Services.GetRequiredService<IOptions<Jarvis.Satellite.Vad.VadOptions>>().Value.StartScore);
+        Assert.Equal([5], host.Services.GetRequiredService<IOptions<Jarvis.Satellite.Leds.LedOptions>>().Value.GpioPins);
+        Assert.Equal(17, host.Services.GetRequiredService<IOptions<Jarvis.Satellite.Button.ButtonOptions>>().Value.Pin);
     }
 
     [Theory]
@@ -51,4 +103,25 @@ public sealed class ConfigurationTests
     [Fact]
     public void The_config_file_can_be_given_on_the_command_line() =>
         Assert.Equal(Path.GetFullPath("x.json"), SatelliteHost.ConfigPath(["--config", "x.json"]));
+
+    private static IHost BuildWith(string json, params string[] args)
+    {
+        var dir = Directory.CreateTempSubdirectory("jarvis-cfg-").FullName;
+        var config = Path.Combine(dir, "satellite.json");
+        File.WriteAllText(config, json);
+        var builder = SatelliteHost.CreateBuilder(["--config", config, .. args]);
+        builder.Logging.ClearProviders();
+        var host = builder.Build();
+        Directory.Delete(dir, recursive: true);
+        return host;
+    }
+
+    private static readonly string[] ValidLink =
+        ["--Satellite:Link:ServerUrl=ws://jarvis.local:8080/link/v1", "--Satellite:Link:Room=kitchen", "--Satellite:Link:SatelliteId=kitchen-sat", "--Satellite:Link:Token=t"];
+
+    private static async Task<OptionsValidationException> StartWithAsync(string json, params string[] args)
+    {
+        using var host = BuildWith(json, args);
+        return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+    }
 }

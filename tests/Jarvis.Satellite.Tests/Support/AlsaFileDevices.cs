@@ -12,17 +12,23 @@ public sealed class AlsaFileDevices : IDisposable
         MicFile = Path.Combine(Directory, "mic16k.raw");
         PlaybackFile = Path.Combine(Directory, "playback.wav");
         File.WriteAllBytes(MicFile, []);
-        var config = Path.Combine(Directory, "asoundrc");
-        File.WriteAllText(config, $$"""
+        ConfigFile = Path.Combine(Directory, "asoundrc");
+        File.WriteAllText(ConfigFile, $$"""
             pcm.jarvis_out_file { type file slave.pcm "null" file "{{PlaybackFile}}" format "wav" }
             pcm.jarvis_out { type plug slave { pcm "jarvis_out_file" format S16_LE rate 16000 channels 1 } }
             pcm.jarvis_in_file { type file slave.pcm "null" file "/dev/null" infile "{{MicFile}}" format "raw" }
             pcm.jarvis_in { type plug slave { pcm "jarvis_in_file" format S16_LE rate 16000 channels 1 } }
             """);
-        NativeEnvironment.Set("ALSA_CONFIG_PATH", $"/usr/share/alsa/alsa.conf:{config}");
+        NativeEnvironment.Set("ALSA_CONFIG_PATH", AlsaConfigPath);
     }
 
     public string Directory { get; }
+
+    /// <summary>The file defining the devices.</summary>
+    public string ConfigFile { get; }
+
+    /// <summary>ALSA_CONFIG_PATH for a process that should see the devices.</summary>
+    public string AlsaConfigPath => $"/usr/share/alsa/alsa.conf:{ConfigFile}";
 
     public string MicFile { get; }
 
