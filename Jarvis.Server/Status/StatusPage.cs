@@ -33,7 +33,9 @@ internal static class StatusPage
         const row = cells => "<tr>" + cells.map(c => "<td>" + c + "</td>").join("") + "</tr>";
         async function refresh() {
           try {
-            const s = await (await fetch("/api/status", { cache: "no-store" })).json();
+            const response = await fetch("/api/status", { cache: "no-store" });
+            if (response.status === 401) { location.reload(); return; }
+            const s = await response.json();
             document.getElementById("error").textContent = "";
             document.getElementById("rooms").innerHTML = s.rooms.map(r => row([
               esc(r.room),

@@ -1,0 +1,44 @@
+using Jarvis.Server.State;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Jarvis.Server.Security;
+
+/// <summary>
+/// Secure by default for HTTP: every endpoint needs the API token unless it opts out with <c>AllowAnonymous</c>
+/// (<c>/health</c>, the satellite link, the sign-in page); allowed host names; capped request bodies.
+/// </summary>
+public static class SecurityRegistration
+{
+    public static IServiceCollection AddServerSecurity(this IServiceCollection services)
+    {
+        services.AddStateDirectory();
+        services.TryAddSingleton<ISecretNotice, ConsoleSecretNotice>();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+        services.AddSingleton<ApiToken>();
+        services.AddHostedService<ApiTokenStartup>();
+
+        services.AddAuthentication(ApiTokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser().Build());
+
+        services.AddSingleton<IPostConfigureOptions<HostFilteringOptions>, AllowedHostsSetup>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+            kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
+        return services;
+    }
+
+    public static WebApplication UseServerSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapLogin();
+        return app;
+    }
+}
