@@ -35,6 +35,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ConversationCoordinator>();
         services.AddSingleton<SatelliteRegistry>();
         services.AddSingleton<SatelliteTokens>();
+        services.AddSingleton<SatelliteIdGuard>();
         services.AddSingleton<SatelliteLinkDependencies>();
         services.AddSingleton<SatelliteRoomAudio>();
         services.AddSingleton<ErrorEarcon>();

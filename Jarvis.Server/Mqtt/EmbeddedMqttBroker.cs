@@ -58,17 +58,21 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, Mq
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is { IsStarted: true })
+        var server = Interlocked.Exchange(ref _server, null);
+        if (server is null)
         {
-            await _server.StopAsync().ConfigureAwait(false);
+            return;
         }
+
+        if (server.IsStarted)
+        {
+            await server.StopAsync().ConfigureAwait(false);
+        }
+
+        server.Dispose();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _server?.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
     private static string Describe(System.Net.IPAddress ipv4, System.Net.IPAddress ipv6) =>
         string.Join(" and ", new[] { ipv4, ipv6 }.Where(a => !a.Equals(System.Net.IPAddress.None)).Select(a => a.ToString()));

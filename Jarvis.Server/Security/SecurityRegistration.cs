@@ -1,6 +1,8 @@
 using Jarvis.Server.State;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +29,14 @@ public static class SecurityRegistration
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser().Build());
+
+        // Authentication brings ASP.NET Core data protection; Jarvis signs nothing with it, but its key ring lives in the
+        // state directory rather than in ~/.aspnet.
+        services.AddOptions<KeyManagementOptions>().Configure<StateDirectory, ILoggerFactory>((keys, state, loggers) =>
+        {
+            state.EnsureCreated();
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(state.FileOf("data-protection-keys")), loggers);
+        });
 
         services.AddSingleton<IPostConfigureOptions<HostFilteringOptions>, AllowedHostsSetup>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>

@@ -56,6 +56,10 @@ public sealed partial class StateDirectory
                 Directory.CreateDirectory(Path, DirectoryMode);
                 LogCreated(Path);
             }
+            else if ((File.GetUnixFileMode(Path) & UnixFileMode.OtherWrite) != 0)
+            {
+                throw new InvalidOperationException($"State:Directory {Path} is writable by every user (like /tmp): choose a private directory for the server's state, or leave State:Directory empty for the default.");
+            }
             else if ((File.GetUnixFileMode(Path) & ~DirectoryMode) != 0)
             {
                 File.SetUnixFileMode(Path, DirectoryMode);

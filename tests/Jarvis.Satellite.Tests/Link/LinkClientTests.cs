@@ -80,7 +80,7 @@ public sealed class LinkClientTests(ITestOutputHelper output) : IAsyncLifetime
         await server.SendAsync(new MuteMessage(true, MuteSource.Server));
 
         await Eventually.TrueAsync(() => satellite.Status.Muted, Deadline, "muted");
-        Assert.True(satellite.Get<MuteStateStore>().Load());
+        Assert.Equal(new MuteState(true, MuteSource.Server), satellite.Get<MuteStateStore>().Load());
         await Eventually.TrueAsync(() => server.ReceivedOf<MuteMessage>().Any(m => m is { Muted: true, Source: MuteSource.Server }), Deadline, "reported");
     }
 

@@ -24,7 +24,7 @@ public sealed class SatelliteLinkTests : IAsyncLifetime
 
         var welcome = kitchen.Last<WelcomeMessage>()!;
         Assert.Equal(("test-server", 16000, 24000), (welcome.ServerId, welcome.Uplink.SampleRate, welcome.Downlink.SampleRate));
-        using var http = new HttpClient { BaseAddress = _server.BaseUri };
+        using var http = _server.ApiClient();
         using var status = JsonDocument.Parse(await http.GetStringAsync("/api/status"));
         var room = status.RootElement.GetProperty("rooms").EnumerateArray().Single(r => r.GetProperty("room").GetString() == "kitchen");
         Assert.True(room.GetProperty("online").GetBoolean());
