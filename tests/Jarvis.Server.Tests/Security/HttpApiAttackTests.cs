@@ -50,10 +50,18 @@ public sealed class HttpApiAttackTests : IAsyncLifetime
     [Fact]
     public async Task A_five_megabyte_room_name_is_refused_before_it_is_read()
     {
-        using var http = _server.ApiClient();
+        // Expect: 100-continue, so that the server's early 413 is read instead of racing the upload (a broken pipe).
+        using var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient(handler) { BaseAddress = _server.BaseUri };
         var body = $"{{\"room\":\"{new string('a', 5 * 1024 * 1024)}\",\"stars\":5}}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ratings")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestState.ApiToken);
+        request.Headers.ExpectContinue = true;
 
-        using var response = await http.PostAsync("/api/ratings", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.False(File.Exists(Path.Combine(_server.StateDirectory, "ratings.jsonl")));
