@@ -6,21 +6,30 @@ using Microsoft.Extensions.Options;
 namespace Jarvis.Server.Security;
 
 /// <summary>
-/// Without an <c>AllowedHosts</c> setting, allows only the names this server is reached by (DNS rebinding defence):
-/// localhost and the loopback addresses, the hosts of the configured URLs, the machine's name (and name.local) and
-/// its current addresses. <c>AllowedHosts</c> (names separated by ';') replaces the list.
+/// The host names the API and the status page answer to (DNS rebinding defence), for ASP.NET Core's
+/// <see cref="Microsoft.AspNetCore.HostFiltering.HostFilteringMiddleware"/>: <c>AllowedHosts</c> (names separated by ';')
+/// when set, else localhost and the loopback addresses, the hosts of the configured URLs, the machine's name (and
+/// name.local) and its current addresses. The satellite link is not filtered (satellites authenticate with their token,
+/// and may know the server by a name of their own).
 /// </summary>
-internal sealed class AllowedHostsSetup(IConfiguration configuration) : IPostConfigureOptions<HostFilteringOptions>
+internal sealed class AllowedHostsSetup(IConfiguration configuration) : IOptionsMonitor<HostFilteringOptions>
 {
-    public void PostConfigure(string? name, HostFilteringOptions options)
-    {
-        if (!string.IsNullOrWhiteSpace(configuration["AllowedHosts"]))
-        {
-            return;
-        }
+    private readonly Lazy<HostFilteringOptions> _options = new(() => Build(configuration));
 
-        options.AllowedHosts = [.. Hosts().Distinct(StringComparer.OrdinalIgnoreCase)];
-        options.AllowEmptyHosts = false;
+    public HostFilteringOptions CurrentValue => _options.Value;
+
+    public HostFilteringOptions Get(string? name) => _options.Value;
+
+    public IDisposable? OnChange(Action<HostFilteringOptions, string?> listener) => null;
+
+    private static HostFilteringOptions Build(IConfiguration configuration)
+    {
+        var configured = (configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new HostFilteringOptions
+        {
+            AllowedHosts = configured.Length > 0 ? configured : [.. new AllowedHostsSetup(configuration).Hosts().Distinct(StringComparer.OrdinalIgnoreCase)],
+            AllowEmptyHosts = false,
+        };
     }
 
     private IEnumerable<string> Hosts()

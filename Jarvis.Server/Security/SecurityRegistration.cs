@@ -38,7 +38,9 @@ public static class SecurityRegistration
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(state.FileOf("data-protection-keys")), loggers);
         });
 
-        services.AddSingleton<IPostConfigureOptions<HostFilteringOptions>, AllowedHostsSetup>();
+        // The framework's own host filter (the whole app) stays open; UseServerSecurity filters all but the satellite link.
+        services.PostConfigure<HostFilteringOptions>(options => options.AllowedHosts = ["*"]);
+        services.AddSingleton<AllowedHostsSetup>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
             kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
         return services;
@@ -46,6 +48,11 @@ public static class SecurityRegistration
 
     public static WebApplication UseServerSecurity(this WebApplication app)
     {
+        var link = app.Configuration[$"{Satellites.SatellitesOptions.Section}:{nameof(Satellites.SatellitesOptions.Path)}"] is { Length: > 0 } path
+            ? path : Protocol.Link.LinkProtocol.Path;
+        var hosts = app.Services.GetRequiredService<AllowedHostsSetup>();
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments(link),
+            branch => branch.UseMiddleware<HostFilteringMiddleware>(hosts));
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapLogin();

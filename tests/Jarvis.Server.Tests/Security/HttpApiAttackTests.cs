@@ -82,6 +82,19 @@ public sealed class HttpApiAttackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Satellites_may_know_the_server_by_any_name()
+    {
+        using var http = new HttpClient { BaseAddress = _server.BaseUri };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/link/v1");
+        request.Headers.Host = "jarvis-server.lan";
+
+        using var response = await http.SendAsync(request);
+
+        // The link endpoint's own answer to a plain GET (not the host filter's): satellites authenticate in the hello.
+        Assert.Contains("connect with a WebSocket", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signing_in_sets_an_http_only_strict_cookie_that_opens_the_api_and_not_the_token_itself()
     {
         using var handler = new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
