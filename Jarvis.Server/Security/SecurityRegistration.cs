@@ -34,8 +34,8 @@ public static class SecurityRegistration
         // state directory rather than in ~/.aspnet.
         services.AddOptions<KeyManagementOptions>().Configure<StateDirectory, ILoggerFactory>((keys, state, loggers) =>
         {
-            state.EnsureCreated();
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(state.FileOf("data-protection-keys")), loggers);
+            var directory = state.EnsureCreatedDirectory("data-protection-keys");
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), loggers);
         });
 
         // The framework's own host filter (the whole app) stays open; UseServerSecurity filters all but the satellite link.

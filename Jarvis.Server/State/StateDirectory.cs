@@ -70,6 +70,23 @@ public sealed partial class StateDirectory
         }
     }
 
+    /// <summary>A subdirectory for a feature's files, created 0700; returns its path.</summary>
+    public string EnsureCreatedDirectory(string name)
+    {
+        EnsureCreated();
+        var path = FileOf(name);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, DirectoryMode);
+        }
+
+        return path;
+    }
+
     /// <summary>The file's text, or null when it does not exist.</summary>
     public string? ReadText(string name)
     {
