@@ -88,7 +88,8 @@ public sealed class LinkClientTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_server_unmute_of_a_button_mute_is_refused_and_the_real_state_reported_back()
     {
         await using var satellite = await SatelliteUnderTest.StartAsync(server.Uri, Silence);
-        await Eventually.TrueAsync(() => satellite.Status.Connected, Deadline, "connected");
+        // Starting the real satellite (PortAudio, ALSA) is slow on a loaded machine: a longer deadline for the connection only.
+        await Eventually.TrueAsync(() => satellite.Status.Connected, TimeSpan.FromSeconds(45), "connected");
         satellite.Get<MuteController>().Set(true, MuteSource.Button);
         await Eventually.TrueAsync(() => server.ReceivedOf<MuteMessage>().Any(m => m is { Muted: true, Source: MuteSource.Button }), Deadline, "the button mute is reported");
         var reports = server.ReceivedOf<MuteMessage>().Count();
