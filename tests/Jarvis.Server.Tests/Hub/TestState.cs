@@ -12,6 +12,14 @@ internal static class TestState
     /// <summary>Home Assistant's password at every test server's embedded broker.</summary>
     public const string HomeAssistantPassword = "c8e1f4a7b2d5e9c3f6a1b4d7e2c5f8a3b6d9e1c4f7a2b5d8";
 
+    /// <summary>
+    /// A hello timeout for tests whose satellites must be welcomed even on a heavily loaded machine (the test server's
+    /// default of 2 s is for the handshake-timeout test).
+    /// </summary>
+    public const string PatientHelloTimeout = "00:00:15";
+
+    public static Dictionary<string, string?> PatientHello() => new() { ["Satellites:HelloTimeout"] = PatientHelloTimeout };
+
     /// <summary>A new, empty state directory under the temporary folder.</summary>
     public static string NewDirectory() => Directory.CreateTempSubdirectory("jarvis-state-").FullName;
 

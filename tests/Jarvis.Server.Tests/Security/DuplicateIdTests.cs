@@ -12,7 +12,7 @@ public sealed class DuplicateIdTests
     [Fact]
     public async Task Two_devices_with_one_id_are_reported_and_the_newcomer_backs_off()
     {
-        await using var server = await HubTestServer.StartAsync();
+        await using var server = await HubTestServer.StartAsync(TestState.PatientHello());
         var devices = new List<SimulatedSatellite>();
         try
         {

@@ -44,6 +44,7 @@ public sealed class ExternalMosquittoAclTests : IAsyncLifetime
             ["Mqtt:Host"] = "127.0.0.1",
             ["Mqtt:Username"] = "jarvis",
             ["Mqtt:Password"] = ServerPassword,
+            ["Satellites:HelloTimeout"] = TestState.PatientHelloTimeout,
         }, mqttPort: _broker.Port);
         await Eventually.TrueAsync(() => server.Get<MqttConnection>().IsConnected, "the server connects with its account");
         await using var kitchen = await SimulatedSatellite.ConnectAsync(server.LinkUri, "kitchen");

@@ -15,7 +15,7 @@ public sealed class StatusPageBrowserTests
     public async Task The_status_page_asks_for_the_token_once_then_shows_the_rooms()
     {
         Assert.True(File.Exists(Chromium), "Chromium is missing: apt-get install chromium (.ci/run installs it)");
-        await using var server = await HubTestServer.StartAsync();
+        await using var server = await HubTestServer.StartAsync(TestState.PatientHello());
         await using var kitchen = await SimulatedSatellite.ConnectAsync(server.LinkUri, "kitchen");
         await kitchen.WaitWelcomedAsync();
         var profile = Directory.CreateTempSubdirectory("jarvis-chromium-").FullName;

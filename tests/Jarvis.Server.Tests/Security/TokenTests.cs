@@ -62,7 +62,7 @@ public sealed class TokenTests
     [Fact]
     public async Task A_wrong_token_and_an_unknown_satellite_get_the_same_reply_and_the_log_keeps_the_detail()
     {
-        await using var server = await HubTestServer.StartAsync();
+        await using var server = await HubTestServer.StartAsync(TestState.PatientHello());
         await using var wrongToken = await SimulatedSatellite.ConnectAsync(server.LinkUri, "kitchen", token: HubTestServer.TokenOf("hall"));
         await using var unknown = await SimulatedSatellite.ConnectAsync(server.LinkUri, "attic", token: HubTestServer.TokenOf("attic"), id: "attic-pi");
 
