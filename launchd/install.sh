@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (or with --uninstall removes) the Jarvis server as a launchd LaunchAgent on macOS (Apple silicon).
 #   launchd/install.sh [--prefix DIR] [--uninstall]
-# Idempotent: running it again republishes, replaces the files and reloads the agent. Keeps an existing jarvis.json.
+# Idempotent: running it again republishes, replaces the program files and reloads the agent. Keeps jarvis.json and the
+# server's state (API token, MQTT credentials, ratings: the same directory, mode 0700, files 0600).
 set -euo pipefail
 
 LABEL="com.jarvis.server"
@@ -53,13 +54,30 @@ if [ -d "$PREFIX" ] && [ -n "$(ls -A "$PREFIX")" ] && [ ! -e "$PREFIX/Jarvis.Ser
 fi
 
 unload
-# Replace the program files but keep the user's configuration.
-find "$PREFIX" -mindepth 1 -maxdepth 1 ! -name jarvis.json ! -name .jarvis-install -exec rm -rf {} +
+# Replace exactly the entries the new build has; everything else (jarvis.json, the state files) stays.
+for entry in "$STAGING"/* "$STAGING"/.[!.]*; do
+  [ -e "$entry" ] || continue
+  rm -rf "${PREFIX:?}/$(basename "$entry")"
+done
 cp -R "$STAGING"/. "$PREFIX"/
 touch "$PREFIX/.jarvis-install"
+chmod 700 "$PREFIX"
+
+# A token as systemd/install.sh makes one: 40 characters of base64 without symbols (about 238 bits).
+new_token() { head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | cut -c1-40; }
+
 if [ ! -f "$PREFIX/jarvis.json" ]; then
+  umask 077
   cp "$REPO/docs/jarvis.example.json" "$PREFIX/jarvis.json"
-  echo "Created ${PREFIX}/jarvis.json from the example: edit it (satellite tokens, PersonaPlex URL)."
+  # The example's placeholder tokens are refused by the server: give every example satellite its own token.
+  while grep -q '"replace-with-[^"]*"' "$PREFIX/jarvis.json"; do
+    token="$(new_token)"
+    sed -i '' -e "1,/\"replace-with-[^\"]*\"/s/\"replace-with-[^\"]*\"/\"${token}\"/" "$PREFIX/jarvis.json"
+  done
+  chmod 600 "$PREFIX/jarvis.json"
+  echo "Created ${PREFIX}/jarvis.json from the example with a new token per satellite; set the same token on each satellite"
+  echo "(Satellite:Link:Token in /etc/jarvis/satellite.json), or enrol the tokens that systemd/install.sh printed:"
+  grep -o '"[a-z0-9_-]*": { "Room": "[a-z0-9_-]*", "Token": "[^"]*" }' "$PREFIX/jarvis.json" | sed 's/^/    /'
 fi
 
 sed -e "s#__PREFIX__#${PREFIX}#g" -e "s#__LOGDIR__#${LOGDIR}#g" "$REPO/launchd/${LABEL}.plist" > "$PLIST"
@@ -67,3 +85,5 @@ plutil -lint "$PLIST" >/dev/null
 launchctl bootstrap "$DOMAIN" "$PLIST"
 launchctl enable "${DOMAIN}/${LABEL}"
 echo "Installed ${LABEL}: status page http://localhost:8080/ ; logs in ${LOGDIR}."
+echo "At its first start the server prints its API token (the status page asks for it) and Home Assistant's MQTT account"
+echo "once into ${LOGDIR}/jarvis-server.log; they are kept in ${PREFIX} (api-token, mqtt-homeassistant-password)."

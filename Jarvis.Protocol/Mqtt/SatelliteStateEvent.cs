@@ -9,10 +9,12 @@ namespace Jarvis.Protocol.Mqtt;
 /// <param name="Muted">Whether its microphone is muted.</param>
 /// <param name="ConversationActive">Whether the conversation is in its room.</param>
 /// <param name="Timestamp">When this state began.</param>
+/// <param name="MutedBy">While muted, who muted it (<c>button</c>: a privacy mute that only the button lifts); omitted otherwise.</param>
 public sealed record SatelliteStateEvent(
     string SatelliteId,
     string Room,
     LedState Led,
     bool Muted,
     bool ConversationActive,
-    DateTimeOffset Timestamp);
+    DateTimeOffset Timestamp,
+    MuteSource? MutedBy = null);

@@ -17,4 +17,7 @@ public sealed class ButtonOptions
 
     [Range(300, 10_000)]
     public int LongPressMilliseconds { get; set; } = 1000;
+
+    /// <summary>Whether the server (a Home Assistant switch) may lift a mute set with the button; off: only the button unmutes.</summary>
+    public bool AllowRemoteUnmute { get; set; }
 }

@@ -14,6 +14,7 @@ public sealed class SatelliteStatus(LedController leds)
     private volatile bool connected;
     private volatile bool conversationActive;
     private volatile bool error;
+    private volatile bool stateFault;
     private LedState serverLed = LedState.Idle;
 
     public bool Muted => muted;
@@ -31,6 +32,11 @@ public sealed class SatelliteStatus(LedController leds)
     public void SetConnected(bool value) => Update(() => connected = value);
 
     public void SetError(bool value) => Update(() => error = value);
+
+    /// <summary>The mute state cannot be read or written: the error LED stays on until a restart (a link error clears on reconnect, this does not).</summary>
+    public void SetStateFault(bool value) => Update(() => stateFault = value);
+
+    public bool StateFault => stateFault;
 
     public void SetConversationActive(bool value) => Update(() => conversationActive = value);
 
@@ -52,7 +58,7 @@ public sealed class SatelliteStatus(LedController leds)
     private LedState Select()
     {
         var conversation = serverLed == LedState.Idle && conversationActive ? LedState.Listening : serverLed;
-        return LedStateSelector.Select(error, connected, muted, conversation);
+        return LedStateSelector.Select(error || stateFault, connected, muted, conversation);
     }
 
     private void Update(Action change)

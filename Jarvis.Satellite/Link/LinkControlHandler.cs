@@ -17,7 +17,12 @@ internal sealed partial class LinkControlHandler(
         switch (message)
         {
             case MuteMessage m:
-                mute.Set(m.Muted, MuteSource.Server);
+                if (!mute.Set(m.Muted, MuteSource.Server))
+                {
+                    // Refused (a privacy mute): tell the server what the microphone really is, and why (source: button).
+                    outbox.PostControl(mute.Report());
+                }
+
                 break;
             case LedMessage m:
                 status.SetServerLed(m.State);

@@ -46,7 +46,7 @@ public sealed partial class LinkSession(
             // Voice and button events from before the connection are stale.
         }
 
-        outbox.PostControl(new MuteMessage(status.Muted, MuteSource.Startup));
+        outbox.PostControl(mute.Report());
         jitter.Flush();
         status.SetError(false);
         status.SetConversationActive(welcome.ConversationActive);

@@ -17,7 +17,7 @@ public static class HealthEndpoint
                 ["backends"] = results.ToDictionary(r => r.Name, r => (object)new { ready = r.Status.Ready, detail = r.Status.Detail }),
             };
             return Results.Json(body);
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 

@@ -4,6 +4,7 @@ using Jarvis.Server.Mqtt;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
+using Jarvis.Server.State;
 using Jarvis.Server.Status;
 using Jarvis.Server.Wake;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ConversationCoordinator>();
         services.AddSingleton<SatelliteRegistry>();
         services.AddSingleton<SatelliteTokens>();
+        services.AddSingleton<SatelliteIdGuard>();
         services.AddSingleton<SatelliteLinkDependencies>();
         services.AddSingleton<SatelliteRoomAudio>();
         services.AddSingleton<ErrorEarcon>();
@@ -45,6 +47,9 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IHubCommandSink, MetricsCommandSink>();
         services.AddHostedService<HubCommandDispatcher>();
 
+        services.AddStateDirectory();
+        services.TryAddSingleton<Security.ISecretNotice, Security.ConsoleSecretNotice>();
+        services.AddSingleton<MqttAccounts>();
         services.AddSingleton<EmbeddedMqttBroker>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedMqttBroker>());
         services.AddSingleton<MqttConnection>();

@@ -3,6 +3,7 @@ using Jarvis.Server.Health;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Pipeline;
 using Jarvis.Server.HomeAssistant;
+using Jarvis.Server.Security;
 
 namespace Jarvis.Server.Hosting;
 
@@ -16,6 +17,7 @@ public static class ServerApp
         var builder = WebApplication.CreateBuilder(args);
         // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
         ServerConfiguration.AddJarvisConfigFile(builder.Configuration, builder.Environment);
+        builder.Services.AddServerSecurity();
         builder.Services.AddHub();
         builder.Services.AddPersonaPlex(builder.Configuration);
         builder.Services.AddSpeechAndRouting(builder.Configuration);
@@ -25,6 +27,7 @@ public static class ServerApp
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseServerSecurity();
         app.MapHealth();
         app.MapHub();
         // Each feature maps its endpoints with one line here: app.MapXxx();

@@ -1,10 +1,17 @@
+using Jarvis.Protocol.Mqtt;
+using Jarvis.Server.Mqtt.Broker;
 using Microsoft.Extensions.Options;
 using MQTTnet.Server;
+using MQTTnet.Server.Internal.Adapter;
 
 namespace Jarvis.Server.Mqtt;
 
-/// <summary>The MQTTnet broker the server runs itself when <c>Mqtt:Mode</c> is Embedded (the default).</summary>
-public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, ILogger<EmbeddedMqttBroker> logger)
+/// <summary>
+/// The MQTTnet broker the server runs itself when <c>Mqtt:Mode</c> is Embedded (the default): listens on loopback unless
+/// <c>Mqtt:Listen</c> says otherwise, admits only its accounts (<see cref="MqttAccounts"/>) and lets each publish only
+/// what its role may (<see cref="MqttBrokerGuard"/>).
+/// </summary>
+public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, MqttAccounts accounts, TimeProvider time, ILogger<EmbeddedMqttBroker> logger)
     : IHostedService, IAsyncDisposable
 {
     private MqttServer? _server;
@@ -20,72 +27,58 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, IL
             return;
         }
 
+        var o = options.Value;
+        MqttListenAddresses.TryParse(o.Listen, out var ipv4, out var ipv6);
         var serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
-            .WithDefaultEndpointPort(options.Value.Port)
+            .WithDefaultEndpointBoundIPAddress(ipv4)
+            .WithDefaultEndpointBoundIPV6Address(ipv6)
+            .WithDefaultEndpointPort(o.Port)
             .Build();
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
-        _server.ValidatingConnectionAsync += e =>
-        {
-            // MQTT lets a client with a clean session leave its id empty for the broker to assign (mosquitto_sub does).
-            if (string.IsNullOrEmpty(e.ClientId) && e.CleanSession != false)
-            {
-                e.AssignedClientIdentifier = $"auto-{Guid.NewGuid():N}";
-            }
-
-            return Task.CompletedTask;
-        };
-
-        if (!string.IsNullOrEmpty(options.Value.Username))
-        {
-            // With Mqtt:Username/Password set, the embedded broker admits only that account (Home Assistant uses it too).
-            var expectedUser = options.Value.Username;
-            var expectedPassword = options.Value.Password ?? "";
-            _server.ValidatingConnectionAsync += e =>
-            {
-                if (!SameSecret(e.UserName, expectedUser) || !SameSecret(e.Password, expectedPassword))
-                {
-                    e.ReasonCode = MQTTnet.Protocol.MqttConnectReasonCode.BadUserNameOrPassword;
-                }
-
-                return Task.CompletedTask;
-            };
-        }
+        _server = new MqttServerFactory().CreateMqttServer(serverOptions, [new ClientIdAssigningServerAdapter(new MqttTcpServerAdapter())]);
+        var topics = new MqttTopics(o.TopicPrefix, string.IsNullOrEmpty(o.DiscoveryPrefix) ? MqttTopics.DefaultDiscoveryPrefix : o.DiscoveryPrefix);
+        var guard = new MqttBrokerGuard(accounts, o, topics, time, logger);
+        _ = accounts.All; // generate the credentials (and show Home Assistant's) before the first client arrives
+        _server.ValidatingConnectionAsync += guard.ValidateAsync;
+        _server.InterceptingPublishAsync += guard.InterceptPublishAsync;
+        _server.ClientDisconnectedAsync += guard.OnDisconnectedAsync;
 
         try
         {
             await _server.StartAsync().ConfigureAwait(false);
-            LogStarted(options.Value.Port);
+            LogStarted(Describe(ipv4, ipv6), o.Port, string.Join(", ", accounts.All.Select(a => $"{a.Username} ({a.Role})")));
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException)
         {
-            LogPortTaken(ex, options.Value.Port);
+            LogPortTaken(ex, o.Port);
             _server.Dispose();
             _server = null;
         }
     }
 
-    private static bool SameSecret(string? presented, string expected) =>
-        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(presented ?? "")),
-            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(expected)));
-
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is { IsStarted: true })
+        var server = Interlocked.Exchange(ref _server, null);
+        if (server is null)
         {
-            await _server.StopAsync().ConfigureAwait(false);
+            return;
         }
+
+        if (server.IsStarted)
+        {
+            await server.StopAsync().ConfigureAwait(false);
+        }
+
+        server.Dispose();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _server?.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on port {Port}")]
-    private partial void LogStarted(int port);
+    private static string Describe(System.Net.IPAddress ipv4, System.Net.IPAddress ipv6) =>
+        string.Join(" and ", new[] { ipv4, ipv6 }.Where(a => !a.Equals(System.Net.IPAddress.None)).Select(a => a.ToString()));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Addresses} port {Port}; accounts: {Accounts}; anonymous clients are refused")]
+    private partial void LogStarted(string addresses, int port, string accounts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Embedded MQTT broker could not listen on port {Port}: another broker may already run there. Set Mqtt:Mode to External to use it, or Mqtt:Port to a free port.")]
     private partial void LogPortTaken(Exception ex, int port);

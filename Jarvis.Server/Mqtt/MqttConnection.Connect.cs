@@ -10,14 +10,14 @@ public sealed partial class MqttConnection
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
         var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(_options.Host, _options.Port)
+            .WithTcpServer(Host, _options.Port)
             .WithClientId($"jarvis-server-{_options.ServerId}")
             .WithKeepAlivePeriod(_options.KeepAlive)
             .WithTimeout(TimeSpan.FromSeconds(5))
             .WithCleanSession();
-        if (!string.IsNullOrEmpty(_options.Username))
+        if (_accounts.Server is { } account)
         {
-            builder.WithCredentials(_options.Username, _options.Password);
+            builder.WithCredentials(account.Username, account.Password);
         }
 
         if (_options.UseTls)

@@ -16,6 +16,7 @@ namespace Jarvis.Server.Mqtt;
 public sealed partial class MqttConnection : BackgroundService, IBackendReadiness
 {
     private readonly MqttOptions _options;
+    private readonly MqttAccounts _accounts;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttConnection> _logger;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
@@ -28,9 +29,10 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
     private long _connects;
     private long _dropped;
 
-    public MqttConnection(IOptions<MqttOptions> options, TimeProvider time, ILogger<MqttConnection> logger)
+    public MqttConnection(IOptions<MqttOptions> options, MqttAccounts accounts, TimeProvider time, ILogger<MqttConnection> logger)
     {
         _options = options.Value;
+        _accounts = accounts;
         _time = time;
         _logger = logger;
         _client.ApplicationMessageReceivedAsync += e =>
@@ -56,7 +58,10 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
     /// <summary>Non-retained messages dropped because the broker was unreachable.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public string BrokerUrl => $"{(_options.UseTls ? "mqtts" : "mqtt")}://{_options.Host}:{_options.Port}";
+    public string BrokerUrl => $"{(_options.UseTls ? "mqtts" : "mqtt")}://{Host}:{_options.Port}";
+
+    /// <summary>The external broker's host, or where the embedded broker listens.</summary>
+    private string Host => _options.Mode == MqttBrokerMode.Embedded ? Broker.MqttListenAddresses.ClientHost(_options.Listen) : _options.Host;
 
     /// <summary>Topic and payload the broker publishes (retained) if this server vanishes; set before the host starts.</summary>
     public (string Topic, string Payload)? LastWill { get; set; }

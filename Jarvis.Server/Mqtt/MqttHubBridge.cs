@@ -15,6 +15,7 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
 {
     private readonly MqttConnection _mqtt;
     private readonly ConversationCoordinator _coordinator;
+    private readonly SatelliteRegistry _registry;
     private readonly SatellitesOptions _satellites;
     private readonly MqttOptions _options;
     private readonly TimeProvider _time;
@@ -26,11 +27,12 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
     private readonly System.Threading.Channels.Channel<HubCommand> _outbound =
         System.Threading.Channels.Channel.CreateUnbounded<HubCommand>(new() { SingleReader = true });
 
-    public MqttHubBridge(MqttConnection mqtt, ConversationCoordinator coordinator, IOptions<SatellitesOptions> satellites,
+    public MqttHubBridge(MqttConnection mqtt, ConversationCoordinator coordinator, SatelliteRegistry registry, IOptions<SatellitesOptions> satellites,
         IOptions<MqttOptions> options, TimeProvider time, ILogger<MqttHubBridge> logger)
     {
         _mqtt = mqtt;
         _coordinator = coordinator;
+        _registry = registry;
         _satellites = satellites.Value;
         _options = options.Value;
         _time = time;
@@ -81,7 +83,8 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
                 break;
             case HubCommandKind.Mute when id is not null:
                 await _mqtt.PublishAsync(_topics.SatelliteMute(id), MqttPayloads.OnOff(command.State), retain: true, cancellationToken).ConfigureAwait(false);
-                await PublishStateAsync(id, s => s with { Muted = command.State }, cancellationToken).ConfigureAwait(false);
+                var mutedBy = command.State ? _registry.ByRoom(command.Room)?.MutedBy : null;
+                await PublishStateAsync(id, s => s with { Muted = command.State, MutedBy = mutedBy }, cancellationToken).ConfigureAwait(false);
                 break;
             case HubCommandKind.Led when id is not null:
                 await PublishStateAsync(id, s => s with { Led = ToLedState(command.Led) }, cancellationToken).ConfigureAwait(false);
@@ -146,8 +149,17 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
             case MqttTopicKind.SatelliteMuteSet when MqttPayloads.TryParseOnOff(message.Payload, out var muted):
                 if (_satellites.Devices.ContainsKey(topic.Id!))
                 {
+                    var room = _satellites.RoomOf(topic.Id!);
+                    if (!muted && !_options.RemoteUnmute && _registry.ByRoom(room) is { MutedBy: MuteSource.Button, Muted: true })
+                    {
+                        // A privacy mute: the satellite's own state wins. Say why, and put the retained state back.
+                        LogUnmuteRefused(topic.Id!);
+                        _outbound.Writer.TryWrite(new HubCommand(HubCommandKind.Mute, room, State: true));
+                        break;
+                    }
+
                     LogMuteCommand(topic.Id!, muted);
-                    _coordinator.SetMuted(_satellites.RoomOf(topic.Id!), muted);
+                    _coordinator.SetMuted(room, muted);
                 }
 
                 break;
@@ -173,6 +185,9 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MQTT: mute {Satellite} {Muted}")]
     private partial void LogMuteCommand(string satellite, bool muted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: refused to unmute {Satellite}: it was muted with its button, and only the button lifts that mute (set Mqtt:RemoteUnmute and the satellite's Satellite:Button:AllowRemoteUnmute to let Home Assistant do it)")]
+    private partial void LogUnmuteRefused(string satellite);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: publishing {Command} timed out (broker unresponsive)")]
     private partial void LogPublishTimeout(HubCommand command);

@@ -28,6 +28,21 @@ public sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             failures.Add("Set both Mqtt:Username and Mqtt:Password, or neither.");
         }
 
+        if (!Broker.MqttListenAddresses.TryParse(options.Listen, out _, out _))
+        {
+            failures.Add($"Mqtt:Listen '{options.Listen}' must be Loopback (default: this machine only), Any (every interface) or an IP address of this machine.");
+        }
+
+        if (options.Mode == MqttBrokerMode.Embedded)
+        {
+            ValidateEmbeddedAccounts(options, failures);
+        }
+
+        if (options.MaxPayloadBytes is < 1024 or > 16 * 1024 * 1024 || options.MaxRetainedMessages < 16 || options.ClaimsPerSecond < 1)
+        {
+            failures.Add("Mqtt:MaxPayloadBytes must be 1024..16777216, Mqtt:MaxRetainedMessages at least 16 and Mqtt:ClaimsPerSecond at least 1.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.TopicPrefix) || options.TopicPrefix.IndexOfAny(['#', '+', '/']) >= 0)
         {
             failures.Add($"Mqtt:TopicPrefix '{options.TopicPrefix}' must be one topic level without '/', '+' or '#' (default: jarvis).");
@@ -44,5 +59,31 @@ public sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The embedded broker's passwords guard this server's own broker: they must be real secrets.</summary>
+    private static void ValidateEmbeddedAccounts(MqttOptions options, List<string> failures)
+    {
+        var passwords = new List<(string Setting, string? Password)>
+        {
+            ("Mqtt:Password", options.Password),
+            ("Mqtt:HomeAssistantPassword", options.HomeAssistantPassword),
+        };
+        passwords.AddRange(options.Accounts.Select(a => ($"Mqtt:Accounts:{a.Key}:Password", (string?)a.Value.Password)));
+        foreach (var (setting, password) in passwords)
+        {
+            if ((password is { Length: > 0 } || setting.StartsWith("Mqtt:Accounts:", StringComparison.Ordinal))
+                && Security.TokenStrength.Problem(password) is { } problem)
+            {
+                failures.Add($"{setting} is refused ({problem}): remove it to let the server generate one, or set the output of `openssl rand -hex 32`.");
+            }
+        }
+
+        var usernames = new[] { string.IsNullOrEmpty(options.Username) ? MqttAccounts.DefaultServerUsername : options.Username, options.HomeAssistantUsername }
+            .Concat(options.Accounts.Keys).ToList();
+        if (usernames.Any(string.IsNullOrWhiteSpace) || usernames.Distinct(StringComparer.Ordinal).Count() != usernames.Count)
+        {
+            failures.Add($"The embedded broker's usernames ({string.Join(", ", usernames)}) must be non-empty and different from each other (Mqtt:Username, Mqtt:HomeAssistantUsername, Mqtt:Accounts).");
+        }
     }
 }

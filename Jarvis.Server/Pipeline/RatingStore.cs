@@ -1,11 +1,15 @@
 using System.Text.Json;
 using Jarvis.Server.Routing;
+using Jarvis.Server.State;
 using Microsoft.Extensions.Options;
 
 namespace Jarvis.Server.Pipeline;
 
-/// <summary>Stores ratings as JSON lines (<see cref="RoutingOptions.RatingsPath"/>); ties each to the room's last turn.</summary>
-public sealed class RatingStore(IOptionsMonitor<RoutingOptions> options, TurnLog turns, TimeProvider timeProvider, ILogger<RatingStore> logger)
+/// <summary>
+/// Stores ratings as JSON lines (<see cref="RoutingOptions.RatingsPath"/>, relative to the state directory, mode 0600);
+/// ties each to the room's last turn.
+/// </summary>
+public sealed class RatingStore(IOptionsMonitor<RoutingOptions> options, StateDirectory state, TurnLog turns, TimeProvider timeProvider, ILogger<RatingStore> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _write = new(1, 1);
@@ -16,17 +20,11 @@ public sealed class RatingStore(IOptionsMonitor<RoutingOptions> options, TurnLog
         ArgumentOutOfRangeException.ThrowIfGreaterThan(stars, 5);
         var last = turns.LastRated(room);
         var rating = new Rating(timeProvider.GetUtcNow(), room, stars, source, last?.Id, last?.Mode.ToString().ToLowerInvariant(), last?.Handling);
-        var path = options.CurrentValue.RatingsPath;
+        var path = RatingsPath;
         await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(dir))
-            {
-                Directory.CreateDirectory(dir);
-            }
-
-            await File.AppendAllTextAsync(path, JsonSerializer.Serialize(rating, Json) + "\n", cancellationToken).ConfigureAwait(false);
+            await state.AppendLineAsync(path, JsonSerializer.Serialize(rating, Json), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -37,9 +35,12 @@ public sealed class RatingStore(IOptionsMonitor<RoutingOptions> options, TurnLog
         return rating;
     }
 
+    /// <summary>The ratings file: <see cref="RoutingOptions.RatingsPath"/>, relative to the state directory.</summary>
+    public string RatingsPath => Path.Combine(state.Path, options.CurrentValue.RatingsPath);
+
     public async Task<IReadOnlyList<Rating>> ReadAllAsync(CancellationToken cancellationToken)
     {
-        var path = options.CurrentValue.RatingsPath;
+        var path = RatingsPath;
         if (!File.Exists(path))
         {
             return [];

@@ -2,6 +2,7 @@ using Jarvis.Server.Health;
 using Jarvis.Server.Llm;
 using Jarvis.Server.Routing;
 using Jarvis.Server.Speech;
+using Jarvis.Server.State;
 using Jarvis.Server.Wake;
 using Jarvis.Server.Wyoming;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,7 @@ public static class SpeechAndRoutingRegistration
     public static IServiceCollection AddSpeechAndRouting(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddStateDirectory();
         Bind<RoutingOptions>(services, RoutingOptions.Section);
         Bind<AsrOptions>(services, AsrOptions.Section);
         Bind<TtsOptions>(services, TtsOptions.Section);

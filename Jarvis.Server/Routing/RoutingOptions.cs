@@ -19,7 +19,7 @@ public sealed class RoutingOptions
     [Range(1, 100_000)]
     public int CacheCapacity { get; set; } = 200;
 
-    /// <summary>JSON-lines file where conversation ratings are appended.</summary>
+    /// <summary>JSON-lines file where conversation ratings are appended (relative to the state directory, <c>State:Directory</c>).</summary>
     [Required]
     public string RatingsPath { get; set; } = "ratings.jsonl";
 }

@@ -69,6 +69,7 @@ internal sealed partial class SatelliteConnection
         {
             case MuteMessage mute:
                 session.Muted = mute.Muted;
+                session.MutedBy = mute.Muted ? mute.Source : null;
                 deps.Coordinator.SetMuted(room, mute.Muted);
                 break;
             case ButtonMessage { Press: ButtonPress.Long }:

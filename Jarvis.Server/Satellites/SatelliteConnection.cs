@@ -107,6 +107,12 @@ internal sealed partial class SatelliteConnection(WebSocket socket, string remot
             return null;
         }
 
+        if (!deps.IdGuard.MayConnect(hello.SatelliteId, deps.Registry.ByRoom(deps.Options.RoomOf(hello.SatelliteId)) is not null, remote))
+        {
+            await RefuseSharedIdAsync(hello).ConfigureAwait(false);
+            return null;
+        }
+
         return Accept(hello);
     }
 

@@ -36,7 +36,7 @@ public static class SatelliteEndpoint
             {
                 SatelliteLinkLog.Dropped(dependencies.Logger, remote, ex.Message);
             }
-        });
+        }).AllowAnonymous(); // satellites authenticate in the hello (token per satellite)
         return app;
     }
 }

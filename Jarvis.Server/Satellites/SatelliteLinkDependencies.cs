@@ -13,6 +13,7 @@ public sealed class SatelliteLinkDependencies(
     IOptions<MqttOptions> mqtt,
     SatelliteTokens tokens,
     SatelliteRegistry registry,
+    SatelliteIdGuard idGuard,
     ConversationCoordinator coordinator,
     IEnumerable<IUplinkAudioSink> uplink,
     IEnumerable<IRoomVoiceObserver> voiceObservers,
@@ -30,6 +31,8 @@ public sealed class SatelliteLinkDependencies(
     public SatelliteTokens Tokens { get; } = tokens;
 
     public SatelliteRegistry Registry { get; } = registry;
+
+    public SatelliteIdGuard IdGuard { get; } = idGuard;
 
     public ConversationCoordinator Coordinator { get; } = coordinator;
 

@@ -20,6 +20,9 @@ public sealed class SatelliteSession(string id, string room, string remote, Date
 
     public bool Muted { get; set; }
 
+    /// <summary>Who muted the satellite, as it reported (a button mute is a privacy mute); null while unmuted.</summary>
+    public Jarvis.Protocol.Link.Messages.MuteSource? MutedBy { get; set; }
+
     /// <summary>Latest voice score (0..1) the satellite reported, used as the wake score.</summary>
     public double VoiceScore { get; set; }
 

@@ -6,8 +6,6 @@ namespace Jarvis.Server.Satellites;
 /// <summary>Start-up validation of the satellite section, with messages that say what to fix.</summary>
 public sealed class SatellitesOptionsValidator : IValidateOptions<SatellitesOptions>
 {
-    public const int MinimumTokenLength = 16;
-
     public ValidateOptionsResult Validate(string? name, SatellitesOptions options)
     {
         var failures = new List<string>();
@@ -28,10 +26,16 @@ public sealed class SatellitesOptionsValidator : IValidateOptions<SatellitesOpti
                 failures.Add($"Satellites:Devices:{id}:Room '{room}' must be 1-64 of a-z 0-9 _ -.");
             }
 
-            if (entry.Token.Length < MinimumTokenLength)
+            if (Security.TokenStrength.Problem(entry.Token) is { } problem)
             {
-                failures.Add($"Satellites:Devices:{id}:Token is {(entry.Token.Length == 0 ? "missing" : "too short")}: set a random secret of at least {MinimumTokenLength} characters (e.g. `openssl rand -hex 16`) and the same token on the satellite.");
+                failures.Add($"Satellites:Devices:{id}:Token is refused ({problem}): set the token that systemd/install.sh printed on the satellite, or a new one from `openssl rand -hex 32` on both sides.");
             }
+        }
+
+        var shared = options.Devices.Where(d => d.Value.Token.Length > 0).GroupBy(d => d.Value.Token, StringComparer.Ordinal).Where(g => g.Count() > 1);
+        foreach (var group in shared)
+        {
+            failures.Add($"Satellites {string.Join(" and ", group.Select(d => d.Key))} have the same token: give each satellite its own (`openssl rand -hex 32`), so that one stolen device cannot pose as another.");
         }
 
         var rooms = options.Devices.Keys.GroupBy(options.RoomOf).Where(g => g.Count() > 1);

@@ -15,12 +15,13 @@ internal static class StatusPage
           h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 1.5em; }
           table { border-collapse: collapse; } td, th { padding: .25em .8em; border-bottom: 1px solid #ddd; text-align: left; }
           .up { color: #1a7f37; } .down { color: #c62828; } .active { font-weight: bold; color: #1565c0; }
-          #error { color: #c62828; }
+          #error, #warnings { color: #c62828; }
         </style>
         </head>
         <body>
         <h1>Jarvis</h1>
         <div id="error"></div>
+        <ul id="warnings"></ul>
         <h2>Rooms</h2>
         <table><thead><tr><th>Room</th><th>Satellite</th><th>Muted</th><th>Conversation</th><th>Voice</th><th>RTT ms</th><th>Loss %</th><th>Jitter ms</th><th>Packets in/out</th></tr></thead><tbody id="rooms"></tbody></table>
         <h2>Backends</h2>
@@ -33,8 +34,11 @@ internal static class StatusPage
         const row = cells => "<tr>" + cells.map(c => "<td>" + c + "</td>").join("") + "</tr>";
         async function refresh() {
           try {
-            const s = await (await fetch("/api/status", { cache: "no-store" })).json();
+            const response = await fetch("/api/status", { cache: "no-store" });
+            if (response.status === 401) { location.reload(); return; }
+            const s = await response.json();
             document.getElementById("error").textContent = "";
+            document.getElementById("warnings").innerHTML = (s.warnings || []).map(w => "<li>" + esc(w) + "</li>").join("");
             document.getElementById("rooms").innerHTML = s.rooms.map(r => row([
               esc(r.room),
               r.online ? '<span class="up">online</span> ' + esc(r.satellite.id) : '<span class="down">offline</span>',

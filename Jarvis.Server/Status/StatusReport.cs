@@ -8,6 +8,7 @@ namespace Jarvis.Server.Status;
 public sealed class StatusReport(
     ConversationCoordinator coordinator,
     SatelliteRegistry satellites,
+    SatelliteIdGuard idGuard,
     BackendStatusCache backends,
     MetricsRegistry metrics,
     Conversation.ConversationModes modes,
@@ -25,6 +26,7 @@ public sealed class StatusReport(
         return new
         {
             server = new { startedAt = _startedAt, uptimeSeconds = Math.Round((now - _startedAt).TotalSeconds) },
+            warnings = idGuard.Warnings(),
             rooms = roomNames.Select(name => RoomView(name, rooms.GetValueOrDefault(name), sessions.FirstOrDefault(s => s.Room == name))),
             conversations = coordinator.Conversations(),
             conversationModes = modes.Snapshot(),

@@ -8,7 +8,9 @@ namespace Jarvis.Server.Wake;
 
 /// <summary>
 /// One room's voice-gated audio on its way to the wake-word service: Opus decoded to 16 kHz PCM (decoder and buffers reused),
-/// one Wyoming stream per burst of speech, closed after <paramref name="idleAfter"/> without packets.
+/// one Wyoming stream per burst of speech, closed after <paramref name="idleAfter"/> without packets. A packet that does
+/// not decode is dropped and reported (<c>onUndecodable</c>) for this room only; only the wake service's own failures end
+/// the stream through <c>onFailure</c>.
 /// </summary>
 internal sealed class RoomWakeStream
 {
@@ -17,10 +19,10 @@ internal sealed class RoomWakeStream
         dropped => dropped.Return());
 
     public RoomWakeStream(string room, IWakeWordDetector detector, TimeSpan idleAfter, TimeProvider time,
-        Action<string> onDetection, Action<string, Exception> onFailure)
+        Action<string> onDetection, Action<string, Exception> onFailure, Action<string, InvalidDataException> onUndecodable)
     {
         Room = room;
-        Completion = RunAsync(detector, idleAfter, time, onDetection, onFailure);
+        Completion = RunAsync(detector, idleAfter, time, onDetection, onFailure, onUndecodable);
     }
 
     public string Room { get; }
@@ -41,7 +43,7 @@ internal sealed class RoomWakeStream
     }
 
     private async Task RunAsync(IWakeWordDetector detector, TimeSpan idleAfter, TimeProvider time, Action<string> onDetection,
-        Action<string, Exception> onFailure)
+        Action<string, Exception> onFailure, Action<string, InvalidDataException> onUndecodable)
     {
         await Task.Yield();
         try
@@ -58,8 +60,10 @@ internal sealed class RoomWakeStream
                     {
                         try
                         {
-                            var samples = decoder.Decode(packet.Data.Span, MemoryMarshal.Cast<byte, short>(pcm.AsSpan()));
-                            await stream.SendAsync(pcm.AsMemory(0, samples * 2), CancellationToken.None).ConfigureAwait(false);
+                            if (TryDecode(decoder, packet, pcm, onUndecodable) is var samples and > 0)
+                            {
+                                await stream.SendAsync(pcm.AsMemory(0, samples * 2), CancellationToken.None).ConfigureAwait(false);
+                            }
                         }
                         finally
                         {
@@ -83,6 +87,19 @@ internal sealed class RoomWakeStream
             {
                 left.Return();
             }
+        }
+    }
+
+    private int TryDecode(OpusFrameDecoder decoder, UplinkPacket packet, byte[] pcm, Action<string, InvalidDataException> onUndecodable)
+    {
+        try
+        {
+            return decoder.Decode(packet.Data.Span, MemoryMarshal.Cast<byte, short>(pcm.AsSpan()));
+        }
+        catch (InvalidDataException ex)
+        {
+            onUndecodable(Room, ex);
+            return 0;
         }
     }
 

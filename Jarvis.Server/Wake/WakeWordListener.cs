@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Jarvis.Server.Duplex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
+using Jarvis.Server.Status;
 using Microsoft.Extensions.Options;
 
 namespace Jarvis.Server.Wake;
@@ -16,12 +17,14 @@ public sealed partial class WakeWordListener(
     ConversationCoordinator coordinator,
     SatelliteRegistry satellites,
     IOptions<RoomsOptions> rooms,
+    MetricsRegistry metrics,
     TimeProvider time,
     ILogger<WakeWordListener> logger) : IUplinkAudioSink
 {
     private static readonly TimeSpan IdleAfter = TimeSpan.FromSeconds(1.5);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, RoomWakeStream> _streams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MetricCounter> _undecodable = new(StringComparer.Ordinal);
     private long _retryAt;
     private int _failures;
 
@@ -47,7 +50,19 @@ public sealed partial class WakeWordListener(
         return ValueTask.CompletedTask;
     }
 
-    private RoomWakeStream Open(string room) => new(room, detector, IdleAfter, time, OnDetection, OnFailure);
+    private RoomWakeStream Open(string room) => new(room, detector, IdleAfter, time, OnDetection, OnFailure, OnUndecodable);
+
+    /// <summary>A room sent audio that does not decode: dropped and counted for that room; the wake service is not to blame.</summary>
+    private void OnUndecodable(string room, InvalidDataException error)
+    {
+        var counter = _undecodable.GetOrAdd(room, r => metrics.Counter(
+            "jarvis_undecodable_packets_total", "Uplink audio packets that did not decode (dropped)", $"room=\"{r}\""));
+        counter.Increment();
+        if (counter.Value == 1)
+        {
+            LogUndecodable(room, error.Message);
+        }
+    }
 
     private void OnDetection(string room)
     {
@@ -68,6 +83,9 @@ public sealed partial class WakeWordListener(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wake word heard in {Room} (score {Score:0.00})")]
     private partial void LogDetected(string room, double score);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room} sent audio that does not decode ({Error}): such packets are dropped for that room and counted in jarvis_undecodable_packets_total (check the satellite's codec)")]
+    private partial void LogUndecodable(string room, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Wake-word service unavailable ({Error}): rooms wake by long press until it is back. Check Speech:Wake:Uri (wyoming-openwakeword listens on port 10400), or set Rooms:WakeMode to Vad.")]
     private partial void LogServiceDown(string error);

@@ -5,7 +5,7 @@ public sealed class SmokeTests
     [Fact]
     public void Server_app_builds()
     {
-        var app = Jarvis.Server.Hosting.ServerApp.Build([]);
+        var app = Jarvis.Server.Hosting.ServerApp.Build(Hub.TestState.Arguments());
         Assert.NotNull(app);
     }
 }

@@ -58,7 +58,8 @@ internal static class ConversationHarness
             ["Urls"] = "http://127.0.0.1:0",
             ["Mqtt:Port"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Satellites:Devices:bench-pi:Room"] = "bench",
-            ["Satellites:Devices:bench-pi:Token"] = "bench-token-0123456789",
+            ["Satellites:Devices:bench-pi:Token"] = BenchSecrets.TokenOf("bench"),
+            ["State:Directory"] = BenchSecrets.NewStateDirectory(),
             ["Rooms:WakeMode"] = "Button",
             ["Rooms:QuietPeriod"] = "00:10:00",
             ["PersonaPlex:Url"] = personaPlex.ChatUrl.ToString(),
@@ -76,7 +77,7 @@ internal static class ConversationHarness
         {
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
             await WaitAsync(() => app.Services.GetRequiredService<IPersonaPlexSessions>().GetStatus()[0].State == PersonaPlexState.Warm, "PersonaPlex warm");
-            await satellite.ConnectAsync(new Uri($"ws://{address.Authority}/link/v1"), "bench-token-0123456789");
+            await satellite.ConnectAsync(new Uri($"ws://{address.Authority}/link/v1"), BenchSecrets.TokenOf("bench"));
             await satellite.SendAsync(new ButtonMessage(ButtonPress.Long, 0));
             await WaitAsync(() => satellite.ConversationsStarted > 0, "the conversation starts");
             var log = app.Services.GetRequiredService<TurnLog>();

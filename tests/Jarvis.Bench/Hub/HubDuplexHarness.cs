@@ -31,12 +31,13 @@ internal static class HubDuplexHarness
             ["Rooms:WakeMode"] = "Button",
             ["PersonaPlex:Mode"] = "OnDemand",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["State:Directory"] = BenchSecrets.NewStateDirectory(),
         };
         var rooms = Enumerable.Range(0, satellites).Select(i => $"room-{i:00}").ToArray();
         foreach (var room in rooms)
         {
             settings[$"Satellites:Devices:{room}-pi:Room"] = room;
-            settings[$"Satellites:Devices:{room}-pi:Token"] = $"bench-token-{room}-000000";
+            settings[$"Satellites:Devices:{room}-pi:Token"] = BenchSecrets.TokenOf(room);
         }
 
         var app = ServerApp.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(),
@@ -49,7 +50,7 @@ internal static class HubDuplexHarness
         {
             foreach (var client in clients)
             {
-                await client.ConnectAsync(link, $"bench-token-{client.Room}-000000");
+                await client.ConnectAsync(link, BenchSecrets.TokenOf(client.Room));
             }
 
             await Task.WhenAll(clients.Select(c => c.Welcomed)).WaitAsync(TimeSpan.FromSeconds(30));

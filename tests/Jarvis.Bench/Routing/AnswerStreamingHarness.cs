@@ -38,7 +38,9 @@ internal static class AnswerStreamingHarness
             new OllamaChat(new OllamaApiClient(new HttpClient { BaseAddress = ollama.Url }), new ConversationHistory(), new FixedOptionsMonitor<OllamaOptions>(new OllamaOptions { Url = ollama.Url, HistoryTurns = 0 }), TimeProvider.System, NullLogger<OllamaChat>.Instance),
             new RoomSpeech(new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = tts.Uri })), new FixedOptionsMonitor<RoomAudioOptions>(new RoomAudioOptions()), TimeProvider.System),
             new AnswerCache(routing, TimeProvider.System),
-            new RatingStore(routing, turnLog, TimeProvider.System, NullLogger<RatingStore>.Instance),
+            new RatingStore(routing, new Jarvis.Server.State.StateDirectory(
+                Microsoft.Extensions.Options.Options.Create(new Jarvis.Server.State.StateOptions { Directory = BenchSecrets.NewStateDirectory() }),
+                NullLogger<Jarvis.Server.State.StateDirectory>.Instance), turnLog, TimeProvider.System, NullLogger<RatingStore>.Instance),
             turnLog,
             TimeProvider.System,
             NullLogger<PipelineTurn>.Instance);

@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using Jarvis.Protocol.Link.Messages;
 using Jarvis.Satellite.Button;
 using Jarvis.Satellite.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,11 +35,11 @@ public sealed class GpioButtonInputTests
         try
         {
             var path = Path.Combine(dir, "state", "muted");
-            new MuteStateStore(path, NullLogger<MuteStateStore>.Instance).Save(true);
+            new MuteStateStore(path, NullLogger<MuteStateStore>.Instance).Save(new MuteState(true, MuteSource.Button));
 
-            Assert.True(new MuteStateStore(path, NullLogger<MuteStateStore>.Instance).Load());
-            new MuteStateStore(path, NullLogger<MuteStateStore>.Instance).Save(false);
-            Assert.False(new MuteStateStore(path, NullLogger<MuteStateStore>.Instance).Load());
+            Assert.Equal(new MuteState(true, MuteSource.Button), new MuteStateStore(path, NullLogger<MuteStateStore>.Instance).Load());
+            new MuteStateStore(path, NullLogger<MuteStateStore>.Instance).Save(MuteState.Unmuted);
+            Assert.Equal(MuteState.Unmuted, new MuteStateStore(path, NullLogger<MuteStateStore>.Instance).Load());
         }
         finally
         {
@@ -47,12 +48,10 @@ public sealed class GpioButtonInputTests
     }
 
     [Fact]
-    public void An_unwritable_mute_file_is_logged_not_thrown()
+    public void An_unwritable_mute_file_is_reported_not_thrown()
     {
         var store = new MuteStateStore("/proc/jarvis-cannot-write/muted", NullLogger<MuteStateStore>.Instance);
 
-        store.Save(true);
-
-        Assert.False(store.Load());
+        Assert.False(store.Save(new MuteState(true, MuteSource.Button)));
     }
 }

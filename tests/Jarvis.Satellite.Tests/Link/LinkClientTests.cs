@@ -80,8 +80,26 @@ public sealed class LinkClientTests(ITestOutputHelper output) : IAsyncLifetime
         await server.SendAsync(new MuteMessage(true, MuteSource.Server));
 
         await Eventually.TrueAsync(() => satellite.Status.Muted, Deadline, "muted");
-        Assert.True(satellite.Get<MuteStateStore>().Load());
+        Assert.Equal(new MuteState(true, MuteSource.Server), satellite.Get<MuteStateStore>().Load());
         await Eventually.TrueAsync(() => server.ReceivedOf<MuteMessage>().Any(m => m is { Muted: true, Source: MuteSource.Server }), Deadline, "reported");
+    }
+
+    [Fact]
+    public async Task A_server_unmute_of_a_button_mute_is_refused_and_the_real_state_reported_back()
+    {
+        await using var satellite = await SatelliteUnderTest.StartAsync(server.Uri, Silence);
+        // Starting the real satellite (PortAudio, ALSA) is slow on a loaded machine: a longer deadline for the connection only.
+        await Eventually.TrueAsync(() => satellite.Status.Connected, TimeSpan.FromSeconds(45), "connected");
+        satellite.Get<MuteController>().Set(true, MuteSource.Button);
+        await Eventually.TrueAsync(() => server.ReceivedOf<MuteMessage>().Any(m => m is { Muted: true, Source: MuteSource.Button }), Deadline, "the button mute is reported");
+        var reports = server.ReceivedOf<MuteMessage>().Count();
+
+        await server.SendAsync(new MuteMessage(false, MuteSource.Server));
+
+        await Eventually.TrueAsync(() => server.ReceivedOf<MuteMessage>().Count() > reports, Deadline, "the satellite answers the command");
+        Assert.Equal(new MuteMessage(true, MuteSource.Button), server.ReceivedOf<MuteMessage>().Last());
+        Assert.True(satellite.Status.Muted);
+        Assert.Equal(new MuteState(true, MuteSource.Button), satellite.Get<MuteStateStore>().Load());
     }
 
     [Fact]

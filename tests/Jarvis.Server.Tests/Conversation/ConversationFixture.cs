@@ -67,6 +67,7 @@ internal sealed class ConversationFixture : IAsyncDisposable
             ["Conversation:EndOfTurnTimeout"] = "00:00:02",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        TestState.Apply(settings, TestState.NewDirectory());
         fixture._app = ServerApp.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), services =>
         {
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(fixture._errors);

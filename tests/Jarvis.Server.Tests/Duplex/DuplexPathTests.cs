@@ -87,7 +87,7 @@ public sealed class DuplexPathTests
 
         await kitchen.LongPressAsync();
         await Eventually.TrueAsync(() => kitchen.Messages.OfType<ConversationMessage>().Count(m => m.Active) == 2, "a new conversation");
-        await using var probe = await Mqtt.MqttProbe.ConnectAsync(hub.Server.MqttPort);
+        await using var probe = await hub.Server.HomeAssistantProbeAsync();
         await probe.PublishAsync("jarvis/satellite/kitchen-pi/mute/set", "ON");
 
         await Eventually.TrueAsync(() => kitchen.Last<MuteMessage>()?.Muted == true, "the satellite is muted from MQTT");

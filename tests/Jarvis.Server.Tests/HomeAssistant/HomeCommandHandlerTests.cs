@@ -22,7 +22,7 @@ public sealed class HomeCommandHandlerTests
     [Fact]
     public async Task Without_home_assistant_configured_the_server_says_home_control_is_not_set_up()
     {
-        await using var app = Jarvis.Server.Hosting.ServerApp.Build(["--urls=http://127.0.0.1:0"]);
+        await using var app = Jarvis.Server.Hosting.ServerApp.Build(Hub.TestState.Arguments("--urls=http://127.0.0.1:0"));
         var handler = app.Services.GetRequiredService<IHomeCommandHandler>();
 
         var result = await handler.HandleAsync("turn on the lights", "Kitchen", CancellationToken.None);

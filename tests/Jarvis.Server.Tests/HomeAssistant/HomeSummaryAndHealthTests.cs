@@ -51,7 +51,7 @@ public sealed class HomeSummaryAndHealthTests
     [Fact]
     public async Task Health_says_not_configured_when_url_and_token_are_empty()
     {
-        var app = Jarvis.Server.Hosting.ServerApp.Build(["--urls", "http://127.0.0.1:0"]);
+        var app = Jarvis.Server.Hosting.ServerApp.Build(Hub.TestState.Arguments("--urls", "http://127.0.0.1:0"));
         await app.StartAsync();
         try
         {

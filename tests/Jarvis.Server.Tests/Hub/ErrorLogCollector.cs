@@ -3,10 +3,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Jarvis.Server.Tests.Hub;
 
-/// <summary>Collects Error and Critical log entries so that a test fails on an error the server logged.</summary>
+/// <summary>
+/// Collects Error and Critical log entries so that a test fails on an error the server logged, and every entry that the
+/// configured levels let through (<see cref="All"/>) so that a test can check what the log says.
+/// </summary>
 internal sealed class ErrorLogCollector : ILoggerProvider
 {
     public ConcurrentQueue<string> Errors { get; } = new();
+
+    public ConcurrentQueue<string> All { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Collector(this, categoryName);
 
@@ -19,13 +24,15 @@ internal sealed class ErrorLogCollector : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            var entry = $"{category}: {formatter(state, exception)} {exception}";
+            owner.All.Enqueue($"{logLevel}: {entry}");
+            if (logLevel >= LogLevel.Error)
             {
-                owner.Errors.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+                owner.Errors.Enqueue(entry);
             }
         }
     }

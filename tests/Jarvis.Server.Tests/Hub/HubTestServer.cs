@@ -11,9 +11,11 @@ internal sealed class HubTestServer : IAsyncDisposable
 {
     public static readonly string[] Rooms = ["kitchen", "hall", "office"];
 
-    private HubTestServer(WebApplication app, Uri baseUri, int mqttPort, ErrorLogCollector errors)
+    private HubTestServer(WebApplication app, Uri baseUri, int mqttPort, ErrorLogCollector errors, string stateDirectory, RecordingSecretNotice notices)
     {
         Errors = errors;
+        StateDirectory = stateDirectory;
+        Notices = notices;
         App = app;
         BaseUri = baseUri;
         MqttPort = mqttPort;
@@ -30,10 +32,25 @@ internal sealed class HubTestServer : IAsyncDisposable
 
     public Uri LinkUri => new($"ws://{BaseUri.Authority}/link/v1");
 
+    /// <summary>The server's state directory (a fresh temporary one, deleted on dispose).</summary>
+    public string StateDirectory { get; }
+
+    /// <summary>Secrets the server would have printed once on the console.</summary>
+    public RecordingSecretNotice Notices { get; }
+
+    /// <summary>An HTTP client for this server that sends the API token (<see cref="TestState.ApiToken"/>).</summary>
+    public HttpClient ApiClient() => TestState.ApiClient(BaseUri);
+
+    /// <summary>An MQTT client at the embedded broker with Home Assistant's account.</summary>
+    public Task<Mqtt.MqttProbe> HomeAssistantProbeAsync(params string[] filters) =>
+        Mqtt.MqttProbe.ConnectAsAsync(MqttPort, "homeassistant", TestState.HomeAssistantPassword, filters);
+
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static string TokenOf(string room) => $"token-for-{room}-0123456789";
+    /// <summary>The room's satellite token: 64 hex characters derived from the room name (random-looking, 256 bits).</summary>
+    public static string TokenOf(string room) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"jarvis-test-{room}")));
 
     public static async Task<HubTestServer> StartAsync(
         IDictionary<string, string?>? overrides = null, int? httpPort = null, int? mqttPort = null, string[]? rooms = null)
@@ -61,12 +78,18 @@ internal sealed class HubTestServer : IAsyncDisposable
             settings[key] = value;
         }
 
+        var stateDirectory = TestState.NewDirectory();
+        TestState.Apply(settings, stateDirectory);
         var errors = new ErrorLogCollector();
-        var app = ServerApp.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(),
-            services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(errors));
+        var notices = new RecordingSecretNotice();
+        var app = ServerApp.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), services =>
+        {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(errors);
+            services.AddSingleton<Jarvis.Server.Security.ISecretNotice>(notices);
+        });
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HubTestServer(app, new Uri(address), port, errors);
+        return new HubTestServer(app, new Uri(address), port, errors, stateDirectory, notices);
     }
 
     public async ValueTask DisposeAsync()
@@ -74,6 +97,11 @@ internal sealed class HubTestServer : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await App.StopAsync(timeout.Token).ConfigureAwait(false);
         await App.DisposeAsync().ConfigureAwait(false);
+        if (Directory.Exists(StateDirectory))
+        {
+            Directory.Delete(StateDirectory, recursive: true);
+        }
+
         Assert.True(Errors.Errors.IsEmpty, $"The server logged errors:{Environment.NewLine}{string.Join(Environment.NewLine, Errors.Errors)}");
     }
 }

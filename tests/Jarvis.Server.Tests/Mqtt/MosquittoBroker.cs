@@ -16,6 +16,12 @@ public sealed class MosquittoBroker : IBrokerFixture
 
     public string? Password { get; init; }
 
+    /// <summary>More accounts (user → password) next to <see cref="Username"/>.</summary>
+    public IReadOnlyDictionary<string, string> Accounts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The text of an ACL file (mosquitto <c>acl_file</c>), or null for none.</summary>
+    public string? Acl { get; init; }
+
     public async Task StartAsync()
     {
         var config = Path.Combine(_directory, "mosquitto.conf");
@@ -25,6 +31,12 @@ public sealed class MosquittoBroker : IBrokerFixture
             var passwords = Path.Combine(_directory, "passwords");
             using (var tool = Process.Start(new ProcessStartInfo("mosquitto_passwd", ["-c", "-b", passwords, Username, Password ?? ""]) { UseShellExecute = false }))
             {
+                await tool!.WaitForExitAsync();
+            }
+
+            foreach (var (user, password) in Accounts)
+            {
+                using var tool = Process.Start(new ProcessStartInfo("mosquitto_passwd", ["-b", passwords, user, password]) { UseShellExecute = false });
                 await tool!.WaitForExitAsync();
             }
 
@@ -38,6 +50,13 @@ public sealed class MosquittoBroker : IBrokerFixture
                 | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
             File.SetUnixFileMode(passwords, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             auth = $"allow_anonymous false\npassword_file {passwords}\n";
+            if (Acl is not null)
+            {
+                var acl = Path.Combine(_directory, "acl");
+                await File.WriteAllTextAsync(acl, Acl);
+                File.SetUnixFileMode(acl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+                auth += $"acl_file {acl}\n";
+            }
         }
 
         await File.WriteAllTextAsync(config, $"listener {Port} 127.0.0.1\n{auth}persistence false\n");

@@ -5,6 +5,8 @@ namespace Jarvis.Server.Tests.Mqtt;
 
 public sealed class MqttCredentialsTests : IAsyncLifetime
 {
+    private const string EmbeddedPassword = "9b2e5c8f1a4d7b0e3c6f9a2d5b8e1c4f7a0d3b6e9c2f5a8d";
+
     private readonly MosquittoBroker _broker = new() { Username = "jarvis", Password = "s3cret-password" };
 
     public Task InitializeAsync() => _broker.StartAsync();
@@ -32,17 +34,31 @@ public sealed class MqttCredentialsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_embedded_broker_admits_only_the_configured_account()
+    public async Task The_embedded_broker_admits_only_its_accounts_and_the_server_uses_the_configured_one()
     {
+        // Changed by issue 12: in Embedded mode Mqtt:Username/Password is the server's own account; Home Assistant has its own.
         await using var server = await HubTestServer.StartAsync(new Dictionary<string, string?>
         {
-            ["Mqtt:Username"] = "homeassistant",
-            ["Mqtt:Password"] = "embedded-password",
+            ["Mqtt:Username"] = "jarvis-main",
+            ["Mqtt:Password"] = EmbeddedPassword,
         });
         await Eventually.TrueAsync(() => server.Get<MqttConnection>().IsConnected, "the server connects to its own broker");
 
         var refused = await Assert.ThrowsAnyAsync<Exception>(async () => await MqttProbe.ConnectAsync(server.MqttPort));
         Assert.Matches("BadUserNameOrPassword|NotAuthorized", refused.Message);
+        await using var asServer = await MqttProbe.ConnectAsAsync(server.MqttPort, "jarvis-main", EmbeddedPassword, "jarvis/server/status");
+        await Eventually.TrueAsync(() => asServer.Latest("jarvis/server/status") == "online", "the configured account works");
+    }
+
+    [Fact]
+    public async Task A_weak_password_for_the_embedded_broker_is_refused_at_start()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => HubTestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Mqtt:HomeAssistantPassword"] = "embedded-password",
+        }));
+
+        Assert.Contains("Mqtt:HomeAssistantPassword is refused", Jarvis.Server.Hosting.ConfigurationErrors.Describe(error), StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> Settings(string password) => new()

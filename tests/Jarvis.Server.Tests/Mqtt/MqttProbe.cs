@@ -23,10 +23,19 @@ public sealed class MqttProbe : IAsyncDisposable
         };
     }
 
-    public static async Task<MqttProbe> ConnectAsync(int port, params string[] filters)
+    public static Task<MqttProbe> ConnectAsync(int port, params string[] filters) => ConnectAsAsync(port, null, null, filters);
+
+    /// <summary>Connects with an account (null: anonymous), then subscribes.</summary>
+    public static async Task<MqttProbe> ConnectAsAsync(int port, string? username, string? password, params string[] filters)
     {
         var probe = new MqttProbe();
-        var result = await probe._client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId($"probe-{Guid.NewGuid():N}").Build());
+        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId($"probe-{Guid.NewGuid():N}");
+        if (username is not null)
+        {
+            options.WithCredentials(username, password);
+        }
+
+        var result = await probe._client.ConnectAsync(options.Build());
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {
             throw new InvalidOperationException($"the broker refused the probe: {result.ResultCode}");

@@ -84,7 +84,7 @@ public abstract class RoomCoordinationTests<TBroker> : IAsyncLifetime
     {
         var server = await ServerAsync("server-a", "kitchen");
         var kitchen = await SatelliteAsync(server, "kitchen");
-        await kitchen.MuteAsync(true);
+        await kitchen.SendAsync(new MuteMessage(true, MuteSource.Server)); // a remote mute: a button mute could not be lifted over MQTT
         await Eventually.TrueAsync(() => server.Get<ConversationCoordinator>().IsMuted("kitchen"), "the hub knows the mute");
         var connection = server.Get<MqttConnection>();
         var connects = connection.Connects;

@@ -46,7 +46,7 @@ public sealed class PersonaPlexConfigurationTests
         // Validation may fire while the app is built (a service resolved when endpoints are mapped) or at start.
         var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
         {
-            await using var app = ServerApp.Build(["--PersonaPlex:TextPrompt=", "--urls=http://127.0.0.1:0"]);
+            await using var app = ServerApp.Build(Hub.TestState.Arguments("--PersonaPlex:TextPrompt=", "--urls=http://127.0.0.1:0"));
             await app.StartAsync();
         });
 
@@ -56,7 +56,7 @@ public sealed class PersonaPlexConfigurationTests
     [Fact]
     public async Task Health_reports_personaplex_not_ready_with_the_url_it_tried()
     {
-        await using var app = ServerApp.Build(["--PersonaPlex:Url=ws://127.0.0.1:9/api/chat"]);
+        await using var app = ServerApp.Build(Hub.TestState.Arguments("--PersonaPlex:Url=ws://127.0.0.1:9/api/chat"));
         var readiness = app.Services.GetServices<IBackendReadiness>().Single(b => b.Name == "personaplex");
 
         var status = await readiness.CheckAsync(CancellationToken.None);

@@ -1,56 +1,46 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Jarvis.Server.Health;
 using Jarvis.Server.Pipeline;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Jarvis.Server.Tests.Hub;
 
 namespace Jarvis.Server.Tests.Pipeline;
 
+/// <summary>The conversation API of the real server (with the API token, as every /api call needs).</summary>
 public sealed class ConversationApiTests : IAsyncLifetime
 {
-    private readonly string _ratings = Path.Combine(Path.GetTempPath(), $"ratings-{Guid.NewGuid():N}.jsonl");
-    private WebApplication _app = null!;
+    private const string RatingsFile = "ratings.jsonl";
+    private HubTestServer _server = null!;
     private HttpClient _http = null!;
+
+    private string RatingsPath => Path.Combine(_server.StateDirectory, RatingsFile);
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration["Routing:RatingsPath"] = _ratings;
-        builder.Configuration["Ollama:WarmUpOnStart"] = "false";
-        builder.Configuration["Ollama:Url"] = "http://127.0.0.1:9/";
-        builder.Configuration["Speech:Asr:Uri"] = "tcp://127.0.0.1:9";
-        builder.Services.AddSpeechAndRouting(builder.Configuration);
-        _app = builder.Build();
-        _app.MapHealth();
-        _app.MapConversationApi();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
+        _server = await HubTestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Ollama:WarmUpOnStart"] = "false",
+            ["Ollama:Url"] = "http://127.0.0.1:9/",
+            ["Speech:Asr:Uri"] = "tcp://127.0.0.1:9",
+        });
+        _http = _server.ApiClient();
     }
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        File.Delete(_ratings);
+        await _server.DisposeAsync();
     }
 
     [Fact]
-    public async Task Posting_a_rating_stores_it_as_a_json_line()
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Posting_a_rating_stores_it_as_a_json_line_in_the_state_directory_readable_only_by_the_owner()
     {
         var response = await _http.PostAsJsonAsync("/api/ratings", new { room = "kitchen", stars = 5 });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"stars\":5", Assert.Single(File.ReadAllLines(_ratings)));
+        Assert.Contains("\"stars\":5", Assert.Single(File.ReadAllLines(RatingsPath)));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(RatingsPath));
     }
 
     [Fact]
@@ -60,13 +50,24 @@ public sealed class ConversationApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("stars", await response.Content.ReadAsStringAsync());
-        Assert.False(File.Exists(_ratings));
+        Assert.False(File.Exists(RatingsPath));
+    }
+
+    [Fact]
+    public async Task A_rating_for_a_room_that_is_not_enrolled_is_a_400_that_lists_the_rooms()
+    {
+        var response = await _http.PostAsJsonAsync("/api/ratings", new { room = "attic", stars = 4 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("hall, kitchen, office", await response.Content.ReadAsStringAsync());
+        Assert.False(File.Exists(RatingsPath));
     }
 
     [Fact]
     public async Task Health_lists_speech_and_ollama_backends_with_the_address_tried()
     {
-        using var doc = JsonDocument.Parse(await _http.GetStringAsync("/health"));
+        using var anonymous = new HttpClient { BaseAddress = _server.BaseUri };
+        using var doc = JsonDocument.Parse(await anonymous.GetStringAsync("/health"));
         var backends = doc.RootElement.GetProperty("backends");
 
         foreach (var name in new[] { "asr", "tts", "wake", "ollama" })
@@ -81,7 +82,7 @@ public sealed class ConversationApiTests : IAsyncLifetime
     [Fact]
     public async Task Recent_turns_are_listed()
     {
-        _app.Services.GetRequiredService<TurnLog>().Add(new TurnRecord
+        _server.Get<TurnLog>().Add(new TurnRecord
         {
             Id = "t1", Room = "kitchen", Mode = TurnMode.Pipeline, Transcript = "hello", StartedAt = DateTimeOffset.UnixEpoch, Handling = "canned",
         });

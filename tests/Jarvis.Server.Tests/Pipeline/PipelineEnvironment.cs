@@ -31,11 +31,16 @@ public sealed class PipelineEnvironment : IAsyncDisposable
             new OllamaChat(new OllamaApiClient(new HttpClient { BaseAddress = ollama.Url }), new ConversationHistory(), ollamaOptions, TimeProvider.System, NullLogger<OllamaChat>.Instance),
             new RoomSpeech(synthesizer, new FixedOptionsMonitor<RoomAudioOptions>(new RoomAudioOptions()), TimeProvider.System),
             Cache,
-            new RatingStore(routing, Turns, TimeProvider.System, NullLogger<RatingStore>.Instance),
+            new RatingStore(routing, State, Turns, TimeProvider.System, NullLogger<RatingStore>.Instance),
             Turns,
             TimeProvider.System,
             NullLogger<PipelineTurn>.Instance);
     }
+
+    /// <summary>A private state directory (the ratings file itself is <see cref="RatingsPath"/>, an absolute path).</summary>
+    public Jarvis.Server.State.StateDirectory State { get; } = new(
+        Microsoft.Extensions.Options.Options.Create(new Jarvis.Server.State.StateOptions { Directory = Hub.TestState.NewDirectory() }),
+        NullLogger<Jarvis.Server.State.StateDirectory>.Instance);
 
     public OllamaEmulator Ollama { get; }
 

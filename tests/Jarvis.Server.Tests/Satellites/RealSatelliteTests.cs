@@ -27,7 +27,7 @@ public sealed class RealSatelliteTests(ITestOutputHelper output)
             await Eventually.TrueAsync(() => server.Get<SatelliteRegistry>().ByRoom("kitchen") is not null, "the satellite is back");
             output.WriteLine($"the real satellite was back {back.ElapsedMilliseconds} ms after the server");
 
-            await using var probe = await Mqtt.MqttProbe.ConnectAsync(server.MqttPort);
+            await using var probe = await server.HomeAssistantProbeAsync();
             await probe.PublishAsync("jarvis/satellite/kitchen-pi/mute/set", "ON");
             await Eventually.TrueAsync(() => kitchen.Status.Muted, "the satellite is muted from MQTT");
             Assert.True(server.Get<ConversationCoordinator>().IsMuted("kitchen"));

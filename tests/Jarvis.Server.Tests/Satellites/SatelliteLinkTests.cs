@@ -24,7 +24,7 @@ public sealed class SatelliteLinkTests : IAsyncLifetime
 
         var welcome = kitchen.Last<WelcomeMessage>()!;
         Assert.Equal(("test-server", 16000, 24000), (welcome.ServerId, welcome.Uplink.SampleRate, welcome.Downlink.SampleRate));
-        using var http = new HttpClient { BaseAddress = _server.BaseUri };
+        using var http = _server.ApiClient();
         using var status = JsonDocument.Parse(await http.GetStringAsync("/api/status"));
         var room = status.RootElement.GetProperty("rooms").EnumerateArray().Single(r => r.GetProperty("room").GetString() == "kitchen");
         Assert.True(room.GetProperty("online").GetBoolean());
@@ -44,13 +44,14 @@ public sealed class SatelliteLinkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_satellite_is_told_to_enrol()
+    public async Task An_unknown_satellite_gets_the_same_reply_as_a_wrong_token_which_says_where_to_enrol()
     {
+        // Changed by issue 12: the wire no longer tells an unknown id from a wrong token (the server's log does).
         await using var stranger = await SimulatedSatellite.ConnectAsync(_server.LinkUri, "garage", token: "whatever-token-1234", id: "garage-pi");
 
         await Eventually.TrueAsync(() => stranger.Closed, "the link is closed");
         var reject = stranger.Last<RejectMessage>()!;
-        Assert.Equal(RejectReason.UnknownSatellite, reject.Reason);
+        Assert.Equal(RejectReason.BadToken, reject.Reason);
         Assert.Contains("Satellites:Devices", reject.Message, StringComparison.Ordinal);
     }
 

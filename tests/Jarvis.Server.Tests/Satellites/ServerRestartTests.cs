@@ -39,7 +39,7 @@ public sealed class ServerRestartTests(ITestOutputHelper output)
 
     private static async Task<int> OnlineRoomsAsync(HubTestServer server)
     {
-        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        using var http = server.ApiClient();
         using var status = JsonDocument.Parse(await http.GetStringAsync("/api/status"));
         return status.RootElement.GetProperty("rooms").EnumerateArray().Count(r => r.GetProperty("online").GetBoolean());
     }

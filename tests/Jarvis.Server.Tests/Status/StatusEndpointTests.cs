@@ -14,7 +14,7 @@ public sealed class StatusEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_status_page_is_html_that_polls_the_status_api()
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseUri };
+        using var http = _server.ApiClient();
         using var response = await http.GetAsync("/");
 
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -29,7 +29,7 @@ public sealed class StatusEndpointTests : IAsyncLifetime
         await using var kitchen = await SimulatedSatellite.ConnectAsync(_server.LinkUri, "kitchen");
         await kitchen.WaitWelcomedAsync();
         await kitchen.MuteAsync(true);
-        using var http = new HttpClient { BaseAddress = _server.BaseUri };
+        using var http = _server.ApiClient();
 
         await Eventually.TrueAsync(async () =>
         {
@@ -52,7 +52,7 @@ public sealed class StatusEndpointTests : IAsyncLifetime
     {
         await using var kitchen = await SimulatedSatellite.ConnectAsync(_server.LinkUri, "kitchen");
         await kitchen.WaitWelcomedAsync();
-        using var http = new HttpClient { BaseAddress = _server.BaseUri };
+        using var http = _server.ApiClient();
 
         using var response = await http.GetAsync("/metrics");
         var text = await response.Content.ReadAsStringAsync();

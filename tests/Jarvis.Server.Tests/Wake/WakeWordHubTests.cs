@@ -62,6 +62,42 @@ public sealed class WakeWordHubTests
         await DuplexFixture.ActiveAsync(kitchen);
     }
 
+    [Fact]
+    public async Task An_undecodable_packet_from_one_room_is_dropped_there_and_the_wake_word_still_works_everywhere()
+    {
+        byte[] malformed = [0x03, 0x00]; // code 3 (several frames) announcing zero frames
+        using (var decoder = OpusFrameDecoder.Create(16000))
+        {
+            Assert.Throws<InvalidDataException>(() => decoder.Decode(malformed, new short[OpusFrameDecoder.MaxSamplesPerPacket(16000)]));
+        }
+
+        await using var wake = new WyomingWakeEmulator();
+        wake.Start();
+        await using var hub = await DuplexFixture.StartAsync(new Dictionary<string, string?>
+        {
+            ["Rooms:WakeMode"] = "WakeWord",
+            ["Speech:Wake:Uri"] = wake.Uri.ToString(),
+        });
+        var hall = await hub.SatelliteAsync("hall");
+        var kitchen = await hub.SatelliteAsync("kitchen");
+
+        await hall.VoiceAsync(true, 0.9, -20);
+        await hall.SendAudioAsync(malformed);
+        await kitchen.VoiceAsync(true, 0.9, -20);
+        foreach (var packet in LoudSpeech(25))
+        {
+            await kitchen.SendAudioAsync(packet);
+        }
+
+        await Eventually.TrueAsync(() => wake.DetectionCount >= 1, "the kitchen's wake word is heard right after the hall's bad packet");
+        await DuplexFixture.ActiveAsync(kitchen);
+        using var http = hub.Server.ApiClient();
+        var metrics = await http.GetStringAsync("/metrics");
+        Assert.Contains("jarvis_undecodable_packets_total{room=\"hall\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains(hub.Server.Errors.All, l => l.Contains("Room hall sent audio that does not decode", StringComparison.Ordinal));
+        Assert.DoesNotContain(hub.Server.Errors.All, l => l.Contains("Wake-word service unavailable", StringComparison.Ordinal));
+    }
+
     /// <summary>16 kHz, 20 ms Opus packets of a steady loud tone (what the wake emulator takes for the wake word).</summary>
     private static List<byte[]> LoudSpeech(int frames)
     {
