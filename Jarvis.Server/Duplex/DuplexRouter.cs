@@ -24,10 +24,10 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
     private readonly TimeSpan _connectTimeout;
     private readonly ILogger<DuplexRouter> _logger;
     private readonly DuplexConversation?[] _slots;
-    private readonly Pipeline.TurnModeSelector _modes;
+    private readonly Conversation.TurnModeSelector _modes;
 
     public DuplexRouter(IPersonaPlexSessions sessions, SatelliteRegistry satellites, ConversationCoordinator coordinator, HubMetrics metrics,
-        ErrorEarcon earcon, IOptions<RoomsOptions> rooms, IOptions<PersonaPlexOptions> personaPlex, Pipeline.TurnModeSelector modes,
+        ErrorEarcon earcon, IOptions<RoomsOptions> rooms, IOptions<PersonaPlexOptions> personaPlex, Conversation.TurnModeSelector modes,
         TimeProvider time, ILogger<DuplexRouter> logger)
     {
         _modes = modes;
@@ -102,7 +102,7 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
         {
             case HubCommandKind.Start:
                 await StopAsync(command.Slot).ConfigureAwait(false);
-                if (_modes.Select(PersonaPlexAvailable()) == Pipeline.TurnMode.Pipeline)
+                if (_modes.Select(PersonaPlexAvailable()) == Conversation.TurnMode.Pipeline)
                 {
                     LogPipelineConversation(command.Room);
                     break;

@@ -35,7 +35,7 @@ public static class HomeAssistantServiceCollectionExtensions
         services.AddSingleton<SceneSaver>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<IHomeAssistantConversation, HomeConversation>();
-        services.AddSingleton<Pipeline.IHomeCommandHandler, HomeAssistantCommandHandler>();
+        services.AddSingleton<Answering.IHomeCommandHandler, HomeAssistantCommandHandler>();
         services.AddSingleton<HomeSummaryProvider>();
         services.AddSingleton<IBackendReadiness, HomeAssistantReadiness>();
         return services;

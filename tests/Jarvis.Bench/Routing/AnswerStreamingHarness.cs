@@ -1,5 +1,6 @@
 using Jarvis.Server.Llm;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Routing;
 using Jarvis.Server.Speech;
 using Jarvis.Server.Tests.Emulators;
@@ -32,7 +33,7 @@ internal static class AnswerStreamingHarness
 
         var routing = new FixedOptionsMonitor<RoutingOptions>(new RoutingOptions { CacheTtl = TimeSpan.Zero, RatingsPath = Path.GetTempFileName() });
         var turnLog = new TurnLog();
-        var pipeline = new PipelineTurn(
+        var pipeline = new AnswerTurn(
             new ComplexityRouter(routing),
             new UnconfiguredHomeCommandHandler(),
             new OllamaChat(new OllamaApiClient(new HttpClient { BaseAddress = ollama.Url }), new ConversationHistory(), new FixedOptionsMonitor<OllamaOptions>(new OllamaOptions { Url = ollama.Url, HistoryTurns = 0 }), TimeProvider.System, NullLogger<OllamaChat>.Instance),
@@ -41,7 +42,7 @@ internal static class AnswerStreamingHarness
             new RatingStore(routing, turnLog, TimeProvider.System, NullLogger<RatingStore>.Instance),
             turnLog,
             TimeProvider.System,
-            NullLogger<PipelineTurn>.Instance);
+            NullLogger<AnswerTurn>.Instance);
 
         var sentenceToAudio = new List<double>();
         var toToken = new List<double>();

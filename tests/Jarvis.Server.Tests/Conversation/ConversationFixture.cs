@@ -1,7 +1,8 @@
 using Jarvis.PersonaPlex.Emulator;
 using Jarvis.Protocol.Link.Messages;
 using Jarvis.Server.Hosting;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Tests.Emulators.Ollama;
 using Jarvis.Server.Tests.Emulators.Wyoming;
 using Jarvis.Server.Tests.Hub;
@@ -32,7 +33,7 @@ internal sealed class ConversationFixture : IAsyncDisposable
 
     public OllamaEmulator Ollama { get; } = new();
 
-    public Pipeline.PipelineEnvironment.RecordingHomeHandler Home { get; } = new();
+    public Answering.AnswerEnvironment.RecordingHomeHandler Home { get; } = new();
 
     public Uri LinkUri { get; private set; } = new("ws://127.0.0.1:1/link/v1");
 

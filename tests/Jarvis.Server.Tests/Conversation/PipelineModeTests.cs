@@ -1,5 +1,5 @@
+using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
-using Jarvis.Server.Pipeline;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Tests.Hub;

@@ -1,4 +1,5 @@
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
+using Jarvis.Server.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jarvis.Server.Tests.HomeAssistant;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Jarvis.Server.Routing;
 
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Answering;
 
 /// <summary>Recognises a spoken rating of the last conversation: "rate that 4", "rate this conversation five out of five".</summary>
 public static partial class RatingParser

@@ -1,6 +1,7 @@
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
+using Jarvis.Server.Conversation;
 
-namespace Jarvis.Server.Tests.Pipeline;
+namespace Jarvis.Server.Tests.Answering;
 
 public sealed class RatingAndCannedReplyTests
 {

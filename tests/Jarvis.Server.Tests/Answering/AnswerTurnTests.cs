@@ -1,18 +1,19 @@
 using Jarvis.Protocol.Opus;
 using Jarvis.Server.Llm;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Speech;
 using Jarvis.Server.Tests.Emulators;
 using Jarvis.Server.Wyoming;
 
-namespace Jarvis.Server.Tests.Pipeline;
+namespace Jarvis.Server.Tests.Answering;
 
-public sealed class PipelineTurnTests : IAsyncLifetime
+public sealed class AnswerTurnTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
-    private PipelineEnvironment _env = null!;
+    private AnswerEnvironment _env = null!;
 
-    public async Task InitializeAsync() => _env = await PipelineEnvironment.StartAsync();
+    public async Task InitializeAsync() => _env = await AnswerEnvironment.StartAsync();
 
     public async Task DisposeAsync() => await _env.DisposeAsync();
 

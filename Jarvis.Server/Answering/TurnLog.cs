@@ -1,4 +1,4 @@
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Answering;
 
 /// <summary>The most recent turns (bounded), newest last; read by the status page and ratings. Every turn also feeds <see cref="Metrics"/>.</summary>
 public sealed class TurnLog

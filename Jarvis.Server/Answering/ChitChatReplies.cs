@@ -1,6 +1,6 @@
 using Jarvis.Server.Routing;
 
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Answering;
 
 /// <summary>Short canned replies for acknowledgements and small talk in pipeline mode (no LLM round trip needed).</summary>
 public static class ChitChatReplies

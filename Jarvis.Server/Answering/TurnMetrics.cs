@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Answering;
 
 /// <summary>
 /// Cumulative Prometheus histograms of the turn stages (end of speech → transcript, → first token, → first audio;

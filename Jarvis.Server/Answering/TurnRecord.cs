@@ -1,4 +1,6 @@
-namespace Jarvis.Server.Pipeline;
+using Jarvis.Server.Conversation;
+
+namespace Jarvis.Server.Answering;
 
 /// <summary>
 /// What one turn did and how long each stage took (end of speech → transcript → first token → first audio to the room),

@@ -1,8 +1,9 @@
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Llm;
 using Jarvis.Server.Routing;
 using Jarvis.Server.Speech;
 
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Answering;
 
 /// <summary>
 /// Runs one user turn without the hub: transcript → rating? → router → home engine, canned reply, cached answer or
@@ -10,7 +11,7 @@ namespace Jarvis.Server.Pipeline;
 /// in the room); fast turns are left to PersonaPlex and home commands are executed silently. Cancelling the token is
 /// the user interrupting: playback is flushed at once. Every turn is recorded with its stage latencies in <see cref="TurnLog"/>.
 /// </summary>
-public sealed class PipelineTurn(
+public sealed class AnswerTurn(
     IQueryRouter router,
     IHomeCommandHandler home,
     ILlmChat llm,
@@ -19,7 +20,7 @@ public sealed class PipelineTurn(
     RatingStore ratings,
     TurnLog turns,
     TimeProvider timeProvider,
-    ILogger<PipelineTurn> logger)
+    ILogger<AnswerTurn> logger)
 {
     public RouteDecision Decide(string transcript) => router.Decide(transcript);
 

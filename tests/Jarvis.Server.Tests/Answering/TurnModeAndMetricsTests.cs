@@ -1,9 +1,10 @@
 using System.Text;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Tests.Emulators;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Jarvis.Server.Tests.Pipeline;
+namespace Jarvis.Server.Tests.Answering;
 
 public sealed class TurnModeAndMetricsTests
 {

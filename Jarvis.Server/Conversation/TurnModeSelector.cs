@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Conversation;
 
 /// <summary>
 /// Picks the mode for the next conversation: the configured one, except that duplex falls back to the pipeline while

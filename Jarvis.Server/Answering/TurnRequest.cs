@@ -1,4 +1,6 @@
-namespace Jarvis.Server.Pipeline;
+using Jarvis.Server.Conversation;
+
+namespace Jarvis.Server.Answering;
 
 /// <summary>
 /// One user turn: room, transcript, mode, and the <see cref="TimeProvider.GetTimestamp"/> values of the end of speech

@@ -1,4 +1,4 @@
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Conversation;
 
 /// <summary><c>Conversation</c> section: how rooms converse by default.</summary>
 public sealed class ConversationModeOptions

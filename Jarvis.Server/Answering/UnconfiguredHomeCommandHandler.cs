@@ -1,4 +1,4 @@
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Answering;
 
 /// <summary>Default until a Home Assistant engine is registered: says that home control is not set up.</summary>
 public sealed class UnconfiguredHomeCommandHandler : IHomeCommandHandler

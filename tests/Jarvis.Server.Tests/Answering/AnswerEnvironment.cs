@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Jarvis.Server.Llm;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Routing;
 using Jarvis.Server.Speech;
 using Jarvis.Server.Tests.Emulators;
@@ -9,12 +10,12 @@ using Jarvis.Server.Tests.Emulators.Wyoming;
 using Microsoft.Extensions.Logging.Abstractions;
 using OllamaSharp;
 
-namespace Jarvis.Server.Tests.Pipeline;
+namespace Jarvis.Server.Tests.Answering;
 
-/// <summary>Ollama, Wyoming TTS and ASR emulators plus a <see cref="PipelineTurn"/> wired to them with the real components.</summary>
-public sealed class PipelineEnvironment : IAsyncDisposable
+/// <summary>Ollama, Wyoming TTS and ASR emulators plus a <see cref="AnswerTurn"/> wired to them with the real components.</summary>
+public sealed class AnswerEnvironment : IAsyncDisposable
 {
-    private PipelineEnvironment(OllamaEmulator ollama, WyomingTtsEmulator tts, WyomingAsrEmulator asr, string ratingsPath)
+    private AnswerEnvironment(OllamaEmulator ollama, WyomingTtsEmulator tts, WyomingAsrEmulator asr, string ratingsPath)
     {
         Ollama = ollama;
         Tts = tts;
@@ -25,7 +26,7 @@ public sealed class PipelineEnvironment : IAsyncDisposable
         var synthesizer = new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = tts.Uri }));
         Recognizer = new WyomingSpeechRecognizer(new FixedOptionsMonitor<AsrOptions>(new AsrOptions { Uri = asr.Uri }));
         Cache = new AnswerCache(routing, TimeProvider.System);
-        Turn = new PipelineTurn(
+        Turn = new AnswerTurn(
             new ComplexityRouter(routing),
             Home,
             new OllamaChat(new OllamaApiClient(new HttpClient { BaseAddress = ollama.Url }), new ConversationHistory(), ollamaOptions, TimeProvider.System, NullLogger<OllamaChat>.Instance),
@@ -34,7 +35,7 @@ public sealed class PipelineEnvironment : IAsyncDisposable
             new RatingStore(routing, Turns, TimeProvider.System, NullLogger<RatingStore>.Instance),
             Turns,
             TimeProvider.System,
-            NullLogger<PipelineTurn>.Instance);
+            NullLogger<AnswerTurn>.Instance);
     }
 
     public OllamaEmulator Ollama { get; }
@@ -53,16 +54,16 @@ public sealed class PipelineEnvironment : IAsyncDisposable
 
     public AnswerCache Cache { get; }
 
-    public PipelineTurn Turn { get; }
+    public AnswerTurn Turn { get; }
 
-    public static async Task<PipelineEnvironment> StartAsync(bool streamingTts = true)
+    public static async Task<AnswerEnvironment> StartAsync(bool streamingTts = true)
     {
         var ollama = await new OllamaEmulator().StartAsync();
         var tts = new WyomingTtsEmulator { SupportsStreaming = streamingTts };
         tts.Start();
         var asr = new WyomingAsrEmulator();
         asr.Start();
-        return new PipelineEnvironment(ollama, tts, asr, Path.Combine(Path.GetTempPath(), $"ratings-{Guid.NewGuid():N}.jsonl"));
+        return new AnswerEnvironment(ollama, tts, asr, Path.Combine(Path.GetTempPath(), $"ratings-{Guid.NewGuid():N}.jsonl"));
     }
 
     public async ValueTask DisposeAsync()

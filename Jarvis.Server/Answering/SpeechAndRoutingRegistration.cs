@@ -1,3 +1,4 @@
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Health;
 using Jarvis.Server.Llm;
 using Jarvis.Server.Routing;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OllamaSharp;
 
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Answering;
 
 /// <summary>
 /// Registers Wyoming speech (ASR, TTS, wake), the router, Ollama, answer streaming and the pipeline turn, with options
@@ -44,7 +45,7 @@ public static class SpeechAndRoutingRegistration
         services.AddSingleton<AnswerCache>();
         services.AddSingleton<TurnLog>();
         services.AddSingleton<RatingStore>();
-        services.AddSingleton<PipelineTurn>();
+        services.AddSingleton<AnswerTurn>();
         services.AddSingleton<TurnModeSelector>();
         services.TryAddSingleton<IHomeCommandHandler, UnconfiguredHomeCommandHandler>();
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Jarvis.Server.Routing;
 using Microsoft.Extensions.Options;
 
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Answering;
 
 /// <summary>Stores ratings as JSON lines (<see cref="RoutingOptions.RatingsPath"/>); ties each to the room's last turn.</summary>
 public sealed class RatingStore(IOptionsMonitor<RoutingOptions> options, TurnLog turns, TimeProvider timeProvider, ILogger<RatingStore> logger)

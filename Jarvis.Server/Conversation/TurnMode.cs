@@ -1,4 +1,4 @@
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Conversation;
 
 /// <summary>
 /// How a room converses: <see cref="Duplex"/> (PersonaPlex talks; only deep questions are answered here, after cutting

@@ -1,4 +1,4 @@
-namespace Jarvis.Server.Pipeline;
+namespace Jarvis.Server.Answering;
 
 /// <summary>
 /// <c>POST /api/ratings</c> {"room":"kitchen","stars":4} rates the room's last turn (the HTTP way to "rate that 4");
