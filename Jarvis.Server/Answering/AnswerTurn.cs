@@ -1,4 +1,5 @@
 using Jarvis.Server.Conversation;
+using Jarvis.Server.HomeAssistant;
 using Jarvis.Server.Llm;
 using Jarvis.Server.Routing;
 using Jarvis.Server.Speech;
@@ -6,14 +7,16 @@ using Jarvis.Server.Speech;
 namespace Jarvis.Server.Answering;
 
 /// <summary>
-/// Runs one user turn without the hub: transcript → rating? → router → home engine, canned reply, cached answer or
-/// Ollama → TTS → room. In duplex mode only deep questions are spoken here (after a flush that cuts PersonaPlex's audio
-/// in the room); fast turns are left to PersonaPlex and home commands are executed silently. Cancelling the token is
-/// the user interrupting: playback is flushed at once. Every turn is recorded with its stage latencies in <see cref="TurnLog"/>.
+/// Answers one transcript, without the hub: rating? → the home engine first (every transcript) → for what it did not take,
+/// the router: canned reply, cached answer or Ollama → TTS → room. How a home outcome is heard depends on the mode
+/// (<see cref="HomeVoice"/>). In duplex mode fast turns the engine did not take are left to PersonaPlex, and a deep
+/// question is spoken after a flush that cuts PersonaPlex's audio in the room. Cancelling the token is the user
+/// interrupting: playback is flushed at once. Every turn is recorded with its stage latencies in <see cref="TurnLog"/>.
 /// </summary>
 public sealed class AnswerTurn(
     IQueryRouter router,
-    IHomeCommandHandler home,
+    IHomeEngine home,
+    HomeVoice homeVoice,
     ILlmChat llm,
     RoomSpeech speech,
     AnswerCache cache,
@@ -94,19 +97,16 @@ public sealed class AnswerTurn(
             return record with { Handling = "rating", AnswerText = thanks };
         }
 
-        var decision = router.Decide(request.Transcript);
-        record = record with { Route = decision.Route == QueryRoute.Deep ? "deep" : "fast", Score = decision.Score };
-        if (decision.IsHomeCommand)
+        var outcome = await home.HandleAsync(new HomeRequest(request.Transcript, request.Room, speakReplies, request.EndOfSpeechAt), cancellationToken).ConfigureAwait(false);
+        if (outcome.Handled)
         {
-            var result = await home.HandleAsync(request.Transcript, request.Room, cancellationToken).ConfigureAwait(false);
-            if (speakReplies)
-            {
-                await speech.SpeakTextAsync(result.SpokenReply, sink, cancellationToken).ConfigureAwait(false);
-            }
-
-            return record with { Handling = "home", AnswerText = result.SpokenReply };
+            record = record with { Handling = "home", Home = HomeKind(outcome), AnswerText = outcome.Speech };
+            await homeVoice.SayAsync(outcome, request.Mode, sink, cancellationToken).ConfigureAwait(false);
+            return record;
         }
 
+        var decision = router.Decide(request.Transcript);
+        record = record with { Route = decision.Route == QueryRoute.Deep ? "deep" : "fast", Score = decision.Score };
         if (decision.Route == QueryRoute.Fast && !speakReplies)
         {
             return record;
@@ -140,6 +140,15 @@ public sealed class AnswerTurn(
 
         return record with { Handling = "llm", AnswerText = progress.Text };
     }
+
+    private static string HomeKind(HomeOutcome outcome) => outcome switch
+    {
+        HomeDone => "done",
+        HomeFailed => "failed",
+        HomeAnswer => "answer",
+        HomeDialogue dialogue => dialogue.Act.ToString().ToLowerInvariant(),
+        _ => "none",
+    };
 
     private TimeSpan? Between(long? from, long? to) =>
         from is { } a && to is { } b ? timeProvider.GetElapsedTime(a, b) : null;

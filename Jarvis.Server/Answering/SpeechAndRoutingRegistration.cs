@@ -12,9 +12,9 @@ using OllamaSharp;
 namespace Jarvis.Server.Answering;
 
 /// <summary>
-/// Registers Wyoming speech (ASR, TTS, wake), the router, Ollama, answer streaming and the pipeline turn, with options
-/// validated at start and readiness for /health (<c>asr</c>, <c>tts</c>, <c>wake</c>, <c>ollama</c>).
-/// A real <see cref="IHomeCommandHandler"/> registered before or after this replaces the default.
+/// Registers Wyoming speech (ASR, TTS, wake), the router, Ollama, answer streaming and the answering turn, with options
+/// validated at start and readiness for /health (<c>asr</c>, <c>tts</c>, <c>wake</c>, <c>ollama</c>). The turn's home
+/// engine (<see cref="HomeAssistant.IHomeEngine"/>) is registered by <c>AddHomeAssistant</c>.
 /// </summary>
 public static class SpeechAndRoutingRegistration
 {
@@ -45,9 +45,10 @@ public static class SpeechAndRoutingRegistration
         services.AddSingleton<AnswerCache>();
         services.AddSingleton<TurnLog>();
         services.AddSingleton<RatingStore>();
+        services.AddSingleton<ConfirmationEarcon>();
+        services.AddSingleton<HomeVoice>();
         services.AddSingleton<AnswerTurn>();
         services.AddSingleton<TurnModeSelector>();
-        services.TryAddSingleton<IHomeCommandHandler, UnconfiguredHomeCommandHandler>();
 
         services.AddSingleton<IBackendReadiness>(sp => new WyomingReadiness("asr", () => sp.GetRequiredService<IOptionsMonitor<AsrOptions>>().CurrentValue.Uri));
         services.AddSingleton<IBackendReadiness>(sp => new WyomingReadiness("tts", () => sp.GetRequiredService<IOptionsMonitor<TtsOptions>>().CurrentValue.Uri));

@@ -25,6 +25,9 @@ public sealed record TurnRecord
 
     public string Handling { get; init; } = "passed";
 
+    /// <summary>For home turns, what the home engine made of it: done, failed, answer, offer, clarify, thanks, acknowledge.</summary>
+    public string? Home { get; init; }
+
     public TimeSpan? EndOfSpeechToTranscript { get; init; }
 
     public TimeSpan? EndOfSpeechToFirstToken { get; init; }

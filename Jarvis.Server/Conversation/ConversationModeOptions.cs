@@ -10,4 +10,11 @@ public sealed class ConversationModeOptions
     /// A/B). Duplex falls back to the pipeline automatically while PersonaPlex is unavailable.
     /// </summary>
     public TurnMode Mode { get; set; } = TurnMode.Duplex;
+
+    /// <summary>
+    /// How a home command carried out while PersonaPlex talks is confirmed: <see cref="Answering.HomeConfirmation.Earcon"/>
+    /// (a short chime, the default) or <see cref="Answering.HomeConfirmation.Speech"/> (the confirmation spoken by TTS).
+    /// Failures and answers are always spoken.
+    /// </summary>
+    public Answering.HomeConfirmation HomeConfirmation { get; set; } = Answering.HomeConfirmation.Earcon;
 }

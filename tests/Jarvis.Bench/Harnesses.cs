@@ -13,6 +13,7 @@ internal static class Harnesses
         ["satellite-pipeline"] = Satellite.SatellitePipelineHarness.RunAsync,
         ["satellite-live"] = Satellite.SatelliteLiveHarness.RunAsync,
         ["conversation"] = Conversation.ConversationHarness.RunAsync,
+        ["home-command"] = Conversation.HomeCommandHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

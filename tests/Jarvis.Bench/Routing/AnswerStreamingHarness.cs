@@ -33,11 +33,13 @@ internal static class AnswerStreamingHarness
 
         var routing = new FixedOptionsMonitor<RoutingOptions>(new RoutingOptions { CacheTtl = TimeSpan.Zero, RatingsPath = Path.GetTempFileName() });
         var turnLog = new TurnLog();
+        var speech = new RoomSpeech(new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = tts.Uri })), new FixedOptionsMonitor<RoomAudioOptions>(new RoomAudioOptions()), TimeProvider.System);
         var pipeline = new AnswerTurn(
             new ComplexityRouter(routing),
-            new UnconfiguredHomeCommandHandler(),
+            new Jarvis.Server.Tests.Answering.ScriptedHomeEngine(), // nothing here is the home's
+            new HomeVoice(speech, new ConfirmationEarcon(Microsoft.Extensions.Options.Options.Create(new RoomAudioOptions())), new FixedOptionsMonitor<ConversationModeOptions>(new ConversationModeOptions())),
             new OllamaChat(new OllamaApiClient(new HttpClient { BaseAddress = ollama.Url }), new ConversationHistory(), new FixedOptionsMonitor<OllamaOptions>(new OllamaOptions { Url = ollama.Url, HistoryTurns = 0 }), TimeProvider.System, NullLogger<OllamaChat>.Instance),
-            new RoomSpeech(new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = tts.Uri })), new FixedOptionsMonitor<RoomAudioOptions>(new RoomAudioOptions()), TimeProvider.System),
+            speech,
             new AnswerCache(routing, TimeProvider.System),
             new RatingStore(routing, turnLog, TimeProvider.System, NullLogger<RatingStore>.Instance),
             turnLog,

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Jarvis.Server.Llm;
 using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
@@ -8,11 +7,15 @@ using Jarvis.Server.Tests.Emulators;
 using Jarvis.Server.Tests.Emulators.Ollama;
 using Jarvis.Server.Tests.Emulators.Wyoming;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using OllamaSharp;
 
 namespace Jarvis.Server.Tests.Answering;
 
-/// <summary>Ollama, Wyoming TTS and ASR emulators plus a <see cref="AnswerTurn"/> wired to them with the real components.</summary>
+/// <summary>
+/// Ollama, Wyoming TTS and ASR emulators plus an <see cref="AnswerTurn"/> wired to them with the real components; a scripted
+/// home engine (<see cref="Home"/>) decides which transcripts are the home's (the real engine has its own tests).
+/// </summary>
 public sealed class AnswerEnvironment : IAsyncDisposable
 {
     private AnswerEnvironment(OllamaEmulator ollama, WyomingTtsEmulator tts, WyomingAsrEmulator asr, string ratingsPath)
@@ -26,11 +29,13 @@ public sealed class AnswerEnvironment : IAsyncDisposable
         var synthesizer = new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = tts.Uri }));
         Recognizer = new WyomingSpeechRecognizer(new FixedOptionsMonitor<AsrOptions>(new AsrOptions { Uri = asr.Uri }));
         Cache = new AnswerCache(routing, TimeProvider.System);
+        var speech = new RoomSpeech(synthesizer, new FixedOptionsMonitor<RoomAudioOptions>(new RoomAudioOptions()), TimeProvider.System);
         Turn = new AnswerTurn(
             new ComplexityRouter(routing),
             Home,
+            new HomeVoice(speech, new ConfirmationEarcon(Options.Create(new RoomAudioOptions())), ModeOptions),
             new OllamaChat(new OllamaApiClient(new HttpClient { BaseAddress = ollama.Url }), new ConversationHistory(), ollamaOptions, TimeProvider.System, NullLogger<OllamaChat>.Instance),
-            new RoomSpeech(synthesizer, new FixedOptionsMonitor<RoomAudioOptions>(new RoomAudioOptions()), TimeProvider.System),
+            speech,
             Cache,
             new RatingStore(routing, Turns, TimeProvider.System, NullLogger<RatingStore>.Instance),
             Turns,
@@ -48,7 +53,12 @@ public sealed class AnswerEnvironment : IAsyncDisposable
 
     public WyomingSpeechRecognizer Recognizer { get; }
 
-    public RecordingHomeHandler Home { get; } = new();
+    public ScriptedHomeEngine Home { get; } = new();
+
+    /// <summary>The <c>Conversation</c> options the turn reads (e.g. <see cref="ConversationModeOptions.HomeConfirmation"/>).</summary>
+    public ConversationModeOptions Mode { get; } = new();
+
+    private FixedOptionsMonitor<ConversationModeOptions> ModeOptions => new(Mode);
 
     public TurnLog Turns { get; } = new();
 
@@ -72,16 +82,5 @@ public sealed class AnswerEnvironment : IAsyncDisposable
         await Tts.DisposeAsync();
         await Asr.DisposeAsync();
         File.Delete(RatingsPath);
-    }
-
-    public sealed class RecordingHomeHandler : IHomeCommandHandler
-    {
-        public ConcurrentQueue<(string Transcript, string Room)> Calls { get; } = new();
-
-        public Task<HomeCommandResult> HandleAsync(string transcript, string room, CancellationToken cancellationToken)
-        {
-            Calls.Enqueue((transcript, room));
-            return Task.FromResult(new HomeCommandResult(true, "Done, the lights are on."));
-        }
     }
 }

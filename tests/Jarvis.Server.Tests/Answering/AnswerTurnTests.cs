@@ -2,6 +2,7 @@ using Jarvis.Protocol.Opus;
 using Jarvis.Server.Llm;
 using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
+using Jarvis.Server.HomeAssistant;
 using Jarvis.Server.Speech;
 using Jarvis.Server.Tests.Emulators;
 using Jarvis.Server.Wyoming;
@@ -86,12 +87,14 @@ public sealed class AnswerTurnTests : IAsyncLifetime
     [Fact]
     public async Task A_home_command_goes_to_the_home_engine_and_its_reply_is_spoken()
     {
+        _env.Home.Outcomes["Turn on the lights"] = new HomeDone([], "Done, the lights are on.");
         var sink = new RecordingRoomSink();
 
         var turn = await Run("Turn on the lights", sink);
 
-        Assert.Equal("home", turn.Handling);
-        Assert.Equal(("Turn on the lights", "kitchen"), Assert.Single(_env.Home.Calls));
+        Assert.Equal(("home", "done"), (turn.Handling, turn.Home));
+        var request = Assert.Single(_env.Home.Requests);
+        Assert.Equal(("Turn on the lights", "kitchen", true), (request.Transcript, request.Room, request.EngineSpeaks));
         Assert.Equal("Done, the lights are on.", Assert.Single(_env.Tts.Spoken));
         Assert.Equal(0, _env.Ollama.AnswerCount);
         Assert.NotEmpty(sink.Packets);
@@ -110,17 +113,19 @@ public sealed class AnswerTurnTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task In_duplex_mode_fast_turns_are_left_to_personaplex_and_home_commands_run_silently()
+    public async Task In_duplex_mode_fast_turns_are_left_to_personaplex_and_a_home_command_done_is_confirmed_by_an_earcon_beside_it()
     {
+        _env.Home.Outcomes["turn off the kitchen lights"] = new HomeDone([], "Done.");
         var sink = new RecordingRoomSink();
 
         var chat = await Run("yeah that sounds good", sink, TurnMode.Duplex);
         var home = await Run("turn off the kitchen lights", sink, TurnMode.Duplex);
 
         Assert.Equal("passed", chat.Handling);
-        Assert.Equal("home", home.Handling);
-        Assert.Single(_env.Home.Calls);
-        Assert.Empty(sink.Events);
+        Assert.Equal(("home", "done"), (home.Handling, home.Home));
+        Assert.All(_env.Home.Requests, r => Assert.False(r.EngineSpeaks));
+        Assert.Equal(["clip"], sink.Events);
+        Assert.Equal(10, sink.Packets.Count);
         Assert.Empty(_env.Tts.Spoken);
     }
 
