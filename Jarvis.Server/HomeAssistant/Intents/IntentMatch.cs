@@ -61,6 +61,8 @@ public sealed record IntentMatch(string Intent, IntentTarget Target)
         Put(slots, "temperature", Temperature);
         Put(slots, "position", Position);
         Put(slots, "volume_level", VolumeLevel);
+        Put(slots, "hvac_mode", HvacMode);
+        Put(slots, "fan_mode", FanMode);
         return slots;
     }
 

@@ -70,8 +70,8 @@ internal static class HomeCommandHarness
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Mqtt:Port"] = ConversationHarness.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Satellites:Devices:bench-pi:Room"] = "kitchen",
-            ["Satellites:Devices:bench-pi:Token"] = "bench-token-0123456789",
+            ["Satellites:Devices:kitchen-pi:Room"] = "kitchen",
+            ["Satellites:Devices:kitchen-pi:Token"] = "bench-token-0123456789",
             ["Rooms:WakeMode"] = "Button",
             ["Rooms:QuietPeriod"] = "00:10:00",
             ["PersonaPlex:Url"] = personaPlex.ChatUrl.ToString(),
