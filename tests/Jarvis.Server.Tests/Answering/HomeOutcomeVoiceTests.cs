@@ -136,18 +136,6 @@ public sealed class HomeOutcomeVoiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_TTS_client_skips_blank_text_without_a_request()
-    {
-        var synthesizer = new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = _env.Tts.Uri }));
-
-        var single = await synthesizer.SynthesizeAsync("  ", CancellationToken.None).CountAsync();
-        var streamed = await synthesizer.SynthesizeStreamingAsync(new[] { "", " \n" }.ToAsyncEnumerable(), CancellationToken.None).CountAsync();
-
-        Assert.Equal((0, 0), (single, streamed));
-        Assert.Empty(_env.Tts.Spoken);
-    }
-
-    [Fact]
     public async Task A_mid_stream_llm_failure_keeps_the_spoken_sentences_drops_the_fragment_and_apologises_in_a_sentence_of_its_own()
     {
         const string answer = "Here it is. Here is an example that never ends.";
