@@ -1,11 +1,11 @@
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
 using Jarvis.Server.Speech;
 using Jarvis.Server.Wyoming;
 
 namespace Jarvis.Server.Conversation;
 
 /// <summary>
-/// One turn running after its utterance ended: transcript → <see cref="PipelineTurn"/> (router, home engine, Ollama or cache,
+/// One turn running after its utterance ended: transcript → <see cref="AnswerTurn"/> (router, home engine, Ollama or cache,
 /// TTS) → the room, through a <see cref="HandoffAudioSink"/> that gives the room back to PersonaPlex when it is over.
 /// Cancelling it is the user interrupting: the turn flushes the room.
 /// </summary>

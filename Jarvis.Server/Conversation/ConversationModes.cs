@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
 
 namespace Jarvis.Server.Conversation;
 

@@ -1,4 +1,4 @@
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
 using Jarvis.Server.Status;
 
 namespace Jarvis.Server.Conversation;

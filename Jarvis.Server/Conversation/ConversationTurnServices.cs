@@ -1,5 +1,5 @@
 using Jarvis.Server.Duplex;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
 using Jarvis.Server.Satellites;
 using Jarvis.Server.Speech;
 using Microsoft.Extensions.Options;
@@ -8,7 +8,7 @@ namespace Jarvis.Server.Conversation;
 
 /// <summary>What every room listener uses, resolved once.</summary>
 public sealed class ConversationTurnServices(
-    PipelineTurn turn,
+    AnswerTurn turn,
     ISpeechRecognizer recognizer,
     SatelliteRoomAudio roomAudio,
     DuplexRouter duplex,
@@ -17,7 +17,7 @@ public sealed class ConversationTurnServices(
     TimeProvider time,
     ILoggerFactory loggers)
 {
-    public PipelineTurn Turn { get; } = turn;
+    public AnswerTurn Turn { get; } = turn;
 
     public ISpeechRecognizer Recognizer { get; } = recognizer;
 

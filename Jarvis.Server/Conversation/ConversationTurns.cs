@@ -38,7 +38,7 @@ public sealed partial class ConversationTurns : IHubCommandSink, IUplinkAudioSin
         {
             case HubCommandKind.Start when command.Slot >= 0 && command.Slot < _slots.Length:
                 await StopAsync(command.Slot).ConfigureAwait(false);
-                var mode = _services.Duplex.HasModel(command.Room) ? Pipeline.TurnMode.Duplex : Pipeline.TurnMode.Pipeline;
+                var mode = _services.Duplex.HasModel(command.Room) ? TurnMode.Duplex : TurnMode.Pipeline;
                 _modes.Begin(command.Slot, command.Room, mode);
                 LogStarted(command.Room, mode);
                 var listener = new RoomListener(command.Room, mode, _services);
@@ -112,5 +112,5 @@ public sealed partial class ConversationTurns : IHubCommandSink, IUplinkAudioSin
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation in {Room} runs in {Mode} mode")]
-    private partial void LogStarted(string room, Pipeline.TurnMode mode);
+    private partial void LogStarted(string room, TurnMode mode);
 }

@@ -6,7 +6,8 @@ namespace Jarvis.Server.Conversation;
 /// <summary>
 /// A turn's answer to its room's satellite. In duplex mode the first flush (the handoff) cuts PersonaPlex's audio in the
 /// room (the satellite is flushed at once); <see cref="DisposeAsync"/> gives the room back to PersonaPlex.
-/// <see cref="Speaking"/> tells whether the turn has taken the room (only then does the user's voice interrupt it).
+/// <see cref="Speaking"/> tells whether the turn has taken the room (only then does the user's voice interrupt it). A clip
+/// (a confirmation earcon) does not take the room: in duplex mode it plays between PersonaPlex's packets.
 /// </summary>
 internal sealed class HandoffAudioSink(IRoomAudioSink satellite, DuplexRouter? duplex) : IRoomAudioSink, IAsyncDisposable
 {
@@ -38,6 +39,9 @@ internal sealed class HandoffAudioSink(IRoomAudioSink satellite, DuplexRouter? d
 
         return satellite.FlushAsync(cancellationToken);
     }
+
+    public ValueTask SendClipAsync(OpusRecording clip, CancellationToken cancellationToken) =>
+        duplex is not null && !_cut && duplex.InsertAudio(satellite.Room, clip) ? ValueTask.CompletedTask : satellite.SendClipAsync(clip, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Jarvis.Protocol.Opus;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
 using Jarvis.Server.Speech;
 using Jarvis.Server.Wyoming;
 
@@ -10,7 +10,7 @@ namespace Jarvis.Server.Conversation;
 /// <summary>
 /// One conversation's ears: the owning room's uplink packets, decoded once to 16 kHz (decoder and buffers reused), stream to
 /// speech recognition per utterance (voice-activity start → stop, or <see cref="ConversationTurnOptions.EndOfTurnTimeout"/>
-/// after the last packet); each transcript becomes a <see cref="PipelineTurn"/> in the conversation's mode. The user speaking
+/// after the last packet); each transcript becomes a <see cref="AnswerTurn"/> in the conversation's mode. The user speaking
 /// while an answer plays interrupts it (the room is flushed at once).
 /// </summary>
 internal sealed partial class RoomListener : IAsyncDisposable

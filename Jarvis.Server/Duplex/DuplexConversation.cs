@@ -21,7 +21,8 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _connectTimeout;
     private readonly Func<DuplexConversation, string, Task> _onFailure;
-    private readonly Action<string> _onModelWords;
+    private readonly Action<string, string> _onModelWords;
+    private readonly Lock _downlink = new();
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<UplinkPacket> _uplink;
@@ -29,7 +30,7 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
     private volatile string _room;
 
     public DuplexConversation(int slot, string room, IPersonaPlexSessions sessions, SatelliteRegistry satellites, HubMetrics metrics,
-        TimeProvider time, TimeSpan connectTimeout, Func<DuplexConversation, string, Task> onFailure, Action<string> onModelWords, ILogger logger)
+        TimeProvider time, TimeSpan connectTimeout, Func<DuplexConversation, string, Task> onFailure, Action<string, string> onModelWords, ILogger logger)
     {
         Slot = slot;
         _room = room;
@@ -71,6 +72,26 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
         {
             packet.Return();
         }
+    }
+
+    /// <summary>Plays a short clip in the room between two of PersonaPlex's packets (the model is not cut). False without a satellite.</summary>
+    public bool Insert(Speech.OpusRecording clip)
+    {
+        var session = _satellites.ByRoom(_room);
+        if (session is null)
+        {
+            return false;
+        }
+
+        lock (_downlink)
+        {
+            foreach (var packet in clip.Packets)
+            {
+                session.SendAudio(packet.Span);
+            }
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()
@@ -171,7 +192,13 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
                         continue;
                     }
 
-                    if (session.SendAudio(packet.Span))
+                    bool sent;
+                    lock (_downlink)
+                    {
+                        sent = session.SendAudio(packet.Span);
+                    }
+
+                    if (sent)
                     {
                         _metrics.DownlinkPackets.Increment();
                         _metrics.DownlinkLatency.Observe(_time.GetElapsedTime(packet.ArrivalTimestamp));
@@ -189,16 +216,19 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
         }
     }
 
-    /// <summary>The model's words (its text pieces) are what it says to the room: the room hears them a moment later.</summary>
+    /// <summary>
+    /// The model's words (its text pieces) are what it says to the room: the room hears them a moment later, and they are the
+    /// home engine's dialogue context. Words said while its audio is cut were not heard.
+    /// </summary>
     private async Task WordsAsync(IConversationChannel channel, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var _ in channel.Text.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var piece in channel.Text.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (!ModelAudioCut)
                 {
-                    _onModelWords(_room);
+                    _onModelWords(_room, piece);
                 }
             }
         }

@@ -1,6 +1,8 @@
+using Jarvis.Server.HomeAssistant;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
+using Jarvis.Server.Speech;
 using Jarvis.Server.Status;
 using Microsoft.Extensions.Options;
 
@@ -24,13 +26,15 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
     private readonly TimeSpan _connectTimeout;
     private readonly ILogger<DuplexRouter> _logger;
     private readonly DuplexConversation?[] _slots;
-    private readonly Pipeline.TurnModeSelector _modes;
+    private readonly Conversation.TurnModeSelector _modes;
+    private readonly IModelWordsListener _modelWords;
 
     public DuplexRouter(IPersonaPlexSessions sessions, SatelliteRegistry satellites, ConversationCoordinator coordinator, HubMetrics metrics,
-        ErrorEarcon earcon, IOptions<RoomsOptions> rooms, IOptions<PersonaPlexOptions> personaPlex, Pipeline.TurnModeSelector modes,
-        TimeProvider time, ILogger<DuplexRouter> logger)
+        ErrorEarcon earcon, IOptions<RoomsOptions> rooms, IOptions<PersonaPlexOptions> personaPlex, Conversation.TurnModeSelector modes,
+        IModelWordsListener modelWords, TimeProvider time, ILogger<DuplexRouter> logger)
     {
         _modes = modes;
+        _modelWords = modelWords;
         _sessions = sessions;
         _satellites = satellites;
         _coordinator = coordinator;
@@ -96,13 +100,31 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
         return false;
     }
 
+    /// <summary>
+    /// Plays a short clip (a confirmation earcon) in the room's conversation between PersonaPlex's packets, without cutting
+    /// it. False when the room has no conversation.
+    /// </summary>
+    public bool InsertAudio(string room, OpusRecording clip)
+    {
+        foreach (var conversation in _slots)
+        {
+            if (conversation is not null && conversation.Room == room && conversation.Insert(clip))
+            {
+                _coordinator.Said(room, _time.GetUtcNow() + clip.Duration + ModelWordsHeardAfter);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
     {
         switch (command.Kind)
         {
             case HubCommandKind.Start:
                 await StopAsync(command.Slot).ConfigureAwait(false);
-                if (_modes.Select(PersonaPlexAvailable()) == Pipeline.TurnMode.Pipeline)
+                if (_modes.Select(PersonaPlexAvailable()) == Conversation.TurnMode.Pipeline)
                 {
                     LogPipelineConversation(command.Room);
                     break;
@@ -158,8 +180,15 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
         return Task.CompletedTask;
     }
 
-    /// <summary>The model said something in the room: it will have been heard after its audio page and the satellite's buffer.</summary>
-    private void OnModelWords(string room) => _coordinator.Said(room, _time.GetUtcNow() + ModelWordsHeardAfter);
+    /// <summary>
+    /// The model said something in the room: it will have been heard after its audio page and the satellite's buffer; its
+    /// words are the home engine's dialogue context (an offer it makes can be accepted).
+    /// </summary>
+    private void OnModelWords(string room, string piece)
+    {
+        _coordinator.Said(room, _time.GetUtcNow() + ModelWordsHeardAfter);
+        _modelWords.OnModelWords(room, piece);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation in {Room} runs on the speech pipeline (ASR, LLM, TTS)")]
     private partial void LogPipelineConversation(string room);

@@ -13,8 +13,9 @@ namespace Jarvis.Server.HomeAssistant;
 public static class HomeAssistantServiceCollectionExtensions
 {
     /// <summary>
-    /// Home control: options section <c>HomeAssistant</c>, the live model, the client and its reconnect loop, the
-    /// conversation entry point (<see cref="IHomeAssistantConversation"/>), the persona summary and /health readiness.
+    /// Home control: options section <c>HomeAssistant</c>, the live model, the client and its reconnect loop, the home
+    /// engine every transcript goes to first (<see cref="IHomeEngine"/>, which also hears the duplex model's words through
+    /// <see cref="IModelWordsListener"/>), the persona summary and /health readiness.
     /// </summary>
     public static IServiceCollection AddHomeAssistant(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,8 +35,9 @@ public static class HomeAssistantServiceCollectionExtensions
         services.AddSingleton<IntentExecutor>();
         services.AddSingleton<SceneSaver>();
         services.AddSingleton<CommandRunner>();
-        services.AddSingleton<IHomeAssistantConversation, HomeConversation>();
-        services.AddSingleton<Pipeline.IHomeCommandHandler, HomeAssistantCommandHandler>();
+        services.AddSingleton<HomeConversation>();
+        services.AddSingleton<IHomeEngine>(sp => sp.GetRequiredService<HomeConversation>());
+        services.AddSingleton<IModelWordsListener>(sp => sp.GetRequiredService<HomeConversation>());
         services.AddSingleton<HomeSummaryProvider>();
         services.AddSingleton<IBackendReadiness, HomeAssistantReadiness>();
         return services;

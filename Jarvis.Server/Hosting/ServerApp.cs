@@ -1,8 +1,8 @@
+using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
 using Jarvis.Server.Health;
-using Jarvis.Server.PersonaPlex;
-using Jarvis.Server.Pipeline;
 using Jarvis.Server.HomeAssistant;
+using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Security;
 
 namespace Jarvis.Server.Hosting;

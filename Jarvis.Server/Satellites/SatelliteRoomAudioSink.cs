@@ -43,6 +43,8 @@ internal sealed class SatelliteRoomAudioSink(string room, SatelliteRegistry sate
         coordinator.Said(room, time.GetUtcNow() + playedIn);
     }
 
+    public ValueTask SendClipAsync(OpusRecording clip, CancellationToken cancellationToken) => clip.ReplayAsync(this, cancellationToken);
+
     public ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         satellites.ByRoom(room)?.Outbound.Flush(FlushReason.Cut);

@@ -20,4 +20,14 @@ public sealed class AnswerProgress
     public string Text => _text.ToString();
 
     internal void Append(string token) => _text.Append(token);
+
+    /// <summary>Forgets the last <paramref name="characters"/> of the text (an unfinished fragment that was never spoken).</summary>
+    internal void DropLast(int characters)
+    {
+        _text.Length = Math.Max(0, _text.Length - characters);
+        while (_text.Length > 0 && char.IsWhiteSpace(_text[^1]))
+        {
+            _text.Length--;
+        }
+    }
 }

@@ -46,7 +46,12 @@ public sealed class AnswerSpeaker(ISpeechSynthesizer synthesizer, TimeProvider t
             await foreach (var token in tokens.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 progress.FirstTokenAt ??= timeProvider.GetTimestamp();
-                progress.IsFallback |= token.IsFallback;
+                if (token.IsFallback)
+                {
+                    Fail(token.Text.Trim());
+                    continue;
+                }
+
                 progress.Append(token.Text);
                 foreach (var sentence in splitter.Append(token.Text))
                 {
@@ -65,6 +70,25 @@ public sealed class AnswerSpeaker(ISpeechSynthesizer synthesizer, TimeProvider t
         {
             sentences.TryComplete(ex);
             throw;
+        }
+
+        // The answer failed: complete sentences already spoken stay, a finished last sentence is still said, an unfinished
+        // fragment is dropped, and the apology is a sentence of its own.
+        void Fail(string apology)
+        {
+            progress.IsFallback = true;
+            var pending = splitter.PendingLength;
+            if (splitter.Flush() is { } rest && SentenceSplitter.EndsLikeASentence(rest))
+            {
+                Emit(rest);
+            }
+            else
+            {
+                progress.DropLast(pending);
+            }
+
+            progress.Append(progress.Text.Length > 0 ? " " + apology : apology);
+            Emit(apology);
         }
 
         void Emit(string sentence)

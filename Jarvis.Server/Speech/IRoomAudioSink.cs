@@ -13,4 +13,10 @@ public interface IRoomAudioSink
 
     /// <summary>Stops playback at once and drops what the satellite has buffered (handoff, interruption).</summary>
     ValueTask FlushAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Plays a short clip (an earcon, a one-word confirmation) without taking the room: where another voice is playing
+    /// (the duplex model), the clip goes between its packets instead of cutting it.
+    /// </summary>
+    ValueTask SendClipAsync(OpusRecording clip, CancellationToken cancellationToken);
 }

@@ -12,6 +12,26 @@ public sealed class OpusRecording
 
     public int TotalBytes => _bytes.WrittenCount;
 
+    /// <summary>The packets in order (slices of one buffer; valid while the recording lives).</summary>
+    public IEnumerable<ReadOnlyMemory<byte>> Packets
+    {
+        get
+        {
+            var offset = 0;
+            foreach (var (length, _) in _packets)
+            {
+                yield return _bytes.WrittenMemory.Slice(offset, length);
+                offset += length;
+            }
+        }
+    }
+
+    /// <summary>The rate the packets' samples count at (0 when the recorder did not say).</summary>
+    public int SampleRate { get; init; }
+
+    /// <summary>How long the recording plays (zero when <see cref="SampleRate"/> is unknown).</summary>
+    public TimeSpan Duration => SampleRate > 0 ? TimeSpan.FromSeconds((double)_packets.Sum(p => p.Samples) / SampleRate) : TimeSpan.Zero;
+
     public void Add(ReadOnlySpan<byte> packet, int samples)
     {
         _bytes.Write(packet);

@@ -23,6 +23,16 @@ public sealed class SentenceSplitter
 
     private readonly StringBuilder _buffer = new();
 
+    /// <summary>Characters of text received but not yet released as a sentence.</summary>
+    public int PendingLength => _buffer.Length;
+
+    /// <summary>True when <paramref name="text"/> ends as a sentence does ('.', '!', '?' or '…', closing quotes allowed).</summary>
+    public static bool EndsLikeASentence(string text)
+    {
+        var end = text.TrimEnd().TrimEnd('"', '\'', ')', ']', '”', '’');
+        return end.Length > 0 && end[^1] is '.' or '!' or '?' or '…';
+    }
+
     /// <summary>Adds a token; returns the sentences it completed (usually none or one).</summary>
     public IReadOnlyList<string> Append(string token)
     {

@@ -17,4 +17,11 @@ public sealed class TimingRoomSink(IRoomAudioSink inner, TimeProvider timeProvid
     }
 
     public ValueTask FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+    public ValueTask SendClipAsync(OpusRecording clip, CancellationToken cancellationToken)
+    {
+        FirstPacketAt ??= timeProvider.GetTimestamp();
+        Packets += clip.PacketCount;
+        return inner.SendClipAsync(clip, cancellationToken);
+    }
 }

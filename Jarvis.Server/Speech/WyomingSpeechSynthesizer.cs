@@ -9,11 +9,17 @@ namespace Jarvis.Server.Speech;
 /// TTS over Wyoming. <see cref="SynthesizeAsync"/>: <c>synthesize</c> → one audio stream. <see cref="SynthesizeStreamingAsync"/>:
 /// when <c>info</c> says <c>supports_synthesize_streaming</c>, <c>synthesize-start</c>/<c>-chunk</c>*/<c>synthesize</c>/<c>-stop</c>
 /// on one connection, reading audio streams until <c>synthesize-stopped</c>; otherwise one <c>synthesize</c> per piece.
+/// Empty or blank text is never sent (Wyoming servers refuse a <c>synthesize</c> without text): it yields no audio.
 /// </summary>
 public sealed class WyomingSpeechSynthesizer(IOptionsMonitor<TtsOptions> options) : ISpeechSynthesizer
 {
     public async IAsyncEnumerable<PcmChunk> SynthesizeAsync(string text, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            yield break;
+        }
+
         var o = options.CurrentValue;
         await using var connection = await ConnectAsync(o, cancellationToken).ConfigureAwait(false);
         await connection.WriteEventAsync(WyomingEvents.Synthesize(text, o.Voice), cancellationToken).ConfigureAwait(false);
@@ -53,9 +59,17 @@ public sealed class WyomingSpeechSynthesizer(IOptionsMonitor<TtsOptions> options
 
         using var writing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var writer = WriteStreamingTextAsync(connection, textPieces, o.Voice, reading, writing.Token);
+        var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writer = WriteStreamingTextAsync(connection, textPieces, o.Voice, started, reading, writing.Token);
         try
         {
+            // Nothing is read before synthesize-start; no text at all (an empty answer) means no request and no audio.
+            if (!await started.Task.ConfigureAwait(false))
+            {
+                await writer.ConfigureAwait(false); // surfaces a failure of the text source
+                yield break;
+            }
+
             await foreach (var chunk in ReadAudioAsync(connection, 0, untilStopped: true, reading.Token).ConfigureAwait(false))
             {
                 yield return chunk;
@@ -75,11 +89,12 @@ public sealed class WyomingSpeechSynthesizer(IOptionsMonitor<TtsOptions> options
         return await WyomingConnection.ConnectAsync(o.Uri, timeout.Token).ConfigureAwait(false);
     }
 
-    private static async Task WriteStreamingTextAsync(WyomingConnection connection, IAsyncEnumerable<string> pieces, string? voice, CancellationTokenSource reading, CancellationToken cancellationToken)
+    private static async Task WriteStreamingTextAsync(WyomingConnection connection, IAsyncEnumerable<string> pieces, string? voice,
+        TaskCompletionSource<bool> started, CancellationTokenSource reading, CancellationToken cancellationToken)
     {
         try
         {
-            await WriteStreamingTextAsync(connection, pieces, voice, cancellationToken).ConfigureAwait(false);
+            await WriteStreamingTextAsync(connection, pieces, voice, started, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -87,12 +102,17 @@ public sealed class WyomingSpeechSynthesizer(IOptionsMonitor<TtsOptions> options
             await reading.CancelAsync().ConfigureAwait(false);
             throw;
         }
+        finally
+        {
+            started.TrySetResult(false);
+        }
     }
 
-    private static async Task WriteStreamingTextAsync(WyomingConnection connection, IAsyncEnumerable<string> pieces, string? voice, CancellationToken cancellationToken)
+    /// <summary>synthesize-start goes out with the first piece that has words (<paramref name="started"/> then completes with true).</summary>
+    private static async Task WriteStreamingTextAsync(WyomingConnection connection, IAsyncEnumerable<string> pieces, string? voice,
+        TaskCompletionSource<bool> started, CancellationToken cancellationToken)
     {
         var full = new StringBuilder();
-        await connection.WriteEventAsync(WyomingEvents.SynthesizeStart(voice), cancellationToken).ConfigureAwait(false);
         await foreach (var piece in pieces.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (string.IsNullOrWhiteSpace(piece))
@@ -100,13 +120,22 @@ public sealed class WyomingSpeechSynthesizer(IOptionsMonitor<TtsOptions> options
                 continue;
             }
 
+            if (full.Length == 0)
+            {
+                await connection.WriteEventAsync(WyomingEvents.SynthesizeStart(voice), cancellationToken).ConfigureAwait(false);
+                started.TrySetResult(true);
+            }
+
             full.Append(full.Length > 0 ? " " : "").Append(piece);
             // Pieces are whole sentences: the trailing space lets the server's sentence splitter see the boundary.
             await connection.WriteEventAsync(WyomingEvents.SynthesizeChunk(piece.EndsWith(' ') ? piece : piece + " "), cancellationToken).ConfigureAwait(false);
         }
 
-        await connection.WriteEventAsync(WyomingEvents.Synthesize(full.ToString(), voice), cancellationToken).ConfigureAwait(false);
-        await connection.WriteEventAsync(WyomingEvents.SynthesizeStop(), cancellationToken).ConfigureAwait(false);
+        if (full.Length > 0)
+        {
+            await connection.WriteEventAsync(WyomingEvents.Synthesize(full.ToString(), voice), cancellationToken).ConfigureAwait(false);
+            await connection.WriteEventAsync(WyomingEvents.SynthesizeStop(), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ internal static class Harnesses
         ["echo"] = Satellite.EchoHarness.RunAsync,
         ["satellite-process"] = Satellite.SatelliteProcessHarness.RunAsync,
         ["conversation"] = Conversation.ConversationHarness.RunAsync,
+        ["home-command"] = Conversation.HomeCommandHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -158,7 +158,11 @@ internal sealed class EmulatedSession
         _pendingCount -= OutputEncoder.StepSamples;
 
         var pieces = _options.TextPieces;
-        if (pieces.Count > 0)
+        if (_options.Script.TryDequeue(out var scripted))
+        {
+            await SendAsync([0x02, .. Encoding.UTF8.GetBytes(scripted)], cancellationToken).ConfigureAwait(false);
+        }
+        else if (pieces.Count > 0)
         {
             await SendAsync([0x02, .. Encoding.UTF8.GetBytes(pieces[_record.Steps % pieces.Count])], cancellationToken).ConfigureAwait(false);
         }

@@ -15,6 +15,9 @@ public sealed class EmulatorOptions
     /// <summary>Word pieces sent as 0x02 messages, one per step in turn, just before the step's audio page (none when empty).</summary>
     public IReadOnlyList<string> TextPieces { get; set; } = [];
 
+    /// <summary>Word pieces sent once each, one per step, before any <see cref="TextPieces"/> (see <see cref="PersonaPlexEmulator.Say"/>).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Script { get; } = new();
+
     /// <summary>Voice prompt files that "exist" on the server; any other <c>voice_prompt</c> drops the connection.</summary>
     public IReadOnlySet<string> Voices { get; set; } = new HashSet<string>(
         ["NATF0.pt", "NATF1.pt", "NATF2.pt", "NATF3.pt", "NATM0.pt", "NATM1.pt", "NATM2.pt", "NATM3.pt",

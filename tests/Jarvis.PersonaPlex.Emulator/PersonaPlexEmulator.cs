@@ -27,6 +27,18 @@ public sealed class PersonaPlexEmulator : IAsyncDisposable
 
     public Uri ChatUrl => new($"{(Options.Certificate is null ? "ws" : "wss")}://127.0.0.1:{Port}/api/chat");
 
+    /// <summary>
+    /// The model says <paramref name="sentence"/> in the current (or next) conversation: one word piece per model step, as the
+    /// real server streams its text tokens (word-initial pieces start with a space).
+    /// </summary>
+    public void Say(string sentence)
+    {
+        foreach (var word in sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Options.Script.Enqueue(" " + word);
+        }
+    }
+
     /// <summary>Every connection so far, in arrival order.</summary>
     public IReadOnlyList<SessionRecord> Sessions => _sessions.ToArray();
 

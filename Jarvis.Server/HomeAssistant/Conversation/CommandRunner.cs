@@ -12,11 +12,12 @@ namespace Jarvis.Server.HomeAssistant.Conversation;
 /// </summary>
 public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor executor, SceneSaver scenes)
 {
-    internal async Task<HomeReply> RunAsync(IReadOnlyList<IntentMatch> steps, string transcript, RoomContext room, CancellationToken cancellationToken)
+    internal async Task<HomeOutcome> RunAsync(IReadOnlyList<IntentMatch> steps, string transcript, RoomContext room, CancellationToken cancellationToken)
     {
         var actions = new List<HomeAction>();
         var answers = new List<string>();
         var problems = new List<string>();
+        var saved = new List<string>();
         foreach (var step in steps)
         {
             var home = client.Model.Snapshot;
@@ -24,7 +25,7 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
             if (match.Intent == IntentNames.SaveScene)
             {
                 var (speech, action) = await scenes.SaveAsync(match, cancellationToken).ConfigureAwait(false);
-                answers.Add(speech);
+                (action is { Succeeded: true } ? saved : problems).Add(speech);
                 actions.AddRange(action is null ? [] : [action]);
                 continue;
             }
@@ -54,7 +55,7 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
                 room.PendingChoice = match;
                 room.PendingChoices = entities.Select(e => e.EntityId).ToList();
                 var places = entities.Select(e => home.Area(e.AreaId)?.Name.ToLowerInvariant() ?? "without a room").Distinct();
-                return HomeReply.Say($"Which {entities[0].Name}: the one in the {string.Join(" or the one in the ", places)}?");
+                return new HomeDialogue($"Which {entities[0].Name}: the one in the {string.Join(" or the one in the ", places)}?", DialogueAct.Clarify);
             }
 
             var done = await executor.ExecuteAsync(match, entities, cancellationToken).ConfigureAwait(false);
@@ -69,7 +70,7 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
             room.LastTargets = entities.Select(e => e.EntityId).ToList();
         }
 
-        return HomeReply.Say(Confirmation(actions, answers, problems, client.Model), [.. actions]);
+        return Outcome(actions, answers, problems, saved, client.Model);
     }
 
     /// <summary>"them", "make it 70 %", "dim a bit": the previous command's devices.</summary>
@@ -99,7 +100,7 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
 
     private static IReadOnlyCollection<string> DefaultDomains(string intent) => intent switch
     {
-        IntentNames.ClimateSetTemperature => ["climate"],
+        IntentNames.ClimateSetTemperature or IntentNames.ClimateSetMode or IntentNames.ClimateSetFanMode => ["climate"],
         IntentNames.SetPosition => ["cover", "valve"],
         IntentNames.MediaPause or IntentNames.MediaUnpause or IntentNames.MediaNext or IntentNames.MediaPrevious
             or IntentNames.SetVolume or IntentNames.SetVolumeRelative => ["media_player"],
@@ -117,46 +118,48 @@ public sealed class CommandRunner(HomeAssistantClient client, IntentExecutor exe
         }
 
         var unknown = IntentRecognizer.Analyze(transcript, home, null).Tags
-            .Where(t => t.IsFiller && !StopWords.Contains(t.Text)).Select(t => t.Text).ToList();
+            .Where(t => t.IsFiller && !FillerWords.Contains(t.Text)).Select(t => t.Text).ToList();
         return unknown.Count == 0 ? null : $"\"{string.Join(' ', unknown)}\"";
     }
 
     private static string What(IntentMatch match) =>
         match.Target.DeviceClass?.Replace('_', ' ') + "s" is { Length: > 1 } deviceClass && match.Target.DeviceClass is not null ? deviceClass
+        : match.Target.Domain == "climate" ? "thermostats"
         : match.Target.Domain?.Replace('_', ' ') is { } domain ? domain + "s"
         : "devices";
 
-    /// <summary>One short confirmation for the whole turn: a failure, the answers, "The garage door is open." or "Done."</summary>
-    private static string Confirmation(IReadOnlyList<HomeAction> actions, IReadOnlyList<string> answers, IReadOnlyList<string> problems, HomeModel model)
+    /// <summary>
+    /// One outcome for the whole turn: a failure (said first), the answers, or done with one short confirmation
+    /// ("The garage door is closed.", "Saved Movie Night.", "Done.").
+    /// </summary>
+    private static HomeOutcome Outcome(List<HomeAction> actions, List<string> answers, List<string> problems, List<string> saved, HomeModel model)
     {
         var failed = actions.Where(a => !a.Succeeded).ToList();
         if (failed.Count > 0)
         {
-            return $"Sorry, that didn't work: {failed[0].Error}.";
+            return new HomeFailed($"Sorry, that didn't work: {failed[0].Error}.", actions);
         }
 
         if (problems.Count > 0)
         {
-            return string.Join(' ', actions.Count > 0 ? [.. problems, .. answers, "The rest is done."] : [.. problems, .. answers]);
+            return new HomeFailed(string.Join(' ', actions.Count > 0 ? [.. problems, .. answers, "The rest is done."] : [.. problems, .. answers]), actions);
         }
 
         if (answers.Count > 0)
         {
-            return string.Join(' ', answers);
+            return new HomeAnswer(string.Join(' ', answers), actions);
+        }
+
+        if (saved.Count > 0)
+        {
+            return new HomeDone(actions, string.Join(' ', saved));
         }
 
         if (actions is [{ Domain: "cover" or "lock" or "valve", EntityIds: [var id] }] && model.Snapshot.Entity(id) is { } entity)
         {
-            return $"The {entity.Name.ToLowerInvariant()} is {SpokenState.Say(entity, model.State(id))}.";
+            return new HomeDone(actions, $"The {entity.Name.ToLowerInvariant()} is {SpokenState.Say(entity, model.State(id))}.");
         }
 
-        return "Done.";
+        return new HomeDone(actions, "Done.");
     }
-
-    private static readonly HashSet<string> StopWords =
-    [
-        "the", "a", "an", "my", "our", "your", "please", "for", "me", "in", "at", "of", "to", "can", "could", "would", "will",
-        "you", "i", "want", "we", "and", "then", "now", "actually", "just", "again", "hey", "jarvis", "okay", "ok", "so", "be",
-        "sure", "is", "are", "right", "really", "again", "with", "from", "by", "let", "lets", "us",
-    ];
 }

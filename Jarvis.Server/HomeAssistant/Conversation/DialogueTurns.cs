@@ -3,20 +3,23 @@ using Jarvis.Server.HomeAssistant.Intents;
 namespace Jarvis.Server.HomeAssistant.Conversation;
 
 /// <summary>
-/// Turns that are about the dialogue rather than a device: answering an open offer or "which one?", thanks, and
-/// offering help after an observation ("It's getting dark" → "Want me to turn on some lights?").
+/// Turns that are about the dialogue rather than a device: answering an open offer or "which one?", thanks, offering help
+/// after an observation ("It's getting dark" → "Want me to turn on some lights?"), and the model's own offers in duplex mode.
 /// </summary>
 internal static class DialogueTurns
 {
-    /// <summary>A reply to an open offer/question, a thanks, or null when the turn is something else.</summary>
-    public static (string Speech, IntentMatch? Match)? Answer(Utterance u, RoomContext room)
+    /// <summary>
+    /// A reply to an open offer/question, a thanks, or null when the turn is something else. Either a line to say, or the
+    /// command the reply completes (an accepted offer, the device picked).
+    /// </summary>
+    public static (HomeDialogue? Line, IntentMatch? Run)? Answer(Utterance u, RoomContext room)
     {
         if (room.PendingOffer is { } offer)
         {
             room.PendingOffer = null;
             if (u.Has(WordKind.Negate))
             {
-                return ("OK.", null);
+                return (new HomeDialogue("OK.", DialogueAct.Acknowledge), null);
             }
 
             var commandGiven = IntentRecognizer.Recognize(string.Join(' ', u.Tokens), u.Home, u.SpeakerAreaId) is not null;
@@ -25,7 +28,7 @@ internal static class DialogueTurns
                 var target = u.AreaId is not null || u.FloorId is not null
                     ? offer.Target with { AreaId = u.AreaId, FloorId = u.FloorId, FromSpeakerRoom = false }
                     : offer.Target;
-                return ("", offer with { Target = target });
+                return (null, offer with { Target = target });
             }
         }
 
@@ -37,21 +40,21 @@ internal static class DialogueTurns
                 .ToList();
             if (picked.Count > 0)
             {
-                return ("", choice with { Target = choice.Target with { EntityIds = picked } });
+                return (null, choice with { Target = choice.Target with { EntityIds = picked } });
             }
         }
 
         // "Perfect" closes a home exchange; with no recent home command it is someone else's to answer.
         if (room.LastMatch is not null && u.Has(WordKind.Thanks) && u.Tags.All(t => t.IsFiller || t.Is(WordKind.Thanks) || t.Is(WordKind.Affirm)))
         {
-            return ("Glad to help.", null);
+            return (new HomeDialogue("Glad to help.", DialogueAct.Thanks), null);
         }
 
         return null;
     }
 
     /// <summary>Offers a command after an observation; remembers it so that "yes" or a place runs it.</summary>
-    public static string? Offer(Utterance u, RoomContext room, string? areaId)
+    public static HomeDialogue? Offer(Utterance u, RoomContext room, string? areaId)
     {
         var observation = u.Words(WordKind.Observation).Select(w => w.Value).FirstOrDefault();
         var lights = new IntentTarget { Domain = "light", AreaId = areaId, FromSpeakerRoom = areaId is not null };
@@ -59,12 +62,28 @@ internal static class DialogueTurns
         {
             case "dark":
                 room.PendingOffer = new IntentMatch(IntentNames.TurnOn, lights);
-                return "Want me to turn on some lights?";
+                return new HomeDialogue("Want me to turn on some lights?", DialogueAct.Offer);
             case "bright":
                 room.PendingOffer = new IntentMatch(IntentNames.LightSet, lights) { BrightnessStep = -30 };
-                return "Shall I dim the lights?";
+                return new HomeDialogue("Shall I dim the lights?", DialogueAct.Offer);
             default:
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// The model said something in the room: an offer becomes the open offer (a yes, or a place, carries it out there);
+    /// any other question it asks replaces it (the user's next yes answers that question, not the old offer).
+    /// </summary>
+    public static void ModelSaid(ModelSentence said, RoomContext room)
+    {
+        if (said.Offer is { } offer)
+        {
+            room.PendingOffer = offer;
+        }
+        else if (said.IsQuestion)
+        {
+            room.PendingOffer = null;
         }
     }
 }

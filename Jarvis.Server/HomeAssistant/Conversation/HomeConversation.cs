@@ -2,38 +2,36 @@ using System.Collections.Concurrent;
 using Jarvis.Server.HomeAssistant.Client;
 using Jarvis.Server.HomeAssistant.Intents;
 using Jarvis.Server.HomeAssistant.Model;
+using Jarvis.Server.Routing.Features;
 
 namespace Jarvis.Server.HomeAssistant.Conversation;
 
 /// <summary>
-/// The home conversation: dialogue turns (offers, yes/no, thanks, "which one?"), multi-step commands, follow-ups that
-/// refer to the last devices, local intents first and HA's own <c>conversation/process</c> as fallback.
+/// The home engine (<see cref="IHomeEngine"/>): every transcript comes here first. Dialogue turns (offers, yes/no, thanks,
+/// "which one?"), multi-step commands, follow-ups that refer to the last devices, local intents first and HA's own
+/// <c>conversation/process</c> as fallback for what looks like a home command. In duplex mode the model's words
+/// (<see cref="IModelWordsListener"/>) are dialogue context: its offers can be accepted. Whether Home Assistant is
+/// configured, authorised and loaded is decided here, once for every caller.
 /// </summary>
-public sealed class HomeConversation(HomeAssistantClient client, CommandRunner runner, TimeProvider time) : IHomeAssistantConversation
+public sealed class HomeConversation(HomeAssistantClient client, CommandRunner runner, TimeProvider time) : IHomeEngine, IModelWordsListener
 {
     private static readonly TimeSpan ContextLifetime = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, RoomContext> _rooms = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ModelWords> _modelWords = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<HomeReply> HandleAsync(string transcript, string roomArea, CancellationToken cancellationToken)
+    public void OnModelWords(string room, string piece) => _modelWords.GetOrAdd(room, _ => new ModelWords(time)).Add(piece);
+
+    public async Task<HomeOutcome> HandleAsync(HomeRequest request, CancellationToken cancellationToken)
     {
-        if (!client.IsConfigured)
+        if (Unavailable() is { } problem)
         {
-            return HomeReply.NotHandled;
-        }
-
-        if (client.Status.State == HomeAssistantConnectionState.AuthFailed)
-        {
-            return HomeReply.Say($"I can't control the home: {client.Status.Detail}.");
-        }
-
-        if (!client.Model.IsLoaded)
-        {
-            return HomeReply.Say("I can't reach Home Assistant right now.");
+            // Say what is wrong only to someone who asked the home for something.
+            return LooksLikeHomeCommand(request.Transcript) ? new HomeFailed(problem) : HomeNotHandled.Instance;
         }
 
         var home = client.Model.Snapshot;
-        var areaId = home.ResolveRoom(roomArea)?.Id;
-        var room = _rooms.GetOrAdd(areaId ?? roomArea, _ => new RoomContext(areaId));
+        var areaId = home.ResolveRoom(request.Room)?.Id;
+        var room = _rooms.GetOrAdd(areaId ?? request.Room, _ => new RoomContext(areaId));
         await room.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -45,9 +43,10 @@ public sealed class HomeConversation(HomeAssistantClient client, CommandRunner r
                 room.PendingChoice = null;
             }
 
-            var reply = await TurnAsync(transcript, home, areaId, room, cancellationToken).ConfigureAwait(false);
+            HearModel(request, home, areaId, room);
+            var outcome = await TurnAsync(request, home, areaId, room, cancellationToken).ConfigureAwait(false);
             room.LastAt = time.GetUtcNow();
-            return reply;
+            return outcome;
         }
         finally
         {
@@ -55,14 +54,43 @@ public sealed class HomeConversation(HomeAssistantClient client, CommandRunner r
         }
     }
 
-    private async Task<HomeReply> TurnAsync(string transcript, HomeSnapshot home, string? areaId, RoomContext room, CancellationToken cancellationToken)
+    /// <summary>The one place that knows whether the home can be controlled at all (null when it can).</summary>
+    private string? Unavailable() =>
+        !client.IsConfigured ? "Home control isn't set up yet: set HomeAssistant:Url and HomeAssistant:Token in jarvis.json."
+        : client.Status.State == HomeAssistantConnectionState.AuthFailed ? $"I can't control the home: {client.Status.Detail}."
+        : !client.Model.IsLoaded ? "I can't reach Home Assistant right now."
+        : null;
+
+    private bool LooksLikeHomeCommand(string transcript)
     {
+        var home = client.Model.Snapshot;
+        return (IntentRecognizer.Recognize(transcript, home, null) is { } match && CommandShape.IsAboutTheHome(IntentRecognizer.Analyze(transcript, home, null), match))
+            || HomeCommandDetector.LooksLikeHomeCommand(transcript);
+    }
+
+    /// <summary>What the model said in the room before the user finished speaking, in order: its offers and questions.</summary>
+    private void HearModel(HomeRequest request, HomeSnapshot home, string? areaId, RoomContext room)
+    {
+        if (!_modelWords.TryGetValue(request.Room, out var words))
+        {
+            return;
+        }
+
+        foreach (var sentence in words.TakeUntil(request.EndOfSpeechAt))
+        {
+            DialogueTurns.ModelSaid(ModelOffers.Read(sentence, home, areaId), room);
+        }
+    }
+
+    private async Task<HomeOutcome> TurnAsync(HomeRequest request, HomeSnapshot home, string? areaId, RoomContext room, CancellationToken cancellationToken)
+    {
+        var transcript = request.Transcript;
         var utterance = IntentRecognizer.Analyze(transcript, home, areaId);
         if (DialogueTurns.Answer(utterance, room) is { } pending)
         {
-            return pending.Match is null
-                ? HomeReply.Say(pending.Speech)
-                : await runner.RunAsync([pending.Match], transcript, room, cancellationToken).ConfigureAwait(false);
+            return pending.Run is { } run
+                ? await runner.RunAsync([run], transcript, room, cancellationToken).ConfigureAwait(false)
+                : pending.Line!;
         }
 
         var steps = StepSplitter.Split(transcript);
@@ -74,9 +102,9 @@ public sealed class HomeConversation(HomeAssistantClient client, CommandRunner r
 
         if (matches[0] is null)
         {
-            if (DialogueTurns.Offer(utterance, room, areaId) is { } offer)
+            if (request.EngineSpeaks && DialogueTurns.Offer(utterance, room, areaId) is { } offer)
             {
-                return HomeReply.Say(offer);
+                return offer;
             }
 
             return await FallbackAsync(transcript, cancellationToken).ConfigureAwait(false);
@@ -94,15 +122,15 @@ public sealed class HomeConversation(HomeAssistantClient client, CommandRunner r
     /// <summary>A step, or a follow-up completed from the room's last command ("in the living room too").</summary>
     private static IntentMatch? Recognize(string text, HomeSnapshot home, string? areaId, RoomContext room)
     {
+        var utterance = IntentRecognizer.Analyze(text, home, areaId);
         var match = IntentRecognizer.Recognize(text, home, areaId);
         if (match is not null)
         {
-            return match;
+            return CommandShape.IsAboutTheHome(utterance, match) ? match : null;
         }
 
-        var utterance = IntentRecognizer.Analyze(text, home, areaId);
         if (room.LastMatch is { } last && (utterance.AreaId is not null || utterance.FloorId is not null) && !utterance.IsQuestion
-            && !utterance.Has(WordKind.Affirm) && !utterance.Has(WordKind.Thanks))
+            && !utterance.Has(WordKind.Affirm) && !utterance.Has(WordKind.Thanks) && !utterance.Has(WordKind.Reasoning))
         {
             return last with
             {
@@ -117,21 +145,35 @@ public sealed class HomeConversation(HomeAssistantClient client, CommandRunner r
         return null;
     }
 
-    private async Task<HomeReply> FallbackAsync(string transcript, CancellationToken cancellationToken)
+    /// <summary>
+    /// Home Assistant's own agent, for what the local engine did not match but looks like a home command. Only then: the
+    /// agent may be an LLM that answers anything, and every sentence of the conversation reaches this engine.
+    /// </summary>
+    private async Task<HomeOutcome> FallbackAsync(string transcript, CancellationToken cancellationToken)
     {
+        if (!HomeCommandDetector.LooksLikeHomeCommand(transcript))
+        {
+            return HomeNotHandled.Instance;
+        }
+
         try
         {
             var result = await client.ProcessConversationAsync(transcript, null, cancellationToken).ConfigureAwait(false);
             var response = result["response"];
-            var speech = (string?)response?["speech"]?["plain"]?["speech"] ?? "";
+            var speech = ((string?)response?["speech"]?["plain"]?["speech"] ?? "").Trim();
             var code = (string?)response?["data"]?["code"];
-            return (string?)response?["response_type"] == "error" && code is "no_intent_match" or null
-                ? HomeReply.NotHandled
-                : HomeReply.Say(speech);
+            return (string?)response?["response_type"] switch
+            {
+                "error" when code is "no_intent_match" or null => HomeNotHandled.Instance,
+                "action_done" => new HomeDone([], speech.Length > 0 ? speech : "Done."),
+                _ when speech.Length == 0 => HomeNotHandled.Instance,
+                "error" => new HomeFailed(speech),
+                _ => new HomeAnswer(speech),
+            };
         }
         catch (Exception ex) when (ex is HomeAssistantException or HomeAssistantAuthException or HttpRequestException)
         {
-            return HomeReply.NotHandled;
+            return HomeNotHandled.Instance;
         }
     }
 }

@@ -41,6 +41,9 @@ public static class ActionPlanner
             IntentNames.SetVolumeRelative when domain == "media_player" => Volume(Clamp(((model.State(ids[0])?.NumericAttribute("volume_level") ?? 0.5) * 100) + (match.VolumeStep ?? 0), 0, 100) / 100, ids),
             IntentNames.VacuumStart when domain == "vacuum" => new ServiceCall(domain, "start", [], ids, s => s.State == "cleaning"),
             IntentNames.VacuumReturnToBase when domain == "vacuum" => new ServiceCall(domain, "return_to_base", [], ids, s => s.State is "returning" or "docked"),
+            IntentNames.ClimateSetMode when domain == "climate" => ClimateMode(match.HvacMode, ids, model),
+            IntentNames.ClimateSetFanMode when domain == "climate" && model.State(ids[0])?.ListAttributeAllows("fan_modes", match.FanMode) != false && match.FanMode is not null =>
+                new ServiceCall(domain, "set_fan_mode", new JsonObject { ["fan_mode"] = match.FanMode }, ids, s => s.Attribute("fan_mode") == match.FanMode),
             _ => null,
         };
     }
@@ -59,6 +62,18 @@ public static class ActionPlanner
             new ServiceCall(domain, on ? "turn_on" : "turn_off", [], ids, s => s.State == (on ? "on" : "off")),
         _ => null,
     };
+
+    /// <summary>"auto" is HA's <c>heat_cool</c> on a device that has no <c>auto</c> mode; a mode the device lacks is not sent.</summary>
+    private static ServiceCall? ClimateMode(string? mode, List<string> ids, HomeModel model)
+    {
+        var state = model.State(ids[0]);
+        var wanted = mode == "auto" && state?.ListAttributeAllows("hvac_modes", "auto") != true && state?.ListAttributeAllows("hvac_modes", "heat_cool") == true
+            ? "heat_cool"
+            : mode;
+        return wanted is not null && state?.ListAttributeAllows("hvac_modes", wanted) != false
+            ? new ServiceCall("climate", "set_hvac_mode", new JsonObject { ["hvac_mode"] = wanted }, ids, s => s.State == wanted)
+            : null;
+    }
 
     private static ServiceCall LightSet(IntentMatch match, List<string> ids)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Jarvis.Server.HomeAssistant.Intents;
 
-/// <summary>Commands: media transport, volume, vacuum, colour/brightness/temperature/position, relative changes, on/off.</summary>
+/// <summary>Commands: media transport, volume, vacuum, climate modes, colour/brightness/temperature/position, relative changes, on/off.</summary>
 internal static class CommandRules
 {
     private static readonly string[] TemperatureWords = ["warmer", "cooler", "hotter", "colder"];
@@ -19,7 +19,7 @@ internal static class CommandRules
             return media;
         }
 
-        if (u.Has(WordKind.Attribute, "volume"))
+        if (u.Has(WordKind.Attribute, "volume") || u.Tags.Any(t => t.Text is "louder" or "quieter" or "softer"))
         {
             return Volume(u);
         }
@@ -27,6 +27,11 @@ internal static class CommandRules
         if (Vacuum(u) is { } vacuum)
         {
             return vacuum;
+        }
+
+        if (ClimateRules.Match(u) is { } climate)
+        {
+            return climate;
         }
 
         if (u.Words(WordKind.Color).FirstOrDefault() is { } color)

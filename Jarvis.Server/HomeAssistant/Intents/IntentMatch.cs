@@ -23,6 +23,12 @@ public sealed record IntentMatch(string Intent, IntentTarget Target)
     /// <summary>Relative volume change in percent points.</summary>
     public double? VolumeStep { get; init; }
 
+    /// <summary>For <see cref="IntentNames.ClimateSetMode"/>: HA's <c>hvac_mode</c> ("heat", "cool", "auto" …).</summary>
+    public string? HvacMode { get; init; }
+
+    /// <summary>For <see cref="IntentNames.ClimateSetFanMode"/>: the <c>fan_mode</c> ("low", "medium", "high", "auto").</summary>
+    public string? FanMode { get; init; }
+
     /// <summary>For state questions: the raw HA state asked about (null = "what is").</summary>
     public string? State { get; init; }
 
@@ -55,6 +61,8 @@ public sealed record IntentMatch(string Intent, IntentTarget Target)
         Put(slots, "temperature", Temperature);
         Put(slots, "position", Position);
         Put(slots, "volume_level", VolumeLevel);
+        Put(slots, "hvac_mode", HvacMode);
+        Put(slots, "fan_mode", FanMode);
         return slots;
     }
 

@@ -19,4 +19,6 @@ public static class IntentNames
     public const string VacuumStart = "HassVacuumStart";
     public const string VacuumReturnToBase = "HassVacuumReturnToBase";
     public const string SaveScene = "JarvisSaveScene";
+    public const string ClimateSetMode = "JarvisClimateSetMode";
+    public const string ClimateSetFanMode = "JarvisClimateSetFanMode";
 }

@@ -106,6 +106,18 @@ public static class Lexicon
 
         Add(WordKind.Relative, "-", "dim", "dimmer", "darker", "decrease", "reduce", "lower it", "less", "cooler", "colder", "quieter", "softer");
         Add(WordKind.Relative, "+", "brighten", "brighter", "increase", "more", "warmer", "hotter", "louder", "boost");
+        Add(WordKind.Reasoning, "", "why", "how does", "how do", "how can", "how would", "how come", "explain", "what if", "tell me about");
+        Add(WordKind.HvacMode, "heat", "heat", "heating", "heat mode", "heating mode");
+        Add(WordKind.HvacMode, "cool", "cool", "cooling", "cool mode", "cooling mode");
+        Add(WordKind.HvacMode, "auto", "auto", "automatic", "auto mode", "automatic mode");
+        Add(WordKind.HvacMode, "heat_cool", "heat cool", "heat and cool", "heat cool mode");
+        Add(WordKind.HvacMode, "dry", "dry", "dry mode", "dehumidify", "dehumidify mode");
+        Add(WordKind.HvacMode, "fan_only", "fan only", "fan only mode");
+        Add(WordKind.Attribute, "fan_mode", "fan mode", "fan speed");
+        Add(WordKind.FanSpeed, "low", "low", "low speed");
+        Add(WordKind.FanSpeed, "medium", "medium", "mid", "medium speed");
+        Add(WordKind.FanSpeed, "high", "high", "high speed");
+        Add(WordKind.FanSpeed, "auto", "auto", "automatic");
         Number(WordKind.Amount, 30, "a bit", "a little", "a little bit", "slightly", "somewhat", "a touch", "bit", "little");
         Number(WordKind.Amount, 50, "a lot", "much", "way", "a lot more");
 

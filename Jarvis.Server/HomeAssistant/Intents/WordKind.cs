@@ -72,4 +72,13 @@ public enum WordKind
 
     /// <summary>"dark", "bright", "cold", "hot" said as an observation ("it's getting dark").</summary>
     Observation,
+
+    /// <summary>"why", "how does", "explain": a question about how the world works, never a home command.</summary>
+    Reasoning,
+
+    /// <summary>A climate mode ("heat", "cool", "auto", "dry", "fan only"); <see cref="LexItem.Value"/> is HA's <c>hvac_mode</c>.</summary>
+    HvacMode,
+
+    /// <summary>A fan speed of a climate device ("low", "medium", "high", "auto"); <see cref="LexItem.Value"/> is the <c>fan_mode</c>.</summary>
+    FanSpeed,
 }

@@ -21,4 +21,23 @@ public sealed record EntityState(string EntityId, string State, JsonElement Attr
         double.TryParse(Attribute(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
             ? v
             : null;
+
+    /// <summary>
+    /// Whether a list attribute (<c>hvac_modes</c>, <c>fan_modes</c>) contains <paramref name="value"/>; true when the entity
+    /// does not report the list (Home Assistant then decides).
+    /// </summary>
+    public bool ListAttributeAllows(string name, string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        if (Attributes.ValueKind != JsonValueKind.Object || !Attributes.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        return list.EnumerateArray().Any(item => item.ValueKind == JsonValueKind.String && item.GetString() == value);
+    }
 }

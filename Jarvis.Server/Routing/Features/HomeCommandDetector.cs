@@ -1,8 +1,10 @@
 namespace Jarvis.Server.Routing.Features;
 
 /// <summary>
-/// Home commands: a device word together with a control verb or a state question ("turn on the lights", "lock all the
-/// doors", "is the garage door open"). These always stay on the fast path and go to the Home Assistant engine.
+/// Looks like a home command: a device word together with a control verb or a state question ("turn on the lights",
+/// "lock all the doors", "is the garage door open"). A cheap lexical cue, never the decision: the Home Assistant engine
+/// sees every transcript first. The router keeps such sentences on the fast path, and the engine asks Home Assistant's
+/// own agent (a network call; it may be an LLM that answers anything) only about sentences that look like this.
 /// </summary>
 internal static class HomeCommandDetector
 {
@@ -26,6 +28,9 @@ internal static class HomeCommandDetector
             "write|code|program|function|python|explain|design|implement|essay|story|algorithm|api|docker|server|"
             + "imagine|pretend|why|how does|how do|how can|how to|what if|create"),
     ]);
+
+    public static bool LooksLikeHomeCommand(string utterance) =>
+        IsHomeCommand(QueryNormalizer.Tokenize(QueryNormalizer.Normalize(utterance)));
 
     public static bool IsHomeCommand(string[] tokens)
     {

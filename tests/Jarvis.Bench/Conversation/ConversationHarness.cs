@@ -6,7 +6,8 @@ using Jarvis.Protocol.Link.Messages;
 using Jarvis.Protocol.Opus;
 using Jarvis.Server.Hosting;
 using Jarvis.Server.PersonaPlex;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Tests.Emulators.Ollama;
 using Jarvis.Server.Tests.Emulators.Wyoming;
 using Microsoft.AspNetCore.Builder;
@@ -135,7 +136,7 @@ internal static class ConversationHarness
     }
 
     /// <summary>300 ms of a real 16 kHz Opus utterance (a modulated tone), as a satellite sends it.</summary>
-    private static List<byte[]> Utterance()
+    internal static List<byte[]> Utterance()
     {
         using var encoder = OpusFrameEncoder.Create(new OpusEncoderOptions { SampleRate = 16000, FrameMilliseconds = 20 });
         var pcm = new short[encoder.FrameSamples];
@@ -154,7 +155,7 @@ internal static class ConversationHarness
         return packets;
     }
 
-    private static async Task WaitAsync(Func<bool> condition, string what, int seconds = 15)
+    internal static async Task WaitAsync(Func<bool> condition, string what, int seconds = 15)
     {
         var deadline = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
         while (!condition())
@@ -168,20 +169,20 @@ internal static class ConversationHarness
         }
     }
 
-    private static void Report(string what, List<double> values)
+    internal static void Report(string what, List<double> values)
     {
         var sorted = values.Order().ToArray();
         Console.WriteLine($"{what}: p50 {RouterLatencyHarness.Percentile(sorted, 0.5):0.0} ms, p99 {RouterLatencyHarness.Percentile(sorted, 0.99):0.0} ms, max {sorted[^1]:0.0} ms");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;

@@ -74,7 +74,7 @@ internal static class HomeAssistantHarness
             await Task.Delay(10).ConfigureAwait(false);
         }
 
-        var conversation = host.Services.GetRequiredService<IHomeAssistantConversation>();
+        var conversation = host.Services.GetRequiredService<IHomeEngine>();
         string[] commands = ["turn on the kitchen lights", "turn off the kitchen lights", "set the bedroom lamp to 40%", "lock the front door", "unlock the front door"];
         var acknowledged = new List<double>();
         var confirmed = new List<double>();
@@ -91,7 +91,7 @@ internal static class HomeAssistantHarness
 
             var ack = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             start = Stopwatch.GetTimestamp();
-            var reply = await conversation.HandleAsync(commands[(i + 1) % commands.Length], "Kitchen", CancellationToken.None).ConfigureAwait(false);
+            var reply = await conversation.HandleAsync(new HomeRequest(commands[(i + 1) % commands.Length], "Kitchen", EngineSpeaks: true), CancellationToken.None).ConfigureAwait(false);
             var full = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             if (i >= 20)
             {

@@ -1,5 +1,6 @@
 using Jarvis.Server.Llm;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Routing;
 using Jarvis.Server.Speech;
 using Jarvis.Server.Tests.Emulators;
@@ -32,18 +33,20 @@ internal static class AnswerStreamingHarness
 
         var routing = new FixedOptionsMonitor<RoutingOptions>(new RoutingOptions { CacheTtl = TimeSpan.Zero, RatingsPath = Path.GetTempFileName() });
         var turnLog = new TurnLog();
-        var pipeline = new PipelineTurn(
+        var speech = new RoomSpeech(new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = tts.Uri })), new FixedOptionsMonitor<RoomAudioOptions>(new RoomAudioOptions()), TimeProvider.System);
+        var pipeline = new AnswerTurn(
             new ComplexityRouter(routing),
-            new UnconfiguredHomeCommandHandler(),
+            new Jarvis.Server.Tests.Answering.ScriptedHomeEngine(), // nothing here is the home's
+            new HomeVoice(speech, new ConfirmationEarcon(Microsoft.Extensions.Options.Options.Create(new RoomAudioOptions())), new FixedOptionsMonitor<ConversationModeOptions>(new ConversationModeOptions())),
             new OllamaChat(new OllamaApiClient(new HttpClient { BaseAddress = ollama.Url }), new ConversationHistory(), new FixedOptionsMonitor<OllamaOptions>(new OllamaOptions { Url = ollama.Url, HistoryTurns = 0 }), TimeProvider.System, NullLogger<OllamaChat>.Instance),
-            new RoomSpeech(new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = tts.Uri })), new FixedOptionsMonitor<RoomAudioOptions>(new RoomAudioOptions()), TimeProvider.System),
+            speech,
             new AnswerCache(routing, TimeProvider.System),
             new RatingStore(routing, new Jarvis.Server.State.StateDirectory(
                 Microsoft.Extensions.Options.Options.Create(new Jarvis.Server.State.StateOptions { Directory = BenchSecrets.NewStateDirectory() }),
                 NullLogger<Jarvis.Server.State.StateDirectory>.Instance), turnLog, TimeProvider.System, NullLogger<RatingStore>.Instance),
             turnLog,
             TimeProvider.System,
-            NullLogger<PipelineTurn>.Instance);
+            NullLogger<AnswerTurn>.Instance);
 
         var sentenceToAudio = new List<double>();
         var toToken = new List<double>();

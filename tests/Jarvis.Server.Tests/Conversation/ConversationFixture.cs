@@ -1,9 +1,12 @@
 using Jarvis.PersonaPlex.Emulator;
 using Jarvis.Protocol.Link.Messages;
+using Jarvis.Server.HomeAssistant.Client;
 using Jarvis.Server.Hosting;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Tests.Emulators.Ollama;
 using Jarvis.Server.Tests.Emulators.Wyoming;
+using Jarvis.Server.Tests.HomeAssistant.Emulator;
 using Jarvis.Server.Tests.Hub;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,8 +17,9 @@ using TestPackets = Jarvis.Server.Tests.PersonaPlex.Support.TestPackets;
 namespace Jarvis.Server.Tests.Conversation;
 
 /// <summary>
-/// The real server on 127.0.0.1:0 wired to the PersonaPlex, Wyoming ASR/TTS and Ollama emulators (a recording home handler
-/// stands in for Home Assistant), with simulated satellites over the real link endpoint. Fails on logged server errors.
+/// The real server on 127.0.0.1:0 wired to the PersonaPlex, Wyoming ASR/TTS, Ollama and Home Assistant emulators (the plan's
+/// home, <c>Answering/Fixtures/plan-home.json</c>: the kitchen satellite is in HA's Kitchen area), with simulated satellites
+/// over the real link endpoint. Fails on logged server errors.
 /// </summary>
 internal sealed class ConversationFixture : IAsyncDisposable
 {
@@ -32,7 +36,12 @@ internal sealed class ConversationFixture : IAsyncDisposable
 
     public OllamaEmulator Ollama { get; } = new();
 
-    public Pipeline.PipelineEnvironment.RecordingHomeHandler Home { get; } = new();
+    /// <summary>The emulated Home Assistant: its recorded service calls are what the home engine did.</summary>
+    public HomeAssistantEmulator HomeAssistant { get; private set; } = null!;
+
+    public EmulatedHome Home => HomeAssistant.Home;
+
+    public static string PlanHome => Path.Combine(AppContext.BaseDirectory, "Answering", "Fixtures", "plan-home.json");
 
     public Uri LinkUri { get; private set; } = new("ws://127.0.0.1:1/link/v1");
 
@@ -41,9 +50,10 @@ internal sealed class ConversationFixture : IAsyncDisposable
 
     public IReadOnlyList<TurnRecord> Turns => Get<TurnLog>().Recent();
 
-    public static async Task<ConversationFixture> StartAsync(string mode = "Duplex")
+    public static async Task<ConversationFixture> StartAsync(string mode = "Duplex", IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var fixture = new ConversationFixture();
+        fixture.HomeAssistant = await HomeAssistantEmulator.StartAsync(EmulatedHome.FromFixtures(PlanHome));
         await fixture.PersonaPlex.StartAsync();
         fixture.Asr.Start();
         fixture.Tts.Start();
@@ -65,15 +75,21 @@ internal sealed class ConversationFixture : IAsyncDisposable
             ["Routing:RatingsPath"] = fixture._ratings,
             ["Conversation:Mode"] = mode,
             ["Conversation:EndOfTurnTimeout"] = "00:00:02",
+            ["HomeAssistant:Url"] = fixture.HomeAssistant.Url,
+            ["HomeAssistant:Token"] = fixture.HomeAssistant.Token,
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        TestState.Apply(settings, TestState.NewDirectory());
-        fixture._app = ServerApp.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), services =>
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
-            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(fixture._errors);
-            services.AddSingleton<IHomeCommandHandler>(fixture.Home);
-        });
+            settings[key] = value;
+        }
+
+        TestState.Apply(settings, TestState.NewDirectory());
+        fixture._app = ServerApp.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(),
+            services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(fixture._errors));
         await fixture._app.StartAsync();
+        var client = fixture.Get<HomeAssistantClient>();
+        await Eventually.TrueAsync(() => client.Status.State == HomeAssistantConnectionState.Connected && client.Model.IsLoaded, "the server has loaded the home from Home Assistant");
         var address = fixture._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fixture.LinkUri = new Uri($"ws://{new Uri(address).Authority}/link/v1");
         return fixture;
@@ -108,6 +124,26 @@ internal sealed class ConversationFixture : IAsyncDisposable
         await satellite.VoiceAsync(false, 0);
     }
 
+    /// <summary>
+    /// PersonaPlex says <paramref name="sentence"/> (its text pieces, one per model step) in the conversation; returns once the
+    /// last piece is out and the room has heard audio after it.
+    /// </summary>
+    public async Task ModelSaysAsync(SimulatedSatellite satellite, string sentence)
+    {
+        PersonaPlex.Say(sentence);
+        await Eventually.TrueAsync(() => PersonaPlex.Options.Script.IsEmpty, "PersonaPlex has said its sentence");
+        var heard = satellite.AudioReceived;
+        await Eventually.TrueAsync(() => satellite.AudioReceived >= heard + 2, "the room hears PersonaPlex after its sentence");
+    }
+
+    /// <summary>Says <paramref name="transcript"/> and waits for its turn to be recorded.</summary>
+    public async Task<TurnRecord> TalkAsync(SimulatedSatellite satellite, string transcript)
+    {
+        var nth = Turns.Count(t => t.Transcript == transcript) + 1;
+        await SayAsync(satellite, transcript);
+        return await TurnAsync(transcript, nth);
+    }
+
     public Task<TurnRecord> TurnAsync(string transcript) => TurnAsync(transcript, 1);
 
     /// <summary>Waits for the <paramref name="nth"/> recorded turn of <paramref name="transcript"/>.</summary>
@@ -135,6 +171,7 @@ internal sealed class ConversationFixture : IAsyncDisposable
         await Asr.DisposeAsync();
         await Tts.DisposeAsync();
         await Ollama.DisposeAsync();
+        await HomeAssistant.DisposeAsync();
         File.Delete(_ratings);
         Assert.True(_errors.Errors.IsEmpty, $"The server logged errors:{Environment.NewLine}{string.Join(Environment.NewLine, _errors.Errors)}");
     }

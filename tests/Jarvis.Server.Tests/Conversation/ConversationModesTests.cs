@@ -1,5 +1,5 @@
+using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
-using Jarvis.Server.Pipeline;
 
 namespace Jarvis.Server.Tests.Conversation;
 

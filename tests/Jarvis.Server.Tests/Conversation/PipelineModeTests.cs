@@ -1,5 +1,5 @@
+using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
-using Jarvis.Server.Pipeline;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Tests.Hub;
@@ -49,8 +49,8 @@ public sealed class PipelineModeTests
         await env.SayAsync(kitchen, "Turn on the kitchen lights");
         var home = await env.TurnAsync("Turn on the kitchen lights");
         Assert.Equal(("home", true), (home.Handling, home.Spoke));
-        Assert.Contains(env.Home.Calls, call => call == ("Turn on the kitchen lights", "kitchen"));
-        await Eventually.TrueAsync(() => env.Tts.Spoken.Contains("Done, the lights are on."), "the home reply is spoken");
+        Assert.Contains(env.Home.Calls, call => (call.Domain, call.Service) == ("light", "turn_on") && call.Targets.Contains("light.kitchen_ceiling"));
+        await Eventually.TrueAsync(() => env.Tts.Spoken.Contains("Done."), "the home reply is spoken");
 
         await env.SayAsync(kitchen, "Thank you");
         var thanks = await env.TurnAsync("Thank you");

@@ -1,5 +1,6 @@
 using Jarvis.Protocol.Link.Messages;
-using Jarvis.Server.Pipeline;
+using Jarvis.Server.Answering;
+using Jarvis.Server.Conversation;
 using Jarvis.Server.Tests.Emulators.Ollama;
 using Jarvis.Server.Tests.Emulators.Wyoming;
 using Jarvis.Server.Tests.Hub;

@@ -36,4 +36,17 @@ public sealed class RecordingRoomSink(string room = "kitchen") : IRoomAudioSink
         Events.Enqueue("flush");
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>A clip played beside the room's other voice (recorded as "clip", its packets kept like any other).</summary>
+    public ValueTask SendClipAsync(OpusRecording clip, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Events.Enqueue("clip");
+        foreach (var packet in clip.Packets)
+        {
+            Packets.Enqueue(packet.ToArray());
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }

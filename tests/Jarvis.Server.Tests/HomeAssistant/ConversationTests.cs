@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Jarvis.Server.HomeAssistant;
 using Jarvis.Server.Tests.HomeAssistant.Emulator;
 
 namespace Jarvis.Server.Tests.HomeAssistant;
@@ -231,14 +232,34 @@ public sealed class ConversationTests
     }
 
     [Fact]
-    public async Task What_the_local_engine_cannot_match_goes_to_home_assistants_agent()
+    public async Task A_home_command_the_local_engine_does_not_know_goes_to_home_assistants_agent()
     {
+        // Hidden from assistants in the registry (Jarvis leaves it out), yet HA's own agent knows it.
+        var home = EmulatedHome.FromFixtures(CorpusPaths.Fixtures);
+        home.Add(new EmulatedEntity { EntityId = "switch.hot_tub", Name = "Jacuzzi", HiddenBy = "user", State = "off" });
+        await using var env = await HomeAssistantTestEnvironment.StartAsync(home: home);
+
+        var reply = await env.Conversation.HandleAsync("turn on the jacuzzi", "Kitchen", CancellationToken.None);
+
+        Assert.Equal("Turned on Jacuzzi", Assert.IsType<HomeDone>(reply).Confirmation);
+        Assert.Equal("turn on the jacuzzi", Assert.Single(env.Emulator.Home.ConversationQueries));
+        Assert.Equal("on", env.Emulator.Home.Entity("switch.hot_tub")!.State);
+    }
+
+    [Theory]
+    [InlineData("what time is it")]
+    [InlineData("tell me a joke about penguins")]
+    [InlineData("set a timer for five minutes")]
+    public async Task What_does_not_look_like_a_home_command_is_never_asked_of_home_assistants_agent(string sentence)
+    {
+        // HA's agent may be an LLM that answers anything: only home-looking sentences are worth the network call.
         await using var env = await HomeAssistantTestEnvironment.StartAsync();
 
-        var reply = await env.Conversation.HandleAsync("what time is it", "Kitchen", CancellationToken.None);
+        var reply = await env.Conversation.HandleAsync(sentence, "Kitchen", CancellationToken.None);
 
-        Assert.True(reply.Handled);
-        Assert.StartsWith("It is ", reply.Speech, StringComparison.Ordinal);
+        Assert.IsType<HomeNotHandled>(reply);
+        Assert.Empty(env.Emulator.Home.ConversationQueries);
+        Assert.Empty(env.Emulator.Home.Calls);
     }
 
     [Fact]

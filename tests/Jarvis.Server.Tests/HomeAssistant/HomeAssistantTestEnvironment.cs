@@ -31,14 +31,14 @@ public sealed class HomeAssistantTestEnvironment : IAsyncDisposable
 
     public HomeAssistantClient Client => Host.Services.GetRequiredService<HomeAssistantClient>();
 
-    public IHomeAssistantConversation Conversation => Host.Services.GetRequiredService<IHomeAssistantConversation>();
+    public IHomeEngine Conversation => Host.Services.GetRequiredService<IHomeEngine>();
 
     public BackgroundService Runner => Host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single();
 
     /// <summary>Starts the emulator and the feature; waits until the home is loaded (unless the token is meant to fail).</summary>
-    public static async Task<HomeAssistantTestEnvironment> StartAsync(string? token = null, bool waitConnected = true, TimeProvider? time = null)
+    public static async Task<HomeAssistantTestEnvironment> StartAsync(string? token = null, bool waitConnected = true, TimeProvider? time = null, EmulatedHome? home = null)
     {
-        var emulator = await HomeAssistantEmulator.StartAsync();
+        var emulator = await HomeAssistantEmulator.StartAsync(home);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

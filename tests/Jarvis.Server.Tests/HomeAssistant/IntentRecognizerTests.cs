@@ -41,6 +41,14 @@ public sealed class IntentRecognizerTests
     [InlineData("turn down the volume to 20 on the TV", null, "HassSetVolume", "name=TV;volume_level=20")]
     [InlineData("set the office temperature to 22.5", null, "HassClimateSetTemperature", "area=Office;temperature=22.5")]
     [InlineData("which locks are unlocked", null, "HassGetState", "domain=lock;state=unlocked")]
+    [InlineData("set the thermostat to cool", null, "JarvisClimateSetMode", "name=Thermostat;hvac_mode=cool")]
+    [InlineData("switch the office thermostat to heat mode", null, "JarvisClimateSetMode", "name=Office Thermostat;hvac_mode=heat")]
+    [InlineData("put the heating on auto", "living_room_id", "JarvisClimateSetMode", "area=Living Room;domain=climate;hvac_mode=auto")]
+    [InlineData("set the thermostat fan to high", null, "JarvisClimateSetFanMode", "name=Thermostat;fan_mode=high")]
+    [InlineData("set the fan mode to low", "living_room_id", "JarvisClimateSetFanMode", "area=Living Room;domain=climate;fan_mode=low")]
+    [InlineData("turn off the heating", "living_room_id", "HassTurnOff", "area=Living Room;domain=climate")]
+    [InlineData("set the heat to 20", null, "HassClimateSetTemperature", "temperature=20")]
+    [InlineData("make the TV quieter", null, "HassSetVolumeRelative", "name=TV")]
     public void Unseen_phrasings_are_understood(string sentence, string? speakerArea, string intent, string slots)
     {
         var match = IntentRecognizer.Recognize(sentence, Home, speakerArea);

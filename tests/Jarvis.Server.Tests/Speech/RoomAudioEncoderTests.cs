@@ -84,5 +84,7 @@ public sealed class RoomAudioEncoderTests
         }
 
         public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask SendClipAsync(OpusRecording clip, CancellationToken cancellationToken) => clip.ReplayAsync(this, cancellationToken);
     }
 }

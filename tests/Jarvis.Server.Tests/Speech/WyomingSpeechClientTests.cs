@@ -193,11 +193,27 @@ public sealed class WyomingSpeechClientTests
     {
         await using var tts = new WyomingTtsEmulator();
         tts.Start();
+        var synthesizer = new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = tts.Uri, Voice = "en_US-missing-low" }));
+
+        var ex = await Assert.ThrowsAsync<WyomingProtocolException>(() => synthesizer.SynthesizeAsync("Hello.", CancellationToken.None).ToListAsync().AsTask().WaitAsync(Deadline));
+
+        Assert.Contains("voice en_US-missing-low not found", ex.Message);
+    }
+
+    [Fact]
+    public async Task Blank_text_is_never_sent_to_the_tts()
+    {
+        await using var tts = new WyomingTtsEmulator { SupportsStreaming = true };
+        tts.Start();
         var synthesizer = new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = tts.Uri }));
 
-        var ex = await Assert.ThrowsAsync<WyomingProtocolException>(() => synthesizer.SynthesizeAsync("  ", CancellationToken.None).ToListAsync().AsTask().WaitAsync(Deadline));
+        var single = await synthesizer.SynthesizeAsync("  ", CancellationToken.None).ToListAsync().AsTask().WaitAsync(Deadline);
+        var streamed = await synthesizer.SynthesizeStreamingAsync(Pieces("", " \n"), CancellationToken.None).ToListAsync().AsTask().WaitAsync(Deadline);
 
-        Assert.Contains("synthesize without text", ex.Message);
+        Assert.Empty(single);
+        Assert.Empty(streamed);
+        Assert.Empty(tts.ProtocolErrors);
+        Assert.DoesNotContain(tts.Received, e => e.Type is "synthesize" or "synthesize-start");
     }
 
     private static async IAsyncEnumerable<string> Pieces(params string[] pieces)

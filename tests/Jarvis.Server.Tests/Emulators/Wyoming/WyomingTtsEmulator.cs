@@ -16,6 +16,9 @@ public sealed class WyomingTtsEmulator : WyomingEmulator
     public const int SampleRate = 22050;
     public const int ChunkBytes = 2048;
 
+    /// <summary>The one voice installed; a <c>synthesize</c> asking for another is refused (as Piper does for a missing model).</summary>
+    public const string InstalledVoice = "en_GB-alan-medium";
+
     public bool SupportsStreaming { get; init; }
 
     /// <summary>Time before the first audio of each stream (the emulated synthesis cost).</summary>
@@ -31,7 +34,7 @@ public sealed class WyomingTtsEmulator : WyomingEmulator
             ["name"] = "piper",
             ["installed"] = true,
             ["attribution"] = new JsonObject { ["name"] = "test", ["url"] = "http://localhost" },
-            ["voices"] = new JsonArray(new JsonObject { ["name"] = "en_GB-alan-medium", ["languages"] = new JsonArray("en_GB"), ["installed"] = true }),
+            ["voices"] = new JsonArray(new JsonObject { ["name"] = InstalledVoice, ["languages"] = new JsonArray("en_GB"), ["installed"] = true }),
             ["supports_synthesize_streaming"] = SupportsStreaming,
         }),
     });
@@ -47,6 +50,11 @@ public sealed class WyomingTtsEmulator : WyomingEmulator
                 if (string.IsNullOrWhiteSpace(text))
                 {
                     return await RejectAsync(connection, "synthesize without text", cancellationToken);
+                }
+
+                if ((string?)evt.Data["voice"]?["name"] is { } voice && voice != InstalledVoice)
+                {
+                    return await RejectAsync(connection, $"voice {voice} not found", cancellationToken);
                 }
 
                 await SpeakAsync(connection, text, cancellationToken);

@@ -11,6 +11,7 @@ public static class EmulatedConversation
 {
     public static JsonObject Process(EmulatedHome home, string text, string? conversationId)
     {
+        home.ConversationQueries.Enqueue(text);
         var lower = text.Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
         if (lower == "what time is it")
         {

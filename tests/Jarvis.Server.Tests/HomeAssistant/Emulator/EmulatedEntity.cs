@@ -16,6 +16,9 @@ public sealed class EmulatedEntity
 
     public bool InRegistry { get; init; } = true;
 
+    /// <summary>"user" or "integration" for an entity hidden from assistants (Jarvis leaves it out; HA's own agent may not).</summary>
+    public string? HiddenBy { get; init; }
+
     public List<string> Aliases { get; init; } = [];
 
     public string? AreaId { get; set; }
@@ -46,7 +49,7 @@ public sealed class EmulatedEntity
     public JsonObject ToRegistryEntry() => new()
     {
         ["entity_id"] = EntityId, ["id"] = RegistryId, ["unique_id"] = EntityId, ["platform"] = "demo", ["device_id"] = null,
-        ["area_id"] = AreaId, ["name"] = Name, ["original_name"] = null, ["icon"] = null, ["disabled_by"] = null, ["hidden_by"] = null,
+        ["area_id"] = AreaId, ["name"] = Name, ["original_name"] = null, ["icon"] = null, ["disabled_by"] = null, ["hidden_by"] = HiddenBy,
         ["entity_category"] = null, ["has_entity_name"] = false, ["labels"] = new JsonArray(), ["categories"] = new JsonObject(),
         ["options"] = new JsonObject(), ["translation_key"] = null, ["config_entry_id"] = null,
     };

@@ -23,6 +23,23 @@ public sealed class EmulatedHome
 
     public ConcurrentQueue<(string Domain, string Service, JsonObject Data, IReadOnlyList<string> Targets)> Calls { get; } = new();
 
+    /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> of each service call's arrival, in the order of <see cref="Calls"/>.</summary>
+    public ConcurrentQueue<long> CallTimestamps { get; } = new();
+
+    /// <summary>Every text asked of the conversation agent (<c>conversation/process</c>), in order.</summary>
+    public ConcurrentQueue<string> ConversationQueries { get; } = new();
+
+    /// <summary>Records a service call as it arrives (before it is validated and applied, as HA logs it).</summary>
+    public void RecordCall(string domain, string service, JsonObject data, IReadOnlyList<string> targets)
+    {
+        var at = System.Diagnostics.Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            Calls.Enqueue((domain, service, (JsonObject)data.DeepClone(), targets));
+            CallTimestamps.Enqueue(at);
+        }
+    }
+
     public static EmulatedHome FromFixtures(string path)
     {
         var fixture = FixtureHome.Load(path);

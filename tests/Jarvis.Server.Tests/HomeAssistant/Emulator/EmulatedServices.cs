@@ -99,7 +99,10 @@ public static class EmulatedServices
                 e.Attributes["temperature"] = temperature;
                 break;
             case ("climate", "set_hvac_mode"):
-                e.State = (string?)data["hvac_mode"] ?? throw new EmulatorServiceException("invalid_format", "required key not provided @ data['hvac_mode']");
+                e.State = Mode(e, data, "hvac_mode", "hvac_modes");
+                break;
+            case ("climate", "set_fan_mode"):
+                e.Attributes["fan_mode"] = Mode(e, data, "fan_mode", "fan_modes");
                 break;
             case ("media_player", "media_play"):
                 e.State = "playing";
@@ -120,6 +123,19 @@ public static class EmulatedServices
                 e.Attributes["last_service"] = service;
                 break;
         }
+    }
+
+    /// <summary>A mode the entity does not list is refused, as HA's climate entity does (ServiceValidationError).</summary>
+    private static string Mode(EmulatedEntity e, JsonObject data, string key, string listAttribute)
+    {
+        var mode = (string?)data[key] ?? throw new EmulatorServiceException("invalid_format", $"required key not provided @ data['{key}']");
+        if (e.Attributes[listAttribute] is JsonArray modes && !modes.Any(m => (string?)m == mode))
+        {
+            throw new EmulatorServiceException("service_validation_error",
+                $"Validation error: {key.Replace('_', ' ')} {mode} is not valid. Valid {listAttribute.Replace('_', ' ')} are: {string.Join(", ", modes.Select(m => (string?)m))}");
+        }
+
+        return mode;
     }
 
     private static void LightTurnOn(EmulatedEntity e, JsonObject data)

@@ -63,7 +63,7 @@ internal static class EmulatorCommands
         var data = message["service_data"]?.DeepClone() as JsonObject ?? [];
         var targets = ServiceTargets.Extract(home, domain, data, message["target"] as JsonObject);
         var context = Guid.NewGuid().ToString("N");
-        home.Calls.Enqueue((domain, service, (JsonObject)data.DeepClone(), targets));
+        home.RecordCall(domain, service, data, targets);
         EmulatedServices.Apply(home, domain, service, data, targets, context);
         return new JsonObject { ["context"] = new JsonObject { ["id"] = context, ["parent_id"] = null, ["user_id"] = null } };
     }

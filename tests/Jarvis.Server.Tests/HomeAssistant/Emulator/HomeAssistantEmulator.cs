@@ -136,7 +136,7 @@ public sealed class HomeAssistantEmulator : IAsyncDisposable
         var targets = ServiceTargets.Extract(Home, domain, data, null);
         try
         {
-            Home.Calls.Enqueue((domain, service, (JsonObject)data.DeepClone(), targets));
+            Home.RecordCall(domain, service, data, targets);
             var changed = EmulatedServices.Apply(Home, domain, service, data, targets, Guid.NewGuid().ToString("N"));
             return Results.Text(new JsonArray(changed.Select(c => (JsonNode?)c).ToArray()).ToJsonString(), "application/json");
         }

@@ -15,7 +15,7 @@ internal static class ServiceSchemas
         ["lock.lock"] = ["code"], ["lock.unlock"] = ["code"], ["lock.open"] = ["code"],
         ["scene.turn_on"] = ["transition"], ["scene.create"] = ["scene_id", "snapshot_entities", "entities"],
         ["script.turn_on"] = ["variables"], ["script.turn_off"] = [],
-        ["climate.set_temperature"] = ["temperature", "target_temp_low", "target_temp_high", "hvac_mode"], ["climate.set_hvac_mode"] = ["hvac_mode"],
+        ["climate.set_temperature"] = ["temperature", "target_temp_low", "target_temp_high", "hvac_mode"], ["climate.set_hvac_mode"] = ["hvac_mode"], ["climate.set_fan_mode"] = ["fan_mode"],
         ["climate.turn_on"] = [], ["climate.turn_off"] = [],
         ["media_player.media_play"] = [], ["media_player.media_pause"] = [], ["media_player.media_play_pause"] = [], ["media_player.media_stop"] = [],
         ["media_player.media_next_track"] = [], ["media_player.media_previous_track"] = [], ["media_player.volume_set"] = ["volume_level"],

@@ -1,7 +1,0 @@
-namespace Jarvis.Server.Pipeline;
-
-/// <summary>
-/// One user turn: room, transcript, mode, and the <see cref="TimeProvider.GetTimestamp"/> values of the end of speech
-/// (VAD) and of the transcript being ready (null when unknown).
-/// </summary>
-public sealed record TurnRequest(string Room, string Transcript, TurnMode Mode, long? EndOfSpeechAt = null, long? TranscriptAt = null);
