@@ -71,7 +71,8 @@ internal static class HomeCommandHarness
             ["Urls"] = "http://127.0.0.1:0",
             ["Mqtt:Port"] = ConversationHarness.FreePort().ToString(CultureInfo.InvariantCulture),
             ["Satellites:Devices:kitchen-pi:Room"] = "kitchen",
-            ["Satellites:Devices:kitchen-pi:Token"] = "bench-token-0123456789",
+            ["Satellites:Devices:kitchen-pi:Token"] = BenchSecrets.TokenOf("kitchen"),
+            ["State:Directory"] = BenchSecrets.NewStateDirectory(),
             ["Rooms:WakeMode"] = "Button",
             ["Rooms:QuietPeriod"] = "00:10:00",
             ["PersonaPlex:Url"] = personaPlex.ChatUrl.ToString(),
@@ -94,7 +95,7 @@ internal static class HomeCommandHarness
             var client = app.Services.GetRequiredService<HomeAssistantClient>();
             await ConversationHarness.WaitAsync(() => client.Model.IsLoaded && client.Status.State == HomeAssistantConnectionState.Connected, "Home Assistant loaded");
             await ConversationHarness.WaitAsync(() => app.Services.GetRequiredService<IPersonaPlexSessions>().GetStatus()[0].State == PersonaPlexState.Warm, "PersonaPlex warm");
-            await satellite.ConnectAsync(new Uri($"ws://{address.Authority}/link/v1"), "bench-token-0123456789");
+            await satellite.ConnectAsync(new Uri($"ws://{address.Authority}/link/v1"), BenchSecrets.TokenOf("kitchen"));
             await satellite.SendAsync(new ButtonMessage(ButtonPress.Long, 0));
             await ConversationHarness.WaitAsync(() => satellite.ConversationsStarted > 0, "the conversation starts");
             var log = app.Services.GetRequiredService<TurnLog>();

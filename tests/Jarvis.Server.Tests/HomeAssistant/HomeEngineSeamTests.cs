@@ -23,7 +23,7 @@ public sealed class HomeEngineSeamTests
     [Fact]
     public async Task Without_home_assistant_configured_a_home_command_says_what_to_set_and_anything_else_is_not_handled()
     {
-        await using var app = Jarvis.Server.Hosting.ServerApp.Build(["--urls=http://127.0.0.1:0"]);
+        await using var app = Jarvis.Server.Hosting.ServerApp.Build(Hub.TestState.Arguments("--urls=http://127.0.0.1:0"));
         var engine = app.Services.GetRequiredService<IHomeEngine>();
 
         var command = await engine.HandleAsync("turn on the lights", "Kitchen", CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class HomeEngineSeamTests
     public async Task While_home_assistant_is_unreachable_a_home_command_is_told_so_and_chat_is_not_handled()
     {
         // Configured, but the home was never loaded (nothing answers on that port and the host is not even started).
-        await using var app = Jarvis.Server.Hosting.ServerApp.Build(["--urls=http://127.0.0.1:0", "--HomeAssistant:Url=http://127.0.0.1:1", "--HomeAssistant:Token=token"]);
+        await using var app = Jarvis.Server.Hosting.ServerApp.Build(Hub.TestState.Arguments("--urls=http://127.0.0.1:0", "--HomeAssistant:Url=http://127.0.0.1:1", "--HomeAssistant:Token=token"));
         var engine = app.Services.GetRequiredService<IHomeEngine>();
 
         var command = await engine.HandleAsync("turn on the lights", "Kitchen", CancellationToken.None);
