@@ -1,4 +1,5 @@
 using Jarvis.Server.PersonaPlex.Client;
+using Jarvis.Server.PersonaPlex.Realtime;
 using Jarvis.Server.PersonaPlex.Sessions;
 
 namespace Jarvis.Server.PersonaPlex.Pool;
@@ -15,8 +16,14 @@ internal static class SessionSlots
         {
             var endpoint = endpoints[i];
             var key = options.Endpoints.Count > 0 ? $"PersonaPlex:Endpoints:{i}" : "PersonaPlex:Url";
-            _ = key;
-            slots.Add(new MoshiSlot(new EndpointSession(new Uri(endpoint.Url, UriKind.Absolute), options, persona, time, logger)));
+            if (endpoint.EffectiveKind == PersonaPlexBackend.Realtime)
+            {
+                slots.AddRange(new RealtimeEndpoint(endpoint, key, options, persona, time, loggers).Slots);
+            }
+            else
+            {
+                slots.Add(new MoshiSlot(new EndpointSession(new Uri(endpoint.Url, UriKind.Absolute), options, persona, time, logger)));
+            }
         }
 
         return slots.ToArray();
