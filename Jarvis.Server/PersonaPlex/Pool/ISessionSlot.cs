@@ -6,7 +6,7 @@ namespace Jarvis.Server.PersonaPlex.Pool;
 /// </summary>
 internal interface ISessionSlot
 {
-    /// <summary>Identifies the slot: the endpoint's URL (a Realtime slot adds <c>#sessionN</c>).</summary>
+    /// <summary>Identifies the slot: the endpoint's URL (a Realtime slot adds <c>?session=N</c>).</summary>
     Uri Endpoint { get; }
 
     PersonaPlexState State { get; }

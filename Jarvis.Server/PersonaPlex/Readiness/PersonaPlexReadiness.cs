@@ -46,10 +46,10 @@ public sealed class PersonaPlexReadiness : IBackendReadiness, IDisposable
             : _probe.CheckAsync(url, cancellationToken);
     }
 
-    /// <summary>The state of the endpoint's sessions (a Realtime endpoint has one per slot, <c>…#sessionN</c>).</summary>
+    /// <summary>The state of the endpoint's sessions (a Realtime endpoint has one per slot, <c>…?session=N</c>).</summary>
     private static string Sessions(Uri endpoint, IReadOnlyList<PersonaPlexEndpointStatus> states)
     {
-        var own = states.Where(s => s.Endpoint.GetLeftPart(UriPartial.Query) == endpoint.GetLeftPart(UriPartial.Query)).ToArray();
+        var own = states.Where(s => s.Endpoint.GetLeftPart(UriPartial.Path) == endpoint.GetLeftPart(UriPartial.Path)).ToArray();
         var words = own.Select(s => s.State is PersonaPlexState.Busy or PersonaPlexState.Stopped && s.LastError is { } error
             ? $"{s.State}: {error}"
             : s.State.ToString());

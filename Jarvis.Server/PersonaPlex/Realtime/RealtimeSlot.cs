@@ -26,11 +26,14 @@ internal sealed partial class RealtimeSlot : ISessionSlot
     {
         _endpoint = endpoint;
         _logger = logger;
-        Endpoint = new UriBuilder(endpoint.Info.Url) { Fragment = $"session{number}" }.Uri;
+        Endpoint = new UriBuilder(endpoint.Info.Url) { Query = $"session={number}" }.Uri;
         Uplink = new RealtimeUplink(Endpoint, endpoint.Time, logger);
     }
 
-    /// <summary>The endpoint's URL with <c>#sessionN</c>: each slot reports its own state.</summary>
+    /// <summary>
+    /// The endpoint's URL with <c>?session=N</c>: each slot reports its own state, and slots compare unequal (a
+    /// <see cref="Uri"/> ignores its fragment when compared). Never sent: the session URL is built from the endpoint's.
+    /// </summary>
     public Uri Endpoint { get; }
 
     public PersonaPlexState State

@@ -31,6 +31,7 @@ internal sealed partial class DuplexConnection
         _admission = admission;
         _incoming = new IncomingFrames(socket);
         _events = new EventSender(socket, record);
+        record.Sender = _events;
         _queryModel = record.Query.GetValueOrDefault("model");
         var resumeOnly = record.Query.GetValueOrDefault("autostart")?.ToLowerInvariant() is "0" or "false" or "no" or "off"
             || record.Query.GetValueOrDefault("resume")?.ToLowerInvariant() is "1" or "true" or "yes" or "on";

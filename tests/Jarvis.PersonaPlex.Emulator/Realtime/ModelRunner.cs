@@ -151,7 +151,7 @@ internal sealed class ModelRunner
         }
 
         _current.Slots = projected;
-        _record.CountModelFrame(step.Inserted);
+        _record.CountModelFrame(step.Inserted, step.Epoch);
         if (_options.ComputeDelay > TimeSpan.Zero)
         {
             await Task.Delay(_options.ComputeDelay, cancellationToken).ConfigureAwait(false);

@@ -39,6 +39,13 @@ public sealed class RealtimeEmulator : IAsyncDisposable
     /// <summary>The connections whose session opened, in order.</summary>
     public IReadOnlyList<RealtimeSessionRecord> OpenedSessions => _sessions.Where(s => s.SessionId is not null).ToArray();
 
+    /// <summary>
+    /// The engine reports a failure on <paramref name="session"/> (<c>engine_error</c>, <c>runtime_*</c>, …): one error event with
+    /// the code's type, the socket left open, as the spec's catalogue says for server errors.
+    /// </summary>
+    public Task InjectErrorAsync(RealtimeSessionRecord session, string code, string message) =>
+        session.Sender?.ErrorAsync(new WireError(code, message), CancellationToken.None) ?? Task.CompletedTask;
+
     /// <summary>Starts on <paramref name="port"/> (0 = any free port; give the old port to restart in place).</summary>
     public async Task StartAsync(int port = 0, CancellationToken cancellationToken = default)
     {

@@ -11,6 +11,7 @@ public sealed class RealtimeSessionRecord
     private int _modelFrames;
     private int _inserted;
     private int _outputFrames;
+    private readonly ConcurrentDictionary<int, int> _framesPerEpoch = new();
     private volatile string? _endReason;
 
     public RealtimeSessionRecord(IReadOnlyDictionary<string, string> query)
@@ -35,6 +36,9 @@ public sealed class RealtimeSessionRecord
 
     /// <summary>Frames the model processed (client frames and inserted silence, every epoch).</summary>
     public int ModelFrames => Volatile.Read(ref _modelFrames);
+
+    /// <summary>Window slots the model's steps took in <paramref name="epoch"/> (client frames and inserted silence; prefill not counted).</summary>
+    public int ModelFramesIn(int epoch) => _framesPerEpoch.GetValueOrDefault(epoch);
 
     /// <summary>Zero frames the server inserted because the client's frame was late (silence continuation).</summary>
     public int InsertedSilenceFrames => Volatile.Read(ref _inserted);
@@ -62,6 +66,9 @@ public sealed class RealtimeSessionRecord
 
     public string? EndReason => _endReason;
 
+    /// <summary>Sends the connection's events (for the emulator's error injection).</summary>
+    internal EventSender? Sender { get; set; }
+
     internal void Open(string id)
     {
         SessionId = id;
@@ -70,9 +77,10 @@ public sealed class RealtimeSessionRecord
 
     internal int NextEpoch() => Interlocked.Increment(ref _epoch);
 
-    internal void CountModelFrame(bool inserted)
+    internal void CountModelFrame(bool inserted, int epoch)
     {
         Interlocked.Increment(ref _modelFrames);
+        _framesPerEpoch.AddOrUpdate(epoch, 1, (_, count) => count + 1);
         if (inserted)
         {
             Interlocked.Increment(ref _inserted);

@@ -33,7 +33,7 @@ public sealed class RealtimeSessionTests : IAsyncLifetime
         });
         await Eventually.TrueAsync(() => sessions.All(s => s.OutputFrames >= 5), "silence clocks the model and audio comes back");
         Assert.All(sessions, s => Assert.Empty(s.Errors));
-        Assert.Equal(["ws://127.0.0.1:" + _emulator.Port + "/v1/realtime#session1", "ws://127.0.0.1:" + _emulator.Port + "/v1/realtime#session2"],
+        Assert.Equal(["ws://127.0.0.1:" + _emulator.Port + "/v1/realtime?session=1", "ws://127.0.0.1:" + _emulator.Port + "/v1/realtime?session=2"],
             harness.Manager.GetStatus().Select(s => s.Endpoint.ToString()));
     }
 
