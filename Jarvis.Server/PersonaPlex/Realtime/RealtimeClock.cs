@@ -15,8 +15,11 @@ internal sealed class RealtimeClock
     /// <summary>With a room attached, silence is added once its audio lags by this much (100 ms: its jitter stays below).</summary>
     public const int RoomLagSamples = 5 * QuantumSamples;
 
-    /// <summary>Without a room the stream is kept 60 ms behind the clock, so a room that joins has room for early and late packets.</summary>
-    public const int IdleLagSamples = 3 * QuantumSamples;
+    /// <summary>
+    /// Without a room the stream is kept 40 ms behind the clock (20–80 ms between the session's 40 ms ticks), so a room that
+    /// joins has 40–100 ms for early packets and 20–80 ms for late ones before anything is trimmed or filled.
+    /// </summary>
+    public const int IdleLagSamples = 2 * QuantumSamples;
 
     /// <summary>A lag beyond one second (the process or a timer stalled) is skipped instead of being caught up.</summary>
     public const int SkipLagSamples = 24000;

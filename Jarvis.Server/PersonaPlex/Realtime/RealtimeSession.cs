@@ -10,8 +10,8 @@ namespace Jarvis.Server.PersonaPlex.Realtime;
 /// </summary>
 internal sealed partial class RealtimeSession : IServerEventSink
 {
-    /// <summary>How often the clock, the window and the drift are checked.</summary>
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(20);
+    /// <summary>How often the clock, the window and the drift are checked: a frame of silence completes every second tick.</summary>
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(40);
 
     /// <summary>Drift is judged only this long after the epoch's first audio (the backlog of the prefill is caught up first).</summary>
     private static readonly TimeSpan DriftGrace = TimeSpan.FromSeconds(2);

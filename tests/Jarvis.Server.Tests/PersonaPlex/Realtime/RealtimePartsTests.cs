@@ -110,11 +110,11 @@ public sealed class RealtimePartsTests
 
         Assert.True(clock.TryAdmit(480)); // one packet of lead
         Assert.False(clock.TryAdmit(480)); // ahead of real time: trimmed
-        time.Advance(TimeSpan.FromMilliseconds(80));
-        Assert.Equal(0, clock.TakeSilence(roomAttached: false)); // 60 ms behind is the idle lag
+        time.Advance(TimeSpan.FromMilliseconds(60));
+        Assert.Equal(0, clock.TakeSilence(roomAttached: false)); // 40 ms behind is the idle lag
         time.Advance(TimeSpan.FromMilliseconds(40));
-        Assert.Equal(960, clock.TakeSilence(roomAttached: false));
-        time.Advance(TimeSpan.FromMilliseconds(40));
+        Assert.Equal(960, clock.TakeSilence(roomAttached: false)); // 80 ms behind: brought back to 40
+        time.Advance(TimeSpan.FromMilliseconds(60));
         Assert.Equal(0, clock.TakeSilence(roomAttached: true)); // with a room, silence waits for 100 ms of lag
 
         time.Advance(TimeSpan.FromSeconds(5));
