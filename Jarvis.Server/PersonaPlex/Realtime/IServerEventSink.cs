@@ -14,4 +14,7 @@ internal interface IServerEventSink
 
     /// <summary><c>response.created</c>: the epoch's response started (its first output follows).</summary>
     void OnResponseStarted();
+
+    /// <summary><c>response.done</c>: a response ended (after a cancel, its last audio has been sent).</summary>
+    void OnResponseEnded();
 }

@@ -258,6 +258,9 @@ internal sealed partial class RealtimeConnection : IAsyncDisposable
             case ServerEventKind.ResponseCreated:
                 _sink?.OnResponseStarted();
                 break;
+            case ServerEventKind.ResponseDone:
+                _sink?.OnResponseEnded();
+                break;
             case ServerEventKind.Unreadable:
                 LogUnreadable(_logger, _endpoint.Url, message.Length);
                 break;

@@ -30,6 +30,7 @@ internal sealed partial class RealtimeSession : IServerEventSink
     private volatile Exception? _fault;
     private volatile bool _windowFull;
     private volatile bool _backpressure;
+    private volatile bool _cancelling;
     private bool _firstAudio;
     private int _refused;
 
@@ -74,7 +75,7 @@ internal sealed partial class RealtimeSession : IServerEventSink
             }
 
             var lease = _slot.Lease;
-            await _slot.Uplink.FillSilenceAsync(lease is not null, cancellationToken).ConfigureAwait(false);
+            await _slot.Uplink.TickAsync(lease is not null, cancellationToken).ConfigureAwait(false);
             if (_backpressure || IsBehind())
             {
                 return RealtimeSessionEnd.Drifted;
@@ -111,8 +112,26 @@ internal sealed partial class RealtimeSession : IServerEventSink
 
     public void OnAudio(ReadOnlySpan<byte> pcm16, long arrivalTimestamp)
     {
-        var frames = _slot.Downlink.Deliver(pcm16, arrivalTimestamp, _slot.Lease, out var quiet);
-        if (Window.FramesReceived(frames, quiet) && !_firstAudio)
+        if (_cancelling)
+        {
+            return; // the cancelled epoch's last audio
+        }
+
+        var first = !Window.HasOutput;
+        if (first)
+        {
+            // The answers to the priming silence (all but the frame the model still holds) are not for the room.
+            _slot.Downlink.Skip((int)Window.SentFrames - 1);
+        }
+
+        var frames = _slot.Downlink.Deliver(pcm16, arrivalTimestamp, _slot.Lease, Window.SentFrames, out var quiet);
+        if (!Window.FramesReceived(frames, quiet))
+        {
+            return;
+        }
+
+        _slot.Uplink.Resume();
+        if (!_firstAudio)
         {
             _firstAudio = true;
             var ready = _time.GetElapsedTime(_connecting);
@@ -130,7 +149,13 @@ internal sealed partial class RealtimeSession : IServerEventSink
         }
     }
 
-    public void OnResponseStarted() => LogResponse(_logger, _slot.Endpoint);
+    public void OnResponseStarted()
+    {
+        _cancelling = false;
+        LogResponse(_logger, _slot.Endpoint);
+    }
+
+    public void OnResponseEnded() => _cancelling = false;
 
     public void OnError(RealtimeServerError error)
     {
@@ -167,8 +192,11 @@ internal sealed partial class RealtimeSession : IServerEventSink
     private async Task RestartContextAsync(WindowDecision decision, CancellationToken cancellationToken)
     {
         var used = Window.UsedFrames;
+        await _slot.Uplink.PrimeAsync().ConfigureAwait(false);
+        _cancelling = Window.HasOutput; // audio of the old epoch may still come, until its response ends
         await _connection.SendAsync(ClientMessages.Cancel, cancellationToken).ConfigureAwait(false);
         Window.Restart();
+        _slot.Downlink.NewEpoch(); // frames counted from zero again (the old epoch's last audio is ignored until its response ends)
         _windowFull = false;
         _slot.Counters.Rotation();
         LogContextRestarted(_logger, _slot.Endpoint, used, decision);

@@ -42,7 +42,8 @@ internal sealed partial class RealtimeSlot : ISessionSlot
         private set => _state = (int)value;
     }
 
-    public bool IsReady => _live is not null;
+    /// <summary>A session is open and past its prefill: a room's words reach the model now.</summary>
+    public bool IsReady => _live is not null && !Uplink.IsPriming;
 
     public bool IsLeased => _lease is not null;
 
@@ -64,7 +65,7 @@ internal sealed partial class RealtimeSlot : ISessionSlot
         var lease = new RealtimeLease(roomId, this, release);
         Uplink.NewStream();
         _lease = lease;
-        if (IsReady)
+        if (_live is not null)
         {
             State = PersonaPlexState.InConversation;
         }
@@ -77,7 +78,7 @@ internal sealed partial class RealtimeSlot : ISessionSlot
     {
         if (Interlocked.CompareExchange(ref _lease, null, (RealtimeLease)lease) == lease)
         {
-            if (IsReady)
+            if (_live is not null)
             {
                 State = PersonaPlexState.Warm;
             }

@@ -8,8 +8,11 @@ namespace Jarvis.Server.PersonaPlex.Realtime;
 /// A slot's way in to the model: room Opus packets decoded to 24 kHz (one decoder, reused), converted to float and cut into
 /// exact 1920-sample frames, each sent as one <c>input_audio_buffer.append</c> the moment it is complete; the session's
 /// <see cref="RealtimeClock"/> admits room audio only up to real time and fills the time the room leaves empty with silence.
-/// Audio that arrives while no session is ready is dropped (never sent late in a burst). One caller at a time; allocation-free
-/// per packet in steady state.
+/// While the model prepares its persona (the prefill, seconds, at the start of every epoch) the uplink is <em>priming</em>:
+/// it sends two silence frames to start the prefill, then one every half second, and nothing else, so that no backlog builds
+/// up to be answered later in a burst; the clock starts when the model's first audio arrives (<see cref="Resume"/>).
+/// Audio that arrives while no session is ready (or while priming) is dropped, never sent late in a burst. One caller at a
+/// time; allocation-free per packet in steady state.
 /// </summary>
 internal sealed partial class RealtimeUplink : IAsyncDisposable
 {
@@ -29,13 +32,22 @@ internal sealed partial class RealtimeUplink : IAsyncDisposable
     private int _filled;
     private double _energy;
     private volatile bool _newStream = true;
+    private volatile bool _priming;
+    private volatile bool _resume;
+    private readonly TimeProvider _time;
+    private int _primingFrames;
+    private long _lastPrimingFrame;
     private bool _disposed;
     private long _trimmed;
     private long _notReady;
 
+    /// <summary>While priming, one silence frame per this interval keeps the first output coming without a backlog.</summary>
+    private static readonly TimeSpan PrimingInterval = TimeSpan.FromMilliseconds(500);
+
     public RealtimeUplink(Uri endpoint, TimeProvider time, ILogger logger)
     {
         _endpoint = endpoint;
+        _time = time;
         _clock = new RealtimeClock(time);
         _logger = logger;
     }
@@ -46,7 +58,10 @@ internal sealed partial class RealtimeUplink : IAsyncDisposable
     /// <summary>Room packets dropped because no session was ready.</summary>
     public long NotReadyPackets => Interlocked.Read(ref _notReady);
 
-    /// <summary>Starts feeding a new session: its clock starts now.</summary>
+    /// <summary>The model is preparing its persona: room audio is dropped until its first audio.</summary>
+    public bool IsPriming => _priming;
+
+    /// <summary>Starts feeding a new session, priming it (its clock starts with the model's first audio).</summary>
     public async Task StartAsync(RealtimeConnection connection, RealtimeWindow window)
     {
         await _gate.WaitAsync().ConfigureAwait(false);
@@ -55,15 +70,30 @@ internal sealed partial class RealtimeUplink : IAsyncDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             _connection = connection;
             _window = window;
-            _clock.Restart();
-            _filled = 0;
-            _energy = 0;
+            StartPriming();
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>A new epoch (the context restarted): prime again; a partial frame of room audio is dropped.</summary>
+    public async Task PrimeAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            StartPriming();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The model's first audio of the epoch arrived: the clock starts now and room audio flows (from any thread).</summary>
+    public void Resume() => _resume = true;
 
     /// <summary>Stops feeding the session (after this, room packets are dropped until the next <see cref="StartAsync"/>).</summary>
     public async Task StopAsync()
@@ -98,7 +128,8 @@ internal sealed partial class RealtimeUplink : IAsyncDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_connection is null)
+            ApplyResume();
+            if (_connection is null || _priming)
             {
                 Interlocked.Increment(ref _notReady);
                 return false;
@@ -135,15 +166,33 @@ internal sealed partial class RealtimeUplink : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds the silence the clock asks for (the time no room audio covered) and sends the frames it completes.</summary>
+    /// <summary>
+    /// The session's tick: while priming, the silence frames that start the prefill; then the silence the clock asks for (the
+    /// time no room audio covered), sending the frames it completes.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    public async ValueTask FillSilenceAsync(bool roomAttached, CancellationToken cancellationToken)
+    public async ValueTask TickAsync(bool roomAttached, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ApplyResume();
             if (_connection is null)
             {
+                return;
+            }
+
+            if (_priming)
+            {
+                if (_primingFrames < 2 || _time.GetElapsedTime(_lastPrimingFrame) >= PrimingInterval)
+                {
+                    _primingFrames++;
+                    _lastPrimingFrame = _time.GetTimestamp();
+                    Array.Clear(_frame);
+                    _filled = RealtimeAudio.FrameSamples;
+                    await SendFrameAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
 
@@ -181,6 +230,27 @@ internal sealed partial class RealtimeUplink : IAsyncDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private void StartPriming()
+    {
+        _priming = true;
+        _resume = false;
+        _primingFrames = 0;
+        _filled = 0;
+        _energy = 0;
+    }
+
+    private void ApplyResume()
+    {
+        if (_resume)
+        {
+            _resume = false;
+            _priming = false;
+            _clock.Restart();
+            _filled = 0;
+            _energy = 0;
         }
     }
 

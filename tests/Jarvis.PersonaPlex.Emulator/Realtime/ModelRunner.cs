@@ -139,6 +139,8 @@ internal sealed class ModelRunner
             {
                 await Task.Delay(_options.PrefillDelay, cancellationToken).ConfigureAwait(false);
             }
+
+            _record.QueuedAtPrefillEnd = (int)(PendingBytes / (FrameSamples * 4));
         }
 
         var projected = _current.Slots + 1;

@@ -58,6 +58,9 @@ public sealed class RealtimeSessionRecord
     /// <summary>Every server event type sent, in order.</summary>
     public ConcurrentQueue<string> ServerEvents { get; } = new();
 
+    /// <summary>Client frames waiting to be run when the last prefill ended (sent while the model prepared the persona).</summary>
+    public int QueuedAtPrefillEnd { get; internal set; }
+
     /// <summary>Samples of a partial frame left when the session closed (never processed).</summary>
     public int ResidualSamplesDropped { get; internal set; }
 

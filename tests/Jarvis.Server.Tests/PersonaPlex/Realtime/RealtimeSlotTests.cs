@@ -88,6 +88,21 @@ public sealed class RealtimeSlotTests : IAsyncLifetime
         Assert.InRange(session.Frames.Count(f => Tone.Dominant(f.Samples, 24000) == Tone.Kitchen), 1, allowed);
     }
 
+    [Fact]
+    public async Task While_the_model_prepares_the_persona_nothing_piles_up_to_be_answered_in_a_burst()
+    {
+        _emulator.Options.PrefillDelay = TimeSpan.FromSeconds(1.5);
+        await using var harness = await StartAsync(capacity: 1, o => o.Mode = PersonaPlexMode.OnDemand);
+
+        await using var room = new PacedRoom(await harness.Manager.AcquireAsync("kitchen", CancellationToken.None), Tone.Kitchen);
+        await Eventually.TrueAsync(() => Tone.Heard(Tone.Decode(room.Heard)).Count(t => t == Tone.Kitchen) >= 5, "the room hears the model");
+
+        var session = _emulator.OpenedSessions[0];
+        Assert.InRange(session.QueuedAtPrefillEnd, 0, 3); // ~19 frames of the room's audio would have queued
+        Assert.True(session.InsertedSilenceFrames > 0, "the server clocked the model with silence during the prefill");
+        Assert.True(room.Heard.Count / 4 <= session.Frames.Count, "the room never hears more than it sent (the server's own silence is dropped)");
+    }
+
     private Task<ManagerHarness> StartAsync(int capacity, Action<PersonaPlexOptions>? configure = null) =>
         ManagerHarness.StartAsync(o =>
         {
