@@ -197,9 +197,9 @@ internal sealed partial class RealtimeConnection : IAsyncDisposable
                     break;
                 }
 
-                if (result.MessageType == WebSocketMessageType.Text)
+                if (result.MessageType == WebSocketMessageType.Text && Dispatch(buffer.AsSpan(0, length), _time.GetTimestamp(), out var arrival) is > 0 and var pcm)
                 {
-                    Dispatch(buffer.AsSpan(0, length), _time.GetTimestamp());
+                    await DeliverAudioAsync(pcm, arrival).ConfigureAwait(false);
                 }
             }
         }
@@ -225,14 +225,15 @@ internal sealed partial class RealtimeConnection : IAsyncDisposable
         }
     }
 
-    private void Dispatch(ReadOnlySpan<byte> message, long arrival)
+    /// <summary>Handles one event; for audio, returns the bytes of pcm16 decoded into <c>_pcm</c> (delivered by the caller).</summary>
+    private int Dispatch(ReadOnlySpan<byte> message, long timestamp, out long arrival)
     {
+        arrival = timestamp;
         var received = ServerEventReader.Read(message);
         switch (received.Kind)
         {
             case ServerEventKind.AudioDelta when received.HasDelta:
-                OnAudio(message, received, arrival);
-                break;
+                return DecodeAudio(message, received);
             case ServerEventKind.TextDelta when received.HasDelta:
                 _sink?.OnText(DeltaText(message, received));
                 break;
@@ -265,9 +266,29 @@ internal sealed partial class RealtimeConnection : IAsyncDisposable
                 LogUnreadable(_logger, _endpoint.Url, message.Length);
                 break;
         }
+
+        return 0;
     }
 
-    private void OnAudio(ReadOnlySpan<byte> message, ServerEvent received, long arrival)
+    /// <summary>
+    /// Hands the delta to the sink one frame at a time, yielding between frames: the room's reader (queued on this thread)
+    /// gets each frame's packets as soon as they are encoded, not after the whole delta (1 then 5 frames).
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask DeliverAudioAsync(int length, long arrival)
+    {
+        for (var offset = 0; offset < length; offset += RealtimeAudio.FrameBytesPcm16)
+        {
+            if (offset > 0)
+            {
+                await Task.Yield();
+            }
+
+            _sink?.OnAudio(_pcm.AsSpan(offset, Math.Min(RealtimeAudio.FrameBytesPcm16, length - offset)), arrival);
+        }
+    }
+
+    private int DecodeAudio(ReadOnlySpan<byte> message, ServerEvent received)
     {
         ReadOnlySpan<byte> base64 = received.DeltaEscaped
             ? Encoding.UTF8.GetBytes(DeltaText(message, received))
@@ -281,10 +302,10 @@ internal sealed partial class RealtimeConnection : IAsyncDisposable
         if (Base64.DecodeFromUtf8(base64, _pcm, out _, out var written) != OperationStatus.Done)
         {
             LogBadAudio(_logger, _endpoint.Url, base64.Length);
-            return;
+            return 0;
         }
 
-        _sink?.OnAudio(_pcm.AsSpan(0, written), arrival);
+        return written;
     }
 
     /// <summary>The delta as text (the JSON escapes undone).</summary>

@@ -136,6 +136,7 @@ internal sealed partial class RealtimeSession : IServerEventSink
             _firstAudio = true;
             var ready = _time.GetElapsedTime(_connecting);
             _slot.Counters.FirstAudio(ready);
+            _slot.SessionReady();
             LogFirstAudio(_logger, _slot.Endpoint, ready.TotalSeconds);
         }
     }

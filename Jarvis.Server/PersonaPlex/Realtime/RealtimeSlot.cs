@@ -20,6 +20,7 @@ internal sealed partial class RealtimeSlot : ISessionSlot
     private volatile RealtimeLease? _lease;
     private volatile RealtimeSession? _live;
     private volatile int _state = (int)PersonaPlexState.Idle;
+    private volatile bool _sessionReady;
     private bool _unavailableReported;
 
     public RealtimeSlot(RealtimeEndpoint endpoint, int number, ILogger logger)
@@ -65,7 +66,7 @@ internal sealed partial class RealtimeSlot : ISessionSlot
         var lease = new RealtimeLease(roomId, this, release);
         Uplink.NewStream();
         _lease = lease;
-        if (_live is not null)
+        if (_sessionReady)
         {
             State = PersonaPlexState.InConversation;
         }
@@ -78,13 +79,20 @@ internal sealed partial class RealtimeSlot : ISessionSlot
     {
         if (Interlocked.CompareExchange(ref _lease, null, (RealtimeLease)lease) == lease)
         {
-            if (_live is not null)
+            if (_sessionReady)
             {
                 State = PersonaPlexState.Warm;
             }
 
             _leaseChanged.Release();
         }
+    }
+
+    /// <summary>The session's first audio arrived (opened and past its prefill): it is warm, or in conversation.</summary>
+    public void SessionReady()
+    {
+        _sessionReady = true;
+        State = _lease is null ? PersonaPlexState.Warm : PersonaPlexState.InConversation;
     }
 
     public PersonaPlexEndpointStatus GetStatus() => Counters.Snapshot(Endpoint, State, _lease?.RoomId, _live?.Window);
@@ -148,8 +156,7 @@ internal sealed partial class RealtimeSlot : ISessionSlot
             LogOpened(_logger, Endpoint, connection.SessionId);
             live = new RealtimeSession(connection, this, persona, connecting, _logger);
             await live.StartAsync().ConfigureAwait(false);
-            _live = live;
-            State = _lease is null ? PersonaPlexState.Warm : PersonaPlexState.InConversation;
+            _live = live; // Connecting until its prefill is done (SessionReady)
             var end = await live.RunAsync(cancellationToken).ConfigureAwait(false);
             closeReason = Ended(end);
             return null;
@@ -184,6 +191,7 @@ internal sealed partial class RealtimeSlot : ISessionSlot
         finally
         {
             _live = null;
+            _sessionReady = false;
             await Uplink.StopAsync().ConfigureAwait(false);
             if (connection is not null)
             {

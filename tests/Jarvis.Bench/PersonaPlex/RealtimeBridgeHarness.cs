@@ -11,7 +11,9 @@ namespace Jarvis.Bench.PersonaPlex;
 /// real time through the session manager to the vLLM-Omni emulator (a separate process; it echoes each frame one frame later,
 /// in deltas of 1 then 5 frames, as the shipped deploy chunks them). Measures, in this process only: room packet → append
 /// written to the socket (decode, 24 kHz float frame, base64 JSON, send), model delta received → 20 ms Opus packets handed to
-/// the room (JSON, base64, encode), CPU per session and bytes allocated per 80 ms frame in the steady window.
+/// the room (JSON, base64, encode; for its first packet, for every packet, and for every packet less its place in the delta:
+/// packet i of a delta plays 20·i ms after the first anyway, so only the time beyond that delays what the room hears), CPU
+/// per session and bytes allocated per 80 ms frame in the steady window.
 /// </summary>
 internal static class RealtimeBridgeHarness
 {
@@ -43,12 +45,15 @@ internal static class RealtimeBridgeHarness
         using var stop = new CancellationTokenSource();
         var running = rooms.Select(r => r.RunAsync(packets, stop.Token)).ToArray();
         await Task.Delay(Warmup).ConfigureAwait(false);
+        using var sampler = AllocationSampler.FromEnvironment();
         var meter = new ProcessMeter();
         var load = ProcessMeter.LoadAverage();
         rooms.ForEach(r => r.StartRecording());
+        sampler?.Start();
         meter.Start();
         await Task.Delay(TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
         meter.Stop();
+        sampler?.Stop();
         rooms.ForEach(r => r.StopRecording());
         load = Math.Max(load, ProcessMeter.LoadAverage());
         await stop.CancelAsync().ConfigureAwait(false);
@@ -68,8 +73,14 @@ internal static class RealtimeBridgeHarness
         Console.WriteLine($"  room packet -> append on the socket:          {LatencyRecorder.Summary(rooms.Select(r => r.ToSocket))}");
         Console.WriteLine($"  model delta in -> its first packet to room:   {LatencyRecorder.Summary(rooms.Select(r => r.FirstToRoom))}");
         Console.WriteLine($"  model delta in -> every packet to room:       {LatencyRecorder.Summary(rooms.Select(r => r.ToRoom))}");
+        Console.WriteLine($"  every packet, late for its place in the delta: {LatencyRecorder.Summary(rooms.Select(r => r.LateToRoom))}");
         Console.WriteLine($"  CPU in this process: {meter.CorePercentPer(sessions):0.00} % of one core per session ({meter.Cpu.TotalSeconds:0.00} s CPU over {meter.Wall.TotalSeconds:0.0} s, {sessions} session(s))");
         Console.WriteLine($"  allocated in this process: {meter.AllocatedBytes / frames:0.0} bytes per 80 ms frame ({meter.AllocatedBytes} bytes for {frames:0} frames in + out), gen0 GCs {meter.Gen0Collections}");
+        if (sampler is not null)
+        {
+            Console.WriteLine($"  allocation samples (one per ~100 KB): {sampler.Summary()}");
+        }
+
         Console.WriteLine($"  sessions: reconnects {status.Sum(s => s.Reconnects)}, rotations {status.Sum(s => s.Rotations)}, drift resets {status.Sum(s => s.DriftResets)}");
         return 0;
     }
@@ -102,11 +113,14 @@ internal static class RealtimeBridgeHarness
 
         public LatencyRecorder FirstToRoom { get; } = new((seconds + 2) * 15);
 
+        public LatencyRecorder LateToRoom { get; } = new((seconds + 2) * 60);
+
         public void StartRecording()
         {
             ToSocket.StartRecording();
             ToRoom.StartRecording();
             FirstToRoom.StartRecording();
+            LateToRoom.StartRecording();
         }
 
         public void StopRecording()
@@ -114,6 +128,7 @@ internal static class RealtimeBridgeHarness
             ToSocket.StopRecording();
             ToRoom.StopRecording();
             FirstToRoom.StopRecording();
+            LateToRoom.StopRecording();
         }
 
         public Task RunAsync(byte[][] packets, CancellationToken cancellationToken) => Task.WhenAll(SendAsync(packets, cancellationToken), ReceiveAsync());
@@ -142,6 +157,7 @@ internal static class RealtimeBridgeHarness
         {
             // No token: a cancellable channel wait allocates each time. The loop ends when the conversation is disposed.
             long delta = 0;
+            var place = 0;
             while (await channel.Audio.WaitToReadAsync().ConfigureAwait(false))
             {
                 while (channel.Audio.TryRead(out var packet))
@@ -151,8 +167,11 @@ internal static class RealtimeBridgeHarness
                     if (packet.ArrivalTimestamp != delta)
                     {
                         delta = packet.ArrivalTimestamp;
+                        place = 0;
                         FirstToRoom.Add(latency);
                     }
+
+                    LateToRoom.Add(latency - TimeSpan.FromMilliseconds(20 * place++) is { Ticks: > 0 } late ? late : TimeSpan.Zero);
 
                     packet.Dispose();
                 }

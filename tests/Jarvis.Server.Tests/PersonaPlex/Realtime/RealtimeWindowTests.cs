@@ -25,7 +25,8 @@ public sealed class RealtimeWindowTests : IAsyncLifetime
         await Eventually.TrueAsync(() => _emulator.OpenedSessions.Count == 1 && _emulator.OpenedSessions[0].Epoch >= 1, "a context restart", Long);
 
         var session = _emulator.OpenedSessions[0];
-        Assert.InRange(session.ModelFramesIn(0), 93, 117); // the server's count: silence it inserted for late frames included
+        // The server's count: silence it inserted for late frames included, frames queued when the cancel came not.
+        Assert.InRange(session.ModelFramesIn(0), 90, 114);
         Assert.Empty(session.Errors);
         Assert.Equal(1, harness.Status.Rotations);
         Assert.Equal(1, harness.Status.Sessions);
@@ -39,12 +40,12 @@ public sealed class RealtimeWindowTests : IAsyncLifetime
         await using var room = new PacedRoom(await harness.Manager.AcquireAsync("kitchen", CancellationToken.None), Tone.Kitchen);
         var session = _emulator.OpenedSessions[0];
         await Eventually.TrueAsync(() => session.Epoch >= 1, "a restart while the room speaks without a pause", Long);
-        Assert.InRange(session.ModelFramesIn(0), 118, 128);
+        Assert.InRange(session.ModelFramesIn(0), 115, 128);
 
         room.Quiet = true;
         await Eventually.TrueAsync(() => session.Epoch >= 2, "a restart at the room's pause", Long);
 
-        Assert.InRange(session.ModelFramesIn(1), 93, 117);
+        Assert.InRange(session.ModelFramesIn(1), 90, 114);
         Assert.Empty(session.Errors);
         Assert.Equal(PersonaPlexState.InConversation, harness.Status.State);
         Assert.Equal(1, harness.Status.Sessions);
