@@ -242,11 +242,10 @@ public sealed class RealtimeEmulatorTests : IAsyncLifetime
         Assert.All(_emulator.OpenedSessions[0].Errors, code => Assert.Equal("runtime_append_failed", code));
 
         await client.SendAsync(new { type = "response.cancel" });
-        var errors = _emulator.OpenedSessions[0].Errors.Count;
         await client.AppendAsync(new float[1920]);
         await client.AppendAsync(new float[1920]);
         await client.NextAsync("response.output_audio.delta");
-        Assert.Equal(errors, _emulator.OpenedSessions[0].Errors.Count);
+        Assert.True(_emulator.OpenedSessions[0].ModelFramesIn(1) >= 2, "the new epoch takes the frames"); // (silence may follow)
     }
 
     [Fact]
