@@ -20,7 +20,7 @@ public static class HubServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<RoomsOptions>().BindConfiguration(RoomsOptions.Section).ValidateDataAnnotations().ValidateOnStart()
-            .PostConfigure<IOptions<PersonaPlexOptions>>((rooms, personaPlex) => rooms.ConversationSlots ??= EndpointCount(personaPlex.Value));
+            .PostConfigure<IOptions<PersonaPlexOptions>>((rooms, personaPlex) => rooms.ConversationSlots ??= ConversationSlots(personaPlex.Value));
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>();
         services.AddOptions<SatellitesOptions>().BindConfiguration(SatellitesOptions.Section).ValidateOnStart();
@@ -61,7 +61,9 @@ public static class HubServiceCollectionExtensions
         return services;
     }
 
-    private static int EndpointCount(PersonaPlexOptions options) => Math.Max(1, options.Endpoints.Count);
+    /// <summary>One conversation slot per PersonaPlex session the endpoints serve at once (a bad endpoint fails validation).</summary>
+    private static int ConversationSlots(PersonaPlexOptions options) =>
+        options.EffectiveEndpointOptions.All(e => e is not null) ? Math.Clamp(options.TotalCapacity, 1, 64) : 1;
 
     public static WebApplication MapHub(this WebApplication app)
     {

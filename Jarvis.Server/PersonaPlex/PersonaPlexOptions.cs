@@ -11,8 +11,11 @@ public sealed class PersonaPlexOptions
     /// <summary>WebSocket URL of the PersonaPlex server (<c>ws://</c> or <c>wss://</c>); used when <see cref="Endpoints"/> is empty.</summary>
     public string Url { get; set; } = "ws://localhost:8998/api/chat";
 
-    /// <summary>Several PersonaPlex servers (one GPU each): as many rooms can converse at the same time.</summary>
-    public List<string> Endpoints { get; set; } = [];
+    /// <summary>
+    /// Several PersonaPlex servers (one GPU each), each a URL or an object with <c>Url</c>, <c>Kind</c> (Moshi or
+    /// Realtime) and, for Realtime, <c>Capacity</c>: as many rooms can converse at once as the capacities add up to.
+    /// </summary>
+    public List<PersonaPlexEndpointOptions> Endpoints { get; set; } = [];
 
     /// <summary>Text prompt (persona). Must not be empty: PersonaPlex kills the session on an empty prompt.</summary>
     public string TextPrompt { get; set; } = JarvisPersona;
@@ -39,6 +42,12 @@ public sealed class PersonaPlexOptions
     public bool AcceptAnyServerCertificate { get; set; }
 
     /// <summary>The endpoints in use: <see cref="Endpoints"/>, or <see cref="Url"/> alone.</summary>
-    public IReadOnlyList<Uri> EffectiveEndpoints =>
-        (Endpoints.Count > 0 ? Endpoints : [Url]).Select(u => new Uri(u, UriKind.Absolute)).ToArray();
+    public IReadOnlyList<PersonaPlexEndpointOptions> EffectiveEndpointOptions =>
+        Endpoints.Count > 0 ? Endpoints : [PersonaPlexEndpointOptions.FromUrl(Url)];
+
+    /// <summary>The URLs of the endpoints in use.</summary>
+    public IReadOnlyList<Uri> EffectiveEndpoints => EffectiveEndpointOptions.Select(e => new Uri(e.Url, UriKind.Absolute)).ToArray();
+
+    /// <summary>Conversations the endpoints serve at once (the sum of their capacities): the default conversation slots.</summary>
+    public int TotalCapacity => EffectiveEndpointOptions.Sum(e => e.EffectiveCapacity);
 }

@@ -8,16 +8,22 @@ public sealed class PersonaPlexOptionsValidator : IValidateOptions<PersonaPlexOp
     public ValidateOptionsResult Validate(string? name, PersonaPlexOptions options)
     {
         var errors = new List<string>();
-        foreach (var url in options.Endpoints.Count > 0 ? options.Endpoints : [options.Url])
+        var endpoints = options.EffectiveEndpointOptions;
+        for (var i = 0; i < endpoints.Count; i++)
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "ws" && uri.Scheme != "wss"))
+            var key = options.Endpoints.Count > 0 ? $"PersonaPlex:Endpoints:{i}" : "PersonaPlex:Url";
+            if (endpoints[i] is null)
             {
-                errors.Add($"PersonaPlex endpoint '{url}' must be an absolute ws:// or wss:// URL, e.g. ws://gpu-box:8998/api/chat.");
+                errors.Add($"{key} is empty: give a URL, or an object with Url and Kind.");
+                continue;
             }
-            else if (!string.IsNullOrEmpty(uri.Query))
-            {
-                errors.Add($"PersonaPlex endpoint '{url}' must not carry a query: set PersonaPlex:TextPrompt and PersonaPlex:Voice instead.");
-            }
+
+            PersonaPlexEndpointValidator.Validate(endpoints[i], key, errors);
+        }
+
+        if (endpoints.All(e => e is not null) && options.TotalCapacity > 64)
+        {
+            errors.Add($"PersonaPlex endpoints add up to {options.TotalCapacity} sessions; at most 64 conversations can run at once: lower their Capacity.");
         }
 
         if (string.IsNullOrWhiteSpace(options.TextPrompt))

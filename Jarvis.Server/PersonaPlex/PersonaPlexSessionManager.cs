@@ -1,16 +1,17 @@
 using Jarvis.Server.PersonaPlex.Client;
-using Jarvis.Server.PersonaPlex.Sessions;
+using Jarvis.Server.PersonaPlex.Pool;
 using Microsoft.Extensions.Options;
 
 namespace Jarvis.Server.PersonaPlex;
 
 /// <summary>
-/// Owns the house's PersonaPlex sessions, one supervised session per configured endpoint, and hands them to rooms.
-/// A second room waits for a free endpoint: PersonaPlex serves one conversation per server.
+/// Owns the house's PersonaPlex sessions and hands them to rooms: one supervised slot per Moshi endpoint (NVIDIA's server
+/// serves one conversation), <c>Capacity</c> slots per Realtime endpoint (vLLM-Omni serves several per GPU). A room waits
+/// while every slot is in use.
 /// </summary>
 public sealed class PersonaPlexSessionManager : BackgroundService, IPersonaPlexSessions
 {
-    private readonly EndpointSession[] _endpoints;
+    private readonly ISessionSlot[] _slots;
     // Never disposed: a conversation may end (and release its endpoint) while the host is being disposed; a
     // SemaphoreSlim whose wait handle is never used holds no unmanaged resource.
     private readonly SemaphoreSlim _free;
@@ -21,11 +22,8 @@ public sealed class PersonaPlexSessionManager : BackgroundService, IPersonaPlexS
     {
         var settings = options.Value;
         _persona = new PersonaPlexPersona(settings.TextPrompt, settings.Voice);
-        var logger = loggers.CreateLogger<PersonaPlexSessionManager>();
-        _endpoints = settings.EffectiveEndpoints
-            .Select(uri => new EndpointSession(uri, settings, () => _persona, time, logger))
-            .ToArray();
-        _free = new SemaphoreSlim(_endpoints.Length, _endpoints.Length);
+        _slots = SessionSlots.Create(settings, () => _persona, time, loggers);
+        _free = new SemaphoreSlim(_slots.Length, _slots.Length);
     }
 
     public async ValueTask<IConversationChannel> AcquireAsync(string roomId, CancellationToken cancellationToken)
@@ -34,10 +32,8 @@ public sealed class PersonaPlexSessionManager : BackgroundService, IPersonaPlexS
         await _free.WaitAsync(cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
-            var endpoint = _endpoints.Where(e => e.Lease is null).OrderBy(e => e.IsReady ? 0 : 1).First();
-            var lease = new ConversationLease(roomId, endpoint, Release);
-            endpoint.Attach(lease);
-            return lease;
+            var slot = _slots.Where(s => !s.IsLeased).MinBy(Preference)!;
+            return slot.Attach(roomId, lease => Release(slot, lease));
         }
     }
 
@@ -48,16 +44,19 @@ public sealed class PersonaPlexSessionManager : BackgroundService, IPersonaPlexS
         return ValueTask.CompletedTask;
     }
 
-    public IReadOnlyList<PersonaPlexEndpointStatus> GetStatus() => _endpoints.Select(e => e.GetStatus()).ToArray();
+    public IReadOnlyList<PersonaPlexEndpointStatus> GetStatus() => _slots.Select(s => s.GetStatus()).ToArray();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_endpoints.Select(e => Task.Run(() => e.RunAsync(stoppingToken), CancellationToken.None)));
+        Task.WhenAll(_slots.Select(s => Task.Run(() => s.RunAsync(stoppingToken), CancellationToken.None)));
 
-    private void Release(ConversationLease lease)
+    /// <summary>A ready session first, then one on its way, and a stopped endpoint (configuration error) last.</summary>
+    private static int Preference(ISessionSlot slot) => slot.IsReady ? 0 : slot.State == PersonaPlexState.Stopped ? 2 : 1;
+
+    private void Release(ISessionSlot slot, IConversationChannel lease)
     {
         lock (_gate)
         {
-            lease.Session.Detach(lease);
+            slot.Detach(lease);
         }
 
         _free.Release();

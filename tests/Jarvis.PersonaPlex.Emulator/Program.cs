@@ -1,30 +1,50 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Jarvis.PersonaPlex.Emulator;
+using Jarvis.PersonaPlex.Emulator.Realtime;
 
-// Runs the PersonaPlex emulator as its own process: --port N [--prompt-steps N] [--prompt-step-ms N] [--compute-delay-ms N] [--text "a b c"]
+// Runs an emulator as its own process.
+//   PersonaPlex (moshi.server): --port N [--prompt-steps N] [--prompt-step-ms N] [--compute-delay-ms N] [--text "a b c"]
+//   vLLM-Omni (/v1/realtime):   --realtime --port N [--max-sessions N] [--compute-delay-ms N] [--chunk-frames N] [--text "a b c"]
 var options = new EmulatorOptions();
+var realtime = new RealtimeEmulatorOptions { RecordAudio = false };
+var useRealtime = args.Contains("--realtime");
+var rest = args.Where(a => a != "--realtime").ToArray();
 var port = 0;
-for (var i = 0; i + 1 < args.Length; i += 2)
+for (var i = 0; i + 1 < rest.Length; i += 2)
 {
-    var value = args[i + 1];
-    switch (args[i])
+    var value = rest[i + 1];
+    switch (rest[i])
     {
         case "--port": port = int.Parse(value, CultureInfo.InvariantCulture); break;
         case "--prompt-steps": options.PromptSteps = int.Parse(value, CultureInfo.InvariantCulture); break;
         case "--prompt-step-ms": options.PromptStepTime = TimeSpan.FromMilliseconds(double.Parse(value, CultureInfo.InvariantCulture)); break;
-        case "--compute-delay-ms": options.ComputeDelay = TimeSpan.FromMilliseconds(double.Parse(value, CultureInfo.InvariantCulture)); break;
-        case "--text": options.TextPieces = value.Split(' ').Select(w => " " + w).ToArray(); break;
+        case "--compute-delay-ms":
+            options.ComputeDelay = realtime.ComputeDelay = TimeSpan.FromMilliseconds(double.Parse(value, CultureInfo.InvariantCulture));
+            break;
+        case "--text": options.TextPieces = realtime.TextPieces = value.Split(' ').Select(w => " " + w).ToArray(); break;
+        case "--max-sessions": realtime.MaxSessions = int.Parse(value, CultureInfo.InvariantCulture); break;
+        case "--chunk-frames": realtime.ChunkFrames = int.Parse(value, CultureInfo.InvariantCulture); break;
         default:
-            Console.Error.WriteLine($"unknown option {args[i]}");
+            Console.Error.WriteLine($"unknown option {rest[i]}");
             return 2;
     }
 }
 
 options.RecordPackets = false;
 await using var emulator = new PersonaPlexEmulator(options);
-await emulator.StartAsync(port);
-Console.WriteLine($"PersonaPlex emulator listening on {emulator.ChatUrl}");
+await using var realtimeEmulator = new RealtimeEmulator(realtime);
+if (useRealtime)
+{
+    await realtimeEmulator.StartAsync(port);
+    Console.WriteLine($"vLLM-Omni emulator listening on {realtimeEmulator.RealtimeUrl}");
+}
+else
+{
+    await emulator.StartAsync(port);
+    Console.WriteLine($"PersonaPlex emulator listening on {emulator.ChatUrl}");
+}
+
 using var done = new CancellationTokenSource();
 void Stop(PosixSignalContext context)
 {

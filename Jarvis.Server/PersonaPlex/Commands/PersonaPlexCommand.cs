@@ -8,6 +8,7 @@ public static class PersonaPlexCommand
           personaplex talk --url ws://HOST:8998/api/chat --input in.wav --output out.wav [--text-prompt TEXT] [--voice NATF2.pt]
                            [--handshake-timeout SECONDS] [--accept-any-certificate]
           personaplex probe --url ws://HOST:8998/api/chat [--accept-any-certificate]
+          personaplex probe --url ws://HOST:8000/v1/realtime [--model nvidia/personaplex-7b-v1] [--api-key KEY]
         """;
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)

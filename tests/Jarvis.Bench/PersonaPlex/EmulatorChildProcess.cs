@@ -10,15 +10,17 @@ internal sealed class EmulatorChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private EmulatorChildProcess(Process process, int port)
+    private EmulatorChildProcess(Process process, int port, bool realtime)
     {
         _process = process;
-        ChatUrl = new Uri($"ws://127.0.0.1:{port}/api/chat");
+        ChatUrl = new Uri(realtime ? $"ws://127.0.0.1:{port}/v1/realtime" : $"ws://127.0.0.1:{port}/api/chat");
     }
 
+    /// <summary>The emulator's WebSocket URL (<c>/api/chat</c>, or <c>/v1/realtime</c> for the vLLM-Omni emulator).</summary>
     public Uri ChatUrl { get; }
 
-    public static async Task<EmulatorChildProcess> StartAsync()
+    /// <summary>Starts the emulator; <paramref name="arguments"/> with <c>--realtime</c> start vLLM-Omni's instead of PersonaPlex's.</summary>
+    public static async Task<EmulatorChildProcess> StartAsync(params string[] arguments)
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -31,13 +33,18 @@ internal sealed class EmulatorChildProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Jarvis.PersonaPlex.Emulator.dll"));
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the emulator");
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (await process.StandardOutput.ReadLineAsync(deadline.Token).ConfigureAwait(false) is { } line)
         {
             if (line.Contains("listening", StringComparison.Ordinal))
             {
-                return new EmulatorChildProcess(process, port);
+                return new EmulatorChildProcess(process, port, arguments.Contains("--realtime"));
             }
         }
 

@@ -41,16 +41,19 @@ internal sealed class LatencyRecorder
         }
     }
 
-    public string Summary()
+    public string Summary() => Summary([this]);
+
+    /// <summary>p50, p99 and max over the samples of several recorders (one per room).</summary>
+    public static string Summary(IEnumerable<LatencyRecorder> recorders)
     {
-        if (Count == 0)
+        var sorted = recorders.SelectMany(r => r._milliseconds[..r.Count]).ToArray();
+        if (sorted.Length == 0)
         {
             return "no samples";
         }
 
-        var sorted = _milliseconds[..Count];
         Array.Sort(sorted);
-        return $"n={Count} p50 {Percentile(sorted, 0.50):0.000} ms, p99 {Percentile(sorted, 0.99):0.000} ms, max {sorted[^1]:0.000} ms";
+        return $"n={sorted.Length} p50 {Percentile(sorted, 0.50):0.000} ms, p99 {Percentile(sorted, 0.99):0.000} ms, max {sorted[^1]:0.000} ms";
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Jarvis.Bench.PersonaPlex;
 
 /// <summary>
-/// <c>harness personaplex-bridge [seconds]</c>: a room streams 20 ms Opus packets in real time through the session
-/// manager to the emulator (separate process), which answers 12.5 pages/s. Measures room packet → Ogg page written to
-/// the socket, PersonaPlex page received → packet handed to the room, and bytes allocated per packet in this process.
+/// <c>harness personaplex-bridge [--backend moshi|realtime] [--sessions N] [seconds]</c>. Moshi (the default, one session):
+/// a room streams 20 ms Opus packets in real time through the session manager to the emulator (separate process), which
+/// answers 12.5 pages/s. Measures room packet → Ogg page written to the socket, PersonaPlex page received → packet handed to
+/// the room, bytes allocated per packet and CPU in this process. Realtime: see <see cref="RealtimeBridgeHarness"/>.
 /// </summary>
 internal static class PersonaPlexBridgeHarness
 {
@@ -18,7 +19,30 @@ internal static class PersonaPlexBridgeHarness
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
+        var backend = "moshi";
+        var sessions = 1;
+        var seconds = 30;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--backend": backend = args[++i].ToLowerInvariant(); break;
+                case "--sessions": sessions = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default: seconds = int.Parse(args[i], CultureInfo.InvariantCulture); break;
+            }
+        }
+
+        if (backend == "realtime")
+        {
+            return await RealtimeBridgeHarness.RunAsync(sessions, seconds).ConfigureAwait(false);
+        }
+
+        if (backend != "moshi" || sessions != 1)
+        {
+            Console.Error.WriteLine("personaplex-bridge: --backend moshi (one session, the default) or --backend realtime --sessions N");
+            return 2;
+        }
+
         await using var emulator = await EmulatorChildProcess.StartAsync().ConfigureAwait(false);
         var options = new PersonaPlexOptions { Url = emulator.ChatUrl.ToString(), RotateAfter = TimeSpan.FromHours(1), MaxDrift = TimeSpan.FromSeconds(5) };
         using var manager = new PersonaPlexSessionManager(Options.Create(options), TimeProvider.System, NullLoggerFactory.Instance);
@@ -33,7 +57,8 @@ internal static class PersonaPlexBridgeHarness
         var toRoom = new LatencyRecorder((seconds * 13) + 16);
         var room = await manager.AcquireAsync("bench", CancellationToken.None).ConfigureAwait(false);
         var receiving = ReceiveAsync(room, toRoom);
-        await SendAsync(room, packets, toSocket, toRoom, seconds).ConfigureAwait(false);
+        var meter = new ProcessMeter();
+        await SendAsync(room, packets, toSocket, toRoom, seconds, meter).ConfigureAwait(false);
         await room.DisposeAsync().ConfigureAwait(false);
         await receiving.ConfigureAwait(false);
 
@@ -43,11 +68,12 @@ internal static class PersonaPlexBridgeHarness
         Console.WriteLine($"  room packet -> Ogg page on the socket: {toSocket.Summary()}");
         Console.WriteLine($"  PersonaPlex page in -> packet to room: {toRoom.Summary()}");
         Console.WriteLine($"  allocated in this process: {toSocket.AllocatedBytes / (double)(toSocket.Count + toRoom.Count):0.0} bytes per packet ({toSocket.AllocatedBytes} bytes for {toSocket.Count} in + {toRoom.Count} out), gen0 GCs {toSocket.Gen0Collections}");
+        Console.WriteLine($"  CPU in this process: {meter.CorePercentPer(1):0.00} % of one core ({meter.Cpu.TotalSeconds:0.00} s CPU over {meter.Wall.TotalSeconds:0.0} s), load average {ProcessMeter.LoadAverage():0.0}");
         Console.WriteLine($"  session: sent {status.SentSeconds:0.0} s, received {status.ReceivedSeconds:0.0} s, drift {status.DriftSeconds * 1000:0} ms, reconnects {status.Reconnects}");
         return 0;
     }
 
-    private static async Task SendAsync(IConversationChannel room, byte[][] packets, LatencyRecorder toSocket, LatencyRecorder toRoom, int seconds)
+    private static async Task SendAsync(IConversationChannel room, byte[][] packets, LatencyRecorder toSocket, LatencyRecorder toRoom, int seconds, ProcessMeter meter)
     {
         using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         var warmupPackets = (int)(Warmup.TotalMilliseconds / 20);
@@ -57,6 +83,7 @@ internal static class PersonaPlexBridgeHarness
             {
                 toSocket.StartRecording();
                 toRoom.StartRecording();
+                meter.Start();
             }
 
             var started = Stopwatch.GetTimestamp();
@@ -65,6 +92,7 @@ internal static class PersonaPlexBridgeHarness
             await pace.WaitForNextTickAsync().ConfigureAwait(false);
         }
 
+        meter.Stop();
         toSocket.StopRecording();
         toRoom.StopRecording();
     }

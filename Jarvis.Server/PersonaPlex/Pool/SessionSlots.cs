@@ -1,0 +1,31 @@
+using Jarvis.Server.PersonaPlex.Client;
+using Jarvis.Server.PersonaPlex.Realtime;
+using Jarvis.Server.PersonaPlex.Sessions;
+
+namespace Jarvis.Server.PersonaPlex.Pool;
+
+/// <summary>Builds the slots of every configured endpoint: one per Moshi endpoint, <c>Capacity</c> per Realtime endpoint.</summary>
+internal static class SessionSlots
+{
+    public static ISessionSlot[] Create(PersonaPlexOptions options, Func<PersonaPlexPersona> persona, TimeProvider time, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger<PersonaPlexSessionManager>();
+        var slots = new List<ISessionSlot>();
+        var endpoints = options.EffectiveEndpointOptions;
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            var endpoint = endpoints[i];
+            var key = options.Endpoints.Count > 0 ? $"PersonaPlex:Endpoints:{i}" : "PersonaPlex:Url";
+            if (endpoint.EffectiveKind == PersonaPlexBackend.Realtime)
+            {
+                slots.AddRange(new RealtimeEndpoint(endpoint, key, options, persona, time, loggers).Slots);
+            }
+            else
+            {
+                slots.Add(new MoshiSlot(new EndpointSession(new Uri(endpoint.Url, UriKind.Absolute), options, persona, time, logger)));
+            }
+        }
+
+        return slots.ToArray();
+    }
+}
