@@ -12,11 +12,14 @@ public static class ServerApp
 {
     /// <param name="args">Command line (configuration overrides such as <c>--Mqtt:Port=1884</c>).</param>
     /// <param name="configureServices">Last-minute service overrides (benchmarks, tests); null in production.</param>
-    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
+    /// <param name="searchPaths">Where to look for jarvis.json (null: this machine's search order).</param>
+    /// <exception cref="Configuration.ConfigurationProblemsException">A named file is missing or not valid JSON.</exception>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null, Configuration.ConfigSearchPaths? searchPaths = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        var file = ServerConfiguration.AddJarvisConfigFile(builder.Configuration, args, searchPaths ?? Configuration.ConfigSearchPaths.FromEnvironment());
+        builder.Services.AddConfigurationCheck(file);
         // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
-        ServerConfiguration.AddJarvisConfigFile(builder.Configuration, builder.Environment);
         builder.Services.AddServerSecurity();
         builder.Services.AddHub();
         builder.Services.AddPersonaPlex(builder.Configuration);

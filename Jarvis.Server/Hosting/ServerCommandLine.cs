@@ -5,7 +5,8 @@ namespace Jarvis.Server.Hosting;
 
 /// <summary>
 /// Entry point: with no verb the server runs; a verb (e.g. <c>personaplex talk</c>, <c>intents eval</c>,
-/// <c>route eval</c>) runs a one-shot tool and exits with its code.
+/// <c>route eval</c>, <c>check-config</c>) runs a one-shot tool and exits with its code. A configuration the server cannot
+/// start with exits with code 2 (<see cref="ServerStartup"/>).
 /// </summary>
 public static class ServerCommandLine
 {
@@ -16,6 +17,7 @@ public static class ServerCommandLine
             ["personaplex"] = PersonaPlexCommand.RunAsync,
             ["route"] = Jarvis.Server.Routing.RouteCommand.RunAsync,
             ["intents"] = IntentsCommand.RunAsync,
+            ["check-config"] = CheckConfigCommand.RunAsync,
         };
 
     public static async Task<int> RunAsync(string[] args)
@@ -34,16 +36,6 @@ public static class ServerCommandLine
             return await verb(args[1..], cts.Token).ConfigureAwait(false);
         }
 
-        try
-        {
-            var app = ServerApp.Build(args);
-            await app.RunAsync().ConfigureAwait(false);
-            return 0;
-        }
-        catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { } problem)
-        {
-            await Console.Error.WriteLineAsync($"Jarvis cannot start, the configuration needs fixing:{Environment.NewLine}{problem}").ConfigureAwait(false);
-            return 2;
-        }
+        return await ServerStartup.RunAsync(args).ConfigureAwait(false);
     }
 }

@@ -8,6 +8,7 @@ public sealed class OllamaOptions
     public const string Section = "Ollama";
 
     [Required]
+    [Hosting.Configuration.UrlSchemes("http", "https")]
     public Uri Url { get; set; } = new("http://localhost:11434");
 
     [Required(AllowEmptyStrings = false)]

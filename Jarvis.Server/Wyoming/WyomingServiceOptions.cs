@@ -6,6 +6,7 @@ namespace Jarvis.Server.Wyoming;
 public class WyomingServiceOptions
 {
     [Required]
+    [Hosting.Configuration.UrlSchemes("tcp")]
     public Uri Uri { get; set; } = new("tcp://127.0.0.1:10300");
 
     /// <summary>Limit for connect + describe and for one request's first answer.</summary>

@@ -8,14 +8,16 @@ namespace Jarvis.Satellite.Tests.Hardware;
 
 /// <summary>
 /// On a Raspberry Pi with a ReSpeaker 2-Mics HAT (SPI enabled, user in spi/gpio/audio): run with
-/// <c>dotnet test --filter Category=Hardware</c> and watch the LEDs. CI filters these out.
+/// <c>dotnet test --filter Category=Hardware</c> and watch the LEDs. Without the HAT they report themselves skipped with
+/// the device that is missing (<see cref="RespeakerHat"/>).
 /// </summary>
 [Trait("Category", "Hardware")]
 public sealed class RespeakerHardwareTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_2_mic_HAT_LEDs_show_every_state()
     {
+        RespeakerHat.SkipUnlessLedsPresent();
         using var hardware = LedHardware.Create(new LedOptions { Profile = LedProfile.ReSpeaker2Mic }, SpiDevice.Create, () => new GpioController());
         var animator = new LedAnimator(hardware.Strip, TimeProvider.System, TimeSpan.FromMilliseconds(250), 16);
         using var frames = new PeriodicTimer(LedService.TickPeriod);
@@ -32,9 +34,10 @@ public sealed class RespeakerHardwareTests
         Assert.Equal(3, hardware.Strip.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_seeed_sound_card_is_listed_for_capture_and_playback()
     {
+        RespeakerHat.SkipUnlessSoundCardPresent();
         var devices = PortAudioDeviceCatalog.List();
 
         Assert.Contains(devices, d => d.Name.Contains("seeed", StringComparison.OrdinalIgnoreCase) && d.MaxInputChannels >= 2);

@@ -87,6 +87,39 @@ public sealed partial class SatelliteProcess : IAsyncDisposable
         return result;
     }
 
+    /// <summary>Runs a command of the program to its end (no sound devices involved): exit code and every line printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo(Program.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : Program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (Program.EndsWith(".dll", StringComparison.Ordinal))
+        {
+            info.ArgumentList.Add(Program);
+        }
+
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("JARVIS_SATELLITE_CONFIG");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{Program} did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, (await output) + (await error));
+    }
+
     /// <summary>Sends SIGTERM and waits for the exit code.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
