@@ -101,10 +101,25 @@ internal sealed partial class SatelliteConnection
                 break;
             case LinkStatsMessage stats:
                 session.LinkStats = (stats.DownlinkLossRatio * 100, stats.JitterMs, stats.JitterBufferMs);
+                ObservePlaybackLag(session, stats);
                 break;
             case ErrorMessage error:
                 SatelliteLinkLog.SatelliteError(deps.Logger, session.Id, error.Code, error.Message);
                 break;
+        }
+    }
+
+    private void ObservePlaybackLag(SatelliteSession session, LinkStatsMessage stats)
+    {
+        var wasLagging = session.PlaybackLag.Lagging;
+        if (session.PlaybackLag.Observe(stats.JitterBufferMs, stats.JitterBufferTargetMs, deps.Options.PlaybackLagMargin,
+                deps.Options.PlaybackLagSustain, deps.Time.GetUtcNow()))
+        {
+            SatelliteLinkLog.PlaybackLate(deps.Logger, session.Room, stats.JitterBufferMs, stats.JitterBufferTargetMs);
+        }
+        else if (wasLagging && !session.PlaybackLag.Lagging)
+        {
+            SatelliteLinkLog.PlaybackCaughtUp(deps.Logger, session.Room, stats.JitterBufferMs);
         }
     }
 
