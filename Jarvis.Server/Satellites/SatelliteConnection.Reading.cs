@@ -79,7 +79,7 @@ internal sealed partial class SatelliteConnection
                 var speaking = voice.State == VoiceActivityState.Start;
                 var score = WakeScore(voice);
                 session.VoiceScore = speaking ? score : 0;
-                deps.Coordinator.Voice(room, speaking, score);
+                deps.Coordinator.Voice(room, speaking, score, voice.LevelDbfs);
                 if (speaking && deps.WakeMode == WakeMode.Vad)
                 {
                     deps.Coordinator.Wake(room, score, WakeSource.Voice);
@@ -90,6 +90,9 @@ internal sealed partial class SatelliteConnection
                     observer.OnVoice(session, speaking, deps.Time.GetTimestamp());
                 }
 
+                break;
+            case VoiceLevelMessage level:
+                deps.Coordinator.Level(room, level.LevelDbfs);
                 break;
             case PingMessage ping:
                 var t1 = _writer.NowMicroseconds();
@@ -123,7 +126,10 @@ internal sealed partial class SatelliteConnection
         }
     }
 
-    /// <summary>How well the room hears the speaker: the speech level when known (-60..0 dBFS → 0..1), else the VAD score.</summary>
+    /// <summary>
+    /// How well the room hears the speaker as a score (MQTT claims between servers carry only this): the speech level when
+    /// known (-60..0 dBFS → 0..1), else the VAD score. Local arbitration compares the levels themselves.
+    /// </summary>
     private static double WakeScore(VoiceActivityMessage voice) =>
         voice.LevelDbfs is { } level ? Math.Clamp((level + 60) / 60, 0, 1) : voice.Score;
 
