@@ -74,6 +74,9 @@ public sealed partial class ConversationCoordinator
         {
             Grant(winner, round.Contains, now);
         }
+
+        // A move resets follow-me: compare the rooms with the new owner at once, not at their next level update.
+        UpdateFollowMe(now);
     }
 
     /// <summary>
