@@ -90,11 +90,15 @@ public sealed class CapturePipeline
         var change = vad.Process(clean);
         if (change == VoiceActivityChange.Started)
         {
-            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStarted, clock.NowUs, vad.Score));
+            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStarted, clock.NowUs, vad.Score, LevelDbfs: vad.Level.RecentDbfs));
+        }
+        else if (change == VoiceActivityChange.Level)
+        {
+            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceLevel, clock.NowUs, vad.Score, LevelDbfs: vad.Level.RecentDbfs));
         }
         else if (change == VoiceActivityChange.Stopped)
         {
-            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStopped, clock.NowUs, vad.UtteranceScore));
+            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStopped, clock.NowUs, vad.UtteranceScore, LevelDbfs: vad.Level.UtteranceDbfs));
         }
 
         var shouldStream = vad.IsActive || status.ConversationActive;
@@ -150,7 +154,7 @@ public sealed class CapturePipeline
         Array.Clear(mic);
         if (vad.IsActive)
         {
-            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStopped, clock.NowUs, vad.UtteranceScore));
+            events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStopped, clock.NowUs, vad.UtteranceScore, LevelDbfs: vad.Level.UtteranceDbfs));
         }
 
         vad.Reset();

@@ -35,6 +35,10 @@ internal sealed partial class LinkControlHandler(
                 jitter.Flush();
                 LogFlush(m.Reason);
                 break;
+            case StreamMessage m:
+                jitter.SetStreamKind(m.Kind);
+                LogStream(m.Kind);
+                break;
             case VolumeMessage m:
                 volume.Level = m.Level;
                 break;
@@ -59,6 +63,9 @@ internal sealed partial class LinkControlHandler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Playback flushed ({Reason})")]
     private partial void LogFlush(FlushReason reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Playback stream: {Kind}")]
+    private partial void LogStream(StreamKind kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Server reports {Code}: {Message}")]
     private partial void LogServerError(string code, string message);

@@ -48,6 +48,7 @@ public sealed partial class LinkSession(
 
         outbox.PostControl(mute.Report());
         jitter.Flush();
+        jitter.ForgetStreamKind();
         status.SetError(false);
         status.SetConversationActive(welcome.ConversationActive);
         status.SetConnected(true);

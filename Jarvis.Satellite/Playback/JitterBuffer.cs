@@ -4,9 +4,10 @@ namespace Jarvis.Satellite.Playback;
 /// Adaptive jitter buffer for the downlink: packets pushed by the link thread in any order, fixed PCM frames
 /// pulled by the playback thread. Waits until the target depth is buffered, conceals lost packets (FEC from
 /// the next packet when it is there, else the decoder's PLC), drops late ones, and adapts the target to the
-/// measured arrival jitter (RFC 3550 estimator). No allocation per packet or frame.
+/// measured arrival jitter (RFC 3550 estimator). A real-time stream is held at the target whatever its depth (see
+/// JitterBuffer.RealTime.cs); a burst is played whole. No allocation per packet or frame.
 /// </summary>
-public sealed class JitterBuffer
+public sealed partial class JitterBuffer
 {
     private readonly Lock gate = new();
     private readonly IAudioPacketDecoder decoder;
@@ -34,6 +35,7 @@ public sealed class JitterBuffer
         pcm = new Audio.SampleFifo(scratch.Length * 3);
         lastPacketSamples = rate / 50;
         jitter = new ArrivalJitter(time, rate);
+        fade = new short[scratch.Length];
     }
 
     /// <summary>Packets that can wait (20 s of 20 ms packets): a sender may run ahead of real time with synthesised speech.</summary>
@@ -67,6 +69,7 @@ public sealed class JitterBuffer
                 return;
             }
 
+            StartPendingKind(sequence);
             jitter.Arrived(sequence, samples);
             if (slots.Store(sequence, packet, samples))
             {
@@ -109,7 +112,15 @@ public sealed class JitterBuffer
                 return n > 0;
             }
 
-            ShrinkIfStable(frame.Length);
+            if (kind is null)
+            {
+                ShrinkIfStable(frame.Length);
+            }
+            else
+            {
+                HoldRealTimeTarget(frame);
+            }
+
             return true;
         }
     }
@@ -132,7 +143,7 @@ public sealed class JitterBuffer
         lock (gate)
         {
             return new JitterBufferStats(received, lost, late, recovered, underruns, overruns,
-                jitter.Milliseconds, DepthSamples * 1000.0 / rate, TargetMilliseconds);
+                jitter.Milliseconds, DepthSamples * 1000.0 / rate, TargetMilliseconds, trimmedSamples * 1000.0 / rate);
         }
     }
 
@@ -178,8 +189,8 @@ public sealed class JitterBuffer
     }
 
     /// <summary>
-    /// Latency above the target on a real-time stream is dropped one frame per 25 frames. A depth beyond the maximum
-    /// target means the sender is ahead of real time (a burst of synthesised speech): that is played, not dropped.
+    /// Older servers never say the stream's kind: latency above the target is dropped one frame per 25 frames, and a
+    /// depth beyond the maximum target is taken for a burst of synthesised speech and played, not dropped.
     /// </summary>
     private void ShrinkIfStable(int frameSamples)
     {

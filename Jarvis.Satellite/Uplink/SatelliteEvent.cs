@@ -8,5 +8,7 @@ namespace Jarvis.Satellite.Uplink;
 /// <param name="Score">VAD score for voice events.</param>
 /// <param name="Muted">New mute state for <see cref="SatelliteEventKind.MuteChanged"/>.</param>
 /// <param name="Source">Who changed the mute state.</param>
+/// <param name="LevelDbfs">Speech level (dBFS, after echo cancellation) for voice events.</param>
 public readonly record struct SatelliteEvent(
-    SatelliteEventKind Kind, long TimestampUs, double Score = 0, bool Muted = false, MuteSource Source = MuteSource.Button);
+    SatelliteEventKind Kind, long TimestampUs, double Score = 0, bool Muted = false, MuteSource Source = MuteSource.Button,
+    double? LevelDbfs = null);

@@ -24,4 +24,12 @@ public sealed class VadOptions
     /// <summary>Audio kept from before voice start and sent first, so the first syllable is not cut.</summary>
     [Range(300, 2000)]
     public int PreRollMilliseconds { get; set; } = 400;
+
+    /// <summary>The speech level sent with voice start covers the voiced frames of this last stretch (the voice onset).</summary>
+    [Range(60, 2000)]
+    public int LevelWindowMilliseconds { get; set; } = 300;
+
+    /// <summary>While speech lasts, its level (over the last window) is sent this often (<c>voice_level</c>).</summary>
+    [Range(100, 5000)]
+    public int LevelUpdateMilliseconds { get; set; } = 250;
 }

@@ -6,4 +6,7 @@ public enum VoiceActivityChange
     None,
     Started,
     Stopped,
+
+    /// <summary>Still speaking, and a level update is due (every <see cref="VadOptions.LevelUpdateMilliseconds"/>).</summary>
+    Level,
 }

@@ -2,7 +2,7 @@ namespace Jarvis.Satellite.Vad;
 
 /// <summary>
 /// Turns per-frame VAD decisions into voice start/stop with a score (fraction of voiced frames in the
-/// window) and a hang-over. Single thread, no allocation per frame.
+/// window) and a hang-over, and meters the speech level (<see cref="Level"/>). Single thread, no allocation per frame.
 /// </summary>
 public sealed class VoiceActivityDetector
 {
@@ -10,6 +10,8 @@ public sealed class VoiceActivityDetector
     private readonly bool[] window;
     private readonly double startScore;
     private readonly int hangoverFrames;
+    private readonly int levelUpdateFrames;
+    private int framesSinceLevel;
     private int windowPos;
     private int voicedInWindow;
     private int framesSinceVoiced = int.MaxValue / 2;
@@ -23,7 +25,12 @@ public sealed class VoiceActivityDetector
         window = new bool[Math.Max(1, options.WindowMilliseconds / frameMilliseconds)];
         startScore = options.StartScore;
         hangoverFrames = Math.Max(1, options.HangoverMilliseconds / frameMilliseconds);
+        levelUpdateFrames = Math.Max(1, options.LevelUpdateMilliseconds / frameMilliseconds);
+        Level = new SpeechLevelMeter(options.LevelWindowMilliseconds / frameMilliseconds);
     }
+
+    /// <summary>Speech level of the frames processed: the onset window at start, then the last window, and the utterance.</summary>
+    public SpeechLevelMeter Level { get; }
 
     /// <summary>Fraction of voiced frames in the current window (0–1).</summary>
     public double Score => (double)voicedInWindow / window.Length;
@@ -39,6 +46,7 @@ public sealed class VoiceActivityDetector
     {
         var voiced = classifier.IsVoiced(frame);
         LastFrameVoiced = voiced;
+        Level.Add(frame, voiced);
         if (window[windowPos])
         {
             voicedInWindow--;
@@ -60,6 +68,8 @@ public sealed class VoiceActivityDetector
                 IsActive = true;
                 scoreSum = Score;
                 scoreFrames = 1;
+                framesSinceLevel = 0;
+                Level.StartUtterance();
                 return VoiceActivityChange.Started;
             }
 
@@ -74,6 +84,13 @@ public sealed class VoiceActivityDetector
             return VoiceActivityChange.Stopped;
         }
 
+        if (++framesSinceLevel >= levelUpdateFrames && Level.HasRecentVoice)
+        {
+            // A pause (no voiced frame in the window) reports nothing: its level is the room's noise, not the speaker.
+            framesSinceLevel = 0;
+            return VoiceActivityChange.Level;
+        }
+
         return VoiceActivityChange.None;
     }
 
@@ -84,5 +101,6 @@ public sealed class VoiceActivityDetector
         voicedInWindow = 0;
         framesSinceVoiced = int.MaxValue / 2;
         IsActive = false;
+        Level.Reset();
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Jarvis.Protocol.Link.Messages;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Satellites;
 using Jarvis.Server.Status;
@@ -87,7 +88,7 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
         {
             foreach (var packet in clip.Packets)
             {
-                session.SendAudio(packet.Span);
+                session.SendAudio(packet.Span, StreamKind.Burst);
             }
         }
 
@@ -195,7 +196,7 @@ internal sealed partial class DuplexConversation : IAsyncDisposable
                     bool sent;
                     lock (_downlink)
                     {
-                        sent = session.SendAudio(packet.Span);
+                        sent = session.SendAudio(packet.Span, StreamKind.RealTime);
                     }
 
                     if (sent)

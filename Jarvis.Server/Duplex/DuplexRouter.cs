@@ -1,3 +1,4 @@
+using Jarvis.Protocol.Link.Messages;
 using Jarvis.Server.HomeAssistant;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Rooms;
@@ -142,7 +143,7 @@ public sealed partial class DuplexRouter : IHubCommandSink, IUplinkAudioSink, IA
             case HubCommandKind.Led when command.Led == RoomLed.Error && _satellites.ByRoom(command.Room) is { } session:
                 foreach (var packet in _earcon.Packets)
                 {
-                    session.SendAudio(packet);
+                    session.SendAudio(packet, StreamKind.Burst);
                 }
 
                 break;

@@ -1,8 +1,10 @@
 namespace Jarvis.Server.Rooms;
 
 /// <summary>
-/// Wake candidates collected during one arbitration window. The best score wins regardless of arrival order; ties go to
-/// the room name that sorts first, so that every server sharing the same claims reaches the same decision.
+/// Wake candidates collected during one arbitration window; the arrival order within the window never matters. When every
+/// candidate carries a speech level the loudest wins (equal levels: the higher score, then the room name that sorts
+/// first); when one does not (an older satellite, another server's claim) all are compared by score, then by name, so
+/// that every server sharing the same claims reaches the same decision.
 /// </summary>
 internal sealed class ArbitrationRound(DateTimeOffset closesAt)
 {
@@ -19,7 +21,7 @@ internal sealed class ArbitrationRound(DateTimeOffset closesAt)
         {
             _candidates.Add(candidate);
         }
-        else if (candidate.Score > _candidates[existing].Score)
+        else if (Compare(candidate, _candidates[existing], ByLevel(candidate, _candidates[existing])) > 0)
         {
             _candidates[existing] = candidate;
         }
@@ -31,17 +33,29 @@ internal sealed class ArbitrationRound(DateTimeOffset closesAt)
 
     public WakeCandidate? Best()
     {
+        var byLevel = _candidates.TrueForAll(c => c.LevelDbfs is not null);
         WakeCandidate? best = null;
         foreach (var candidate in _candidates)
         {
-            if (best is null
-                || candidate.Score > best.Score
-                || (candidate.Score == best.Score && string.CompareOrdinal(candidate.Room, best.Room) < 0))
+            if (best is null || Compare(candidate, best, byLevel) > 0)
             {
                 best = candidate;
             }
         }
 
         return best;
+    }
+
+    private static bool ByLevel(WakeCandidate a, WakeCandidate b) => a.LevelDbfs is not null && b.LevelDbfs is not null;
+
+    /// <summary>Positive when <paramref name="a"/> heard the wake better than <paramref name="b"/>.</summary>
+    private static int Compare(WakeCandidate a, WakeCandidate b, bool byLevel)
+    {
+        if (byLevel && a.LevelDbfs!.Value != b.LevelDbfs!.Value)
+        {
+            return a.LevelDbfs.Value.CompareTo(b.LevelDbfs.Value);
+        }
+
+        return a.Score != b.Score ? a.Score.CompareTo(b.Score) : string.CompareOrdinal(b.Room, a.Room);
     }
 }

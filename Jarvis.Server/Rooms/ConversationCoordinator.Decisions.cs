@@ -74,6 +74,9 @@ public sealed partial class ConversationCoordinator
         {
             Grant(winner, round.Contains, now);
         }
+
+        // A move resets follow-me: compare the rooms with the new owner at once, not at their next level update.
+        UpdateFollowMe(now);
     }
 
     /// <summary>
@@ -111,7 +114,9 @@ public sealed partial class ConversationCoordinator
         var free = Array.FindIndex(_slots, c => c is null);
         if (free >= 0)
         {
-            Start(free, winner.Room, now, $"{winner.Source}, score {winner.Score:0.00}");
+            Start(free, winner.Room, now, winner.LevelDbfs is { } level
+                ? $"{winner.Source}, level {level:0.0} dBFS"
+                : $"{winner.Source}, score {winner.Score:0.00}");
             return;
         }
 

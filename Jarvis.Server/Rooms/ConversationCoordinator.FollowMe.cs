@@ -3,7 +3,10 @@ namespace Jarvis.Server.Rooms;
 /// <summary>Follow-me tracking and the single timer that drives every deadline; always called with the gate held.</summary>
 public sealed partial class ConversationCoordinator
 {
-    /// <summary>For each conversation, the free room that hears the speaker clearly better than the owner right now.</summary>
+    /// <summary>
+    /// For each conversation, the free room that hears the speaker clearly better than the owner right now: louder by the
+    /// dB margin when both measure the level, else better by the score margin. The loudest such room is the challenger.
+    /// </summary>
     private void UpdateFollowMe(DateTimeOffset now)
     {
         foreach (var conversation in _slots.OfType<Conversation>())
@@ -13,9 +16,9 @@ public sealed partial class ConversationCoordinator
             if (owner.Speaking)
             {
                 challenger = _rooms.Values
-                    .Where(r => r.Speaking && r.CanConverse && FindConversation(r.Name) is null
-                        && r.Score >= owner.Score + _options.FollowMeMargin)
-                    .OrderByDescending(r => r.Score)
+                    .Where(r => r.Speaking && r.CanConverse && FindConversation(r.Name) is null && ClearlyBetter(r, owner))
+                    .OrderByDescending(r => r.LevelDbfs ?? double.NegativeInfinity)
+                    .ThenByDescending(r => r.Score)
                     .ThenBy(r => r.Name, StringComparer.Ordinal)
                     .FirstOrDefault()?.Name;
             }
@@ -23,6 +26,11 @@ public sealed partial class ConversationCoordinator
             conversation.Challenge(challenger, now);
         }
     }
+
+    private bool ClearlyBetter(RoomPresence room, RoomPresence owner) =>
+        room.LevelDbfs is { } level && owner.LevelDbfs is { } ownerLevel
+            ? level >= ownerLevel + _options.FollowMeMarginDb
+            : room.Score >= owner.Score + _options.FollowMeMargin;
 
     private void Reschedule(DateTimeOffset now)
     {

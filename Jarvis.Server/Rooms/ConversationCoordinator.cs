@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Jarvis.Server.Rooms;
 
 /// <summary>
-/// Decides which room owns each conversation: arbitration by score within a window, quiet-period end, follow-me moves,
+/// Decides which room owns each conversation: arbitration by speech level (else score) within a window, quiet-period end, follow-me moves,
 /// mute and disconnects. Pure logic driven by calls and by <see cref="TimeProvider"/> timers; every decision comes out of
 /// <see cref="Commands"/> in the order it was taken. Thread-safe.
 /// </summary>
@@ -52,7 +52,8 @@ public sealed partial class ConversationCoordinator : IDisposable
                 return;
             }
 
-            var candidate = new WakeCandidate(room, score, source, Local: true, now);
+            var level = source != WakeSource.LongPress && presence.Speaking ? presence.LevelDbfs : null;
+            var candidate = new WakeCandidate(room, score, source, Local: true, now, level);
             if (source == WakeSource.LongPress)
             {
                 // A press is a deliberate act in one room, not a sound other rooms hear: no arbitration.
@@ -83,8 +84,11 @@ public sealed partial class ConversationCoordinator : IDisposable
         }
     }
 
-    /// <summary>Voice activity in a room (satellite VAD): start/stop and its current score (0..1).</summary>
-    public void Voice(string room, bool speaking, double score)
+    /// <summary>
+    /// Voice activity in a room (satellite VAD): start/stop, its current score (0..1) and, when the satellite measures it,
+    /// the speech level in dBFS (at start: over the voice onset).
+    /// </summary>
+    public void Voice(string room, bool speaking, double score, double? levelDbfs = null)
     {
         lock (_gate)
         {
@@ -92,6 +96,26 @@ public sealed partial class ConversationCoordinator : IDisposable
             var presence = Room(room);
             presence.Speaking = speaking && !presence.Muted;
             presence.Score = presence.Speaking ? score : 0;
+            presence.LevelDbfs = presence.Speaking ? levelDbfs : null;
+            FindConversation(room)?.Touch(now);
+            UpdateFollowMe(now);
+            Pump(now);
+        }
+    }
+
+    /// <summary>The speech level (dBFS) of a room that is speaking, updated while the speech lasts (follow-me compares it).</summary>
+    public void Level(string room, double levelDbfs)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var presence = Room(room);
+            if (!presence.Speaking)
+            {
+                return;
+            }
+
+            presence.LevelDbfs = levelDbfs;
             FindConversation(room)?.Touch(now);
             UpdateFollowMe(now);
             Pump(now);
@@ -114,6 +138,7 @@ public sealed partial class ConversationCoordinator : IDisposable
             {
                 presence.Speaking = false;
                 presence.Score = 0;
+                presence.LevelDbfs = null;
                 Withdraw(room, now, "muted");
             }
 
@@ -138,6 +163,7 @@ public sealed partial class ConversationCoordinator : IDisposable
             {
                 presence.Speaking = false;
                 presence.Score = 0;
+                presence.LevelDbfs = null;
                 Withdraw(room, now, "satellite disconnected");
             }
 

@@ -14,5 +14,8 @@ internal sealed class RoomPresence(string name)
     /// <summary>Latest voice score while speaking, 0 otherwise.</summary>
     public double Score { get; set; }
 
+    /// <summary>Latest speech level (dBFS) while speaking, when the satellite measures it; null otherwise.</summary>
+    public double? LevelDbfs { get; set; }
+
     public bool CanConverse => Online && !Muted;
 }

@@ -18,7 +18,14 @@ public sealed class RoomsOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Follow me: another room must hear the speaker better by at least this score margin (scores are 0..1)...</summary>
+    /// <summary>
+    /// Follow me: another room must hear the speaker louder by at least this many dB (both satellites measure the speech
+    /// level)...
+    /// </summary>
+    [Range(1.0, 40.0)]
+    public double FollowMeMarginDb { get; set; } = 6;
+
+    /// <summary>... or, when a room has no level (an older satellite), better by this VAD score margin (scores are 0..1)...</summary>
     [Range(0.01, 1.0)]
     public double FollowMeMargin { get; set; } = 0.15;
 

@@ -12,6 +12,9 @@ public interface ISatelliteOutbound
     /// <summary>Queues one downlink Opus packet (copied); false when it was dropped because the satellite is not keeping up.</summary>
     bool TrySendAudio(ReadOnlySpan<byte> opusPacket);
 
+    /// <summary>The downlink audio queued from now on is of <paramref name="kind"/> (real-time duplex audio, or a burst played whole).</summary>
+    void SetStream(StreamKind kind);
+
     /// <summary>Drop buffered playback now (handoff, end of conversation, barge-in).</summary>
     void Flush(FlushReason reason);
 

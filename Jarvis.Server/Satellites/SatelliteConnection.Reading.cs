@@ -79,7 +79,7 @@ internal sealed partial class SatelliteConnection
                 var speaking = voice.State == VoiceActivityState.Start;
                 var score = WakeScore(voice);
                 session.VoiceScore = speaking ? score : 0;
-                deps.Coordinator.Voice(room, speaking, score);
+                deps.Coordinator.Voice(room, speaking, score, voice.LevelDbfs);
                 if (speaking && deps.WakeMode == WakeMode.Vad)
                 {
                     deps.Coordinator.Wake(room, score, WakeSource.Voice);
@@ -91,6 +91,9 @@ internal sealed partial class SatelliteConnection
                 }
 
                 break;
+            case VoiceLevelMessage level:
+                deps.Coordinator.Level(room, level.LevelDbfs);
+                break;
             case PingMessage ping:
                 var t1 = _writer.NowMicroseconds();
                 _writer.Send(new PongMessage(ping.T0, t1, _writer.NowMicroseconds()));
@@ -101,6 +104,7 @@ internal sealed partial class SatelliteConnection
                 break;
             case LinkStatsMessage stats:
                 session.LinkStats = (stats.DownlinkLossRatio * 100, stats.JitterMs, stats.JitterBufferMs);
+                ObservePlaybackLag(session, stats);
                 break;
             case ErrorMessage error:
                 SatelliteLinkLog.SatelliteError(deps.Logger, session.Id, error.Code, error.Message);
@@ -108,7 +112,24 @@ internal sealed partial class SatelliteConnection
         }
     }
 
-    /// <summary>How well the room hears the speaker: the speech level when known (-60..0 dBFS → 0..1), else the VAD score.</summary>
+    private void ObservePlaybackLag(SatelliteSession session, LinkStatsMessage stats)
+    {
+        var wasLagging = session.PlaybackLag.Lagging;
+        if (session.PlaybackLag.Observe(stats.JitterBufferMs, stats.JitterBufferTargetMs, deps.Options.PlaybackLagMargin,
+                deps.Options.PlaybackLagSustain, deps.Time.GetUtcNow()))
+        {
+            SatelliteLinkLog.PlaybackLate(deps.Logger, session.Room, stats.JitterBufferMs, stats.JitterBufferTargetMs);
+        }
+        else if (wasLagging && !session.PlaybackLag.Lagging)
+        {
+            SatelliteLinkLog.PlaybackCaughtUp(deps.Logger, session.Room, stats.JitterBufferMs);
+        }
+    }
+
+    /// <summary>
+    /// How well the room hears the speaker as a score (MQTT claims between servers carry only this): the speech level when
+    /// known (-60..0 dBFS → 0..1), else the VAD score. Local arbitration compares the levels themselves.
+    /// </summary>
     private static double WakeScore(VoiceActivityMessage voice) =>
         voice.LevelDbfs is { } level ? Math.Clamp((level + 60) / 60, 0, 1) : voice.Score;
 

@@ -23,4 +23,10 @@ internal static partial class SatelliteLinkLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Satellite {Satellite} says room {Announced} but is configured for {Room}; using {Room}")]
     public static partial void RoomOverridden(ILogger logger, string satellite, string announced, string room);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Playback in {Room} is late: the satellite's jitter buffer holds {DepthMs:0} ms against a target of {TargetMs:0} ms (audio reaches the user that much later)")]
+    public static partial void PlaybackLate(ILogger logger, string room, double depthMs, double targetMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Playback in {Room} caught up ({DepthMs:0} ms buffered)")]
+    public static partial void PlaybackCaughtUp(ILogger logger, string room, double depthMs);
 }

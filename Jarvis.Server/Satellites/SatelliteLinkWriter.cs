@@ -45,6 +45,8 @@ internal sealed class SatelliteLinkWriter(WebSocket socket, TimeProvider time, i
         return false;
     }
 
+    public void SetStream(StreamKind kind) => Send(new StreamMessage(kind));
+
     public void Flush(FlushReason reason)
     {
         Interlocked.Increment(ref _flushEpoch);

@@ -37,7 +37,7 @@ internal sealed class SatelliteRoomAudioSink(string room, SatelliteRegistry sate
             _sentSeconds = 0;
         }
 
-        satellites.ByRoom(room)?.SendAudio(packet.Span);
+        satellites.ByRoom(room)?.SendAudio(packet.Span, StreamKind.Burst);
         _sentSeconds += (double)samples / sampleRate;
         var playedIn = TimeSpan.FromSeconds(_sentSeconds) - time.GetElapsedTime(_startedAt);
         coordinator.Said(room, time.GetUtcNow() + playedIn);

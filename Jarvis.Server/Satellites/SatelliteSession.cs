@@ -1,3 +1,5 @@
+using Jarvis.Protocol.Link.Messages;
+
 namespace Jarvis.Server.Satellites;
 
 /// <summary>One connected satellite: who it is, its room and state, its counters and measured link timing.</summary>
@@ -7,6 +9,8 @@ public sealed class SatelliteSession(string id, string room, string remote, Date
     private long _packetsOut;
     private long _droppedOut;
     private long _unknownMessages;
+    private readonly Lock _downlink = new();
+    private StreamKind? _streamKind;
 
     public string Id { get; } = id;
 
@@ -40,6 +44,9 @@ public sealed class SatelliteSession(string id, string room, string remote, Date
     /// <summary>Latest link statistics reported by the satellite (loss %, jitter ms, jitter-buffer depth ms).</summary>
     public (double LossPercent, double JitterMilliseconds, double BufferMilliseconds) LinkStats { get; set; }
 
+    /// <summary>Late playback (jitter buffer above target + margin for the sustain time), from the satellite's stats.</summary>
+    public PlaybackLag PlaybackLag { get; } = new();
+
     public long PacketsIn => Interlocked.Read(ref _packetsIn);
 
     public long PacketsOut => Interlocked.Read(ref _packetsOut);
@@ -52,10 +59,25 @@ public sealed class SatelliteSession(string id, string room, string remote, Date
 
     public void CountUnknown() => Interlocked.Increment(ref _unknownMessages);
 
-    /// <summary>Sends one downlink packet and counts it.</summary>
-    public bool SendAudio(ReadOnlySpan<byte> opusPacket)
+    /// <summary>
+    /// Sends one downlink packet of the given stream kind and counts it; a change of kind is told to the satellite first
+    /// (<c>stream</c>), so it holds real-time audio at its jitter-buffer target and plays bursts whole.
+    /// </summary>
+    public bool SendAudio(ReadOnlySpan<byte> opusPacket, StreamKind kind)
     {
-        if (Outbound.TrySendAudio(opusPacket))
+        bool sent;
+        lock (_downlink)
+        {
+            if (_streamKind != kind)
+            {
+                _streamKind = kind;
+                Outbound.SetStream(kind);
+            }
+
+            sent = Outbound.TrySendAudio(opusPacket);
+        }
+
+        if (sent)
         {
             Interlocked.Increment(ref _packetsOut);
             return true;

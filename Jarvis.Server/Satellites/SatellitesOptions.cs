@@ -25,6 +25,12 @@ public sealed class SatellitesOptions
     /// <summary>Downlink packets queued per satellite before the oldest are dropped (slow Wi-Fi).</summary>
     public int DownlinkQueuePackets { get; set; } = 64;
 
+    /// <summary>Playback is late when the satellite's jitter buffer is deeper than its target by more than this ...</summary>
+    public TimeSpan PlaybackLagMargin { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>... in every stats report for this long (the satellite reports every 5 s by default).</summary>
+    public TimeSpan PlaybackLagSustain { get; set; } = TimeSpan.FromSeconds(10);
+
     public string RoomOf(string satelliteId) =>
         Devices.TryGetValue(satelliteId, out var entry) && !string.IsNullOrWhiteSpace(entry.Room) ? entry.Room : satelliteId;
 }

@@ -50,6 +50,11 @@ public sealed class SatellitesOptionsValidator : IValidateOptions<SatellitesOpti
             failures.Add("Satellites:HelloTimeout and Satellites:PingInterval must be positive and Satellites:DownlinkQueuePackets at least 4; Satellites:UplinkSampleRate 16000, 24000 or 48000.");
         }
 
+        if (options.PlaybackLagMargin <= TimeSpan.Zero || options.PlaybackLagSustain < TimeSpan.Zero)
+        {
+            failures.Add("Satellites:PlaybackLagMargin must be positive (e.g. 00:00:00.100) and Satellites:PlaybackLagSustain not negative (e.g. 00:00:10).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

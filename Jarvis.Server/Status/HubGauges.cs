@@ -18,6 +18,10 @@ public sealed class HubGauges(
     {
         metrics.Gauge("jarvis_satellites_connected", "Satellites with an open link", () => satellites.Count);
         metrics.Gauge("jarvis_satellites_muted", "Connected satellites that are muted", () => satellites.All().Count(s => s.Muted));
+        metrics.Gauge("jarvis_satellites_playback_late", "Connected satellites whose playback is late (jitter buffer above target + margin, sustained)",
+            () => satellites.All().Count(s => s.PlaybackLag.Lagging));
+        metrics.Gauge("jarvis_satellites_playback_late_episodes", "Late-playback episodes of the connected satellites since they connected",
+            () => satellites.All().Sum(s => s.PlaybackLag.Episodes));
         metrics.Gauge("jarvis_conversations_active", "Conversations running now", () => coordinator.Conversations().Count);
         metrics.Gauge("jarvis_mqtt_connected", "1 while connected to the MQTT broker", () => mqtt.IsConnected ? 1 : 0);
         metrics.Gauge("jarvis_mqtt_connects", "Connections to the MQTT broker since start (1 + reconnects)", () => mqtt.Connects);

@@ -26,7 +26,7 @@ public sealed class StatusReport(
         return new
         {
             server = new { startedAt = _startedAt, uptimeSeconds = Math.Round((now - _startedAt).TotalSeconds) },
-            warnings = idGuard.Warnings(),
+            warnings = idGuard.Warnings().Concat(PlaybackWarnings(sessions)).ToArray(),
             rooms = roomNames.Select(name => RoomView(name, rooms.GetValueOrDefault(name), sessions.FirstOrDefault(s => s.Room == name))),
             conversations = coordinator.Conversations(),
             conversationModes = modes.Snapshot(),
@@ -64,6 +64,12 @@ public sealed class StatusReport(
             lossPercent = session.LinkStats.LossPercent,
             jitterMs = session.LinkStats.JitterMilliseconds,
             bufferMs = session.LinkStats.BufferMilliseconds,
+            playbackLate = session.PlaybackLag.Lagging,
+            playbackLateEpisodes = session.PlaybackLag.Episodes,
         },
     };
+
+    private static IEnumerable<string> PlaybackWarnings(IEnumerable<SatelliteSession> sessions) =>
+        sessions.Where(s => s.PlaybackLag.Lagging).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Playback in {s.Room} is late: the satellite's jitter buffer is {s.PlaybackLag.ExcessMilliseconds:0} ms above its target."));
 }

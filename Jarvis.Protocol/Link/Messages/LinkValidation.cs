@@ -9,6 +9,9 @@ internal static class LinkValidation
 
     public static bool IsUnitInterval(double value) => double.IsFinite(value) && value is >= 0 and <= 1;
 
+    /// <summary>A speech level in dBFS: finite, -200 to 0.</summary>
+    public static bool IsLevelDbfs(double level) => double.IsFinite(level) && level is >= -200 and <= 0;
+
     public static bool IsText(string? text, int maxLength) =>
         !string.IsNullOrEmpty(text) && text.Length <= maxLength && !text.Any(char.IsControl);
 

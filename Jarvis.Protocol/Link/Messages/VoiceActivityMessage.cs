@@ -4,7 +4,10 @@ namespace Jarvis.Protocol.Link.Messages;
 /// <param name="State">Start or stop.</param>
 /// <param name="Score">VAD confidence 0..1 (for stop: the mean over the utterance).</param>
 /// <param name="TimestampUs">When speech started/stopped, on the satellite's monotonic clock (µs).</param>
-/// <param name="LevelDbfs">Speech level in dBFS after echo cancellation (≤ 0), when known.</param>
+/// <param name="LevelDbfs">
+/// Speech level in dBFS after echo cancellation (≤ 0), when known: for start, over the voice onset; for stop, over the
+/// utterance. The server compares rooms by it (docs/hub.md); without it, by <paramref name="Score"/>.
+/// </param>
 public sealed record VoiceActivityMessage(VoiceActivityState State, double Score, long TimestampUs, double? LevelDbfs = null)
     : LinkMessage
 {
@@ -20,7 +23,7 @@ public sealed record VoiceActivityMessage(VoiceActivityState State, double Score
             return "voice_activity.timestamp_us must not be negative";
         }
 
-        return LevelDbfs is { } level && !(double.IsFinite(level) && level is >= -200 and <= 0)
+        return LevelDbfs is { } level && !LinkValidation.IsLevelDbfs(level)
             ? "voice_activity.level_dbfs must be -200 to 0"
             : null;
     }

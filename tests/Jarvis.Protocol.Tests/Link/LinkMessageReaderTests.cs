@@ -42,6 +42,10 @@ public sealed class LinkMessageReaderTests
     [InlineData("""{"type":"ping","t0":99999999999999999999999}""", LinkCloseCodes.MalformedFrame)]
     [InlineData("""{"type":"ping","t0":-1}""", LinkCloseCodes.MalformedFrame)]
     [InlineData("""{"type":"voice_activity","state":"start","score":1.5,"timestamp_us":1}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"voice_activity","state":"start","score":0.5,"timestamp_us":1,"level_dbfs":3}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"voice_level","level_dbfs":-20}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"voice_level","level_dbfs":0.5,"timestamp_us":1}""", LinkCloseCodes.MalformedFrame)]
+    [InlineData("""{"type":"voice_level","level_dbfs":-20,"timestamp_us":-1}""", LinkCloseCodes.MalformedFrame)]
     [InlineData("""{"type":"ping","t0":1} trailing""", LinkCloseCodes.MalformedFrame)]
     [InlineData("""{"type":7}""", LinkCloseCodes.MalformedFrame)]
     [InlineData("""{"no_type":true}""", LinkCloseCodes.MalformedFrame)]
@@ -53,6 +57,7 @@ public sealed class LinkMessageReaderTests
     [InlineData("""{"type":"error","code":"x","message":"tab\there"}""", LinkCloseCodes.MalformedFrame)]
     [InlineData("""{"type":"led","state":"idle"}""", LinkCloseCodes.ProtocolViolation)]
     [InlineData("""{"type":"welcome","protocol_version":1}""", LinkCloseCodes.ProtocolViolation)]
+    [InlineData("""{"type":"stream","kind":"burst"}""", LinkCloseCodes.ProtocolViolation)]
     public void Bad_control_messages_close_the_link_with_a_clear_code(string json, int closeCode)
     {
         var result = _server.Read(LinkFrameType.Text, Encoding.UTF8.GetBytes(json));
@@ -62,6 +67,29 @@ public sealed class LinkMessageReaderTests
         Assert.False(string.IsNullOrWhiteSpace(result.CloseReason));
         Assert.True(Encoding.UTF8.GetByteCount(result.CloseReason!) <= LinkProtocol.MaxCloseReasonBytes);
         Assert.Equal(1, _server.Rejected);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"stream"}""")]
+    [InlineData("""{"type":"stream","kind":"fast"}""")]
+    [InlineData("""{"type":"stream","kind":1}""")]
+    [InlineData("""{"type":"stream","kind":null}""")]
+    [InlineData("""{"type":"stream","kind":"burst","kind":"real_time"}""")]
+    public void Bad_stream_messages_close_the_satellites_link(string json)
+    {
+        var satellite = new LinkMessageReader(LinkPeer.Satellite);
+
+        var result = satellite.Read(LinkFrameType.Text, Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(LinkReadKind.Fatal, result.Kind);
+        Assert.Equal(LinkCloseCodes.MalformedFrame, result.CloseCode);
+    }
+
+    [Fact]
+    public void Stream_kinds_are_snake_case_on_the_wire()
+    {
+        Assert.Equal("""{"type":"stream","kind":"real_time"}""", LinkMessageWriter.ToJson(new StreamMessage(StreamKind.RealTime)));
+        Assert.Equal("""{"type":"stream","kind":"burst"}""", LinkMessageWriter.ToJson(new StreamMessage(StreamKind.Burst)));
     }
 
     [Fact]

@@ -73,6 +73,27 @@ public sealed class CapturePipelineTests
         Assert.Equal(1, uplink.Ends);
     }
 
+    [Fact]
+    public void Voice_events_carry_the_speech_level_and_updates_follow_while_speaking()
+    {
+        var script = Frames(Enumerable.Range(0, 10).Select(_ => Frame(false, 0))
+            .Concat(Enumerable.Range(0, 60).Select(_ => Level(1036)))
+            .Concat(Enumerable.Range(0, 40).Select(_ => Frame(false, 0))));
+
+        Run(script);
+
+        var events = Events();
+        var start = events.Single(e => e.Kind == SatelliteEventKind.VoiceStarted);
+        var updates = events.Where(e => e.Kind == SatelliteEventKind.VoiceLevel).ToList();
+        var stop = events.Single(e => e.Kind == SatelliteEventKind.VoiceStopped);
+        Assert.InRange(start.LevelDbfs!.Value, -30.5, -29.5);
+        Assert.InRange(updates.Count, 4, 8);
+        Assert.All(updates, u => Assert.InRange(u.LevelDbfs!.Value, -30.5, -29.5));
+        Assert.InRange(stop.LevelDbfs!.Value, -30.5, -29.5);
+    }
+
+    private static short[] Level(short amplitude) => Enumerable.Repeat(amplitude, 320).ToArray();
+
     private void Run(short[] script)
     {
         using var capture = new ScriptedAudioCapture(script, 16000, 320);

@@ -143,6 +143,36 @@ public sealed class LinkClientTests(ITestOutputHelper output) : IAsyncLifetime
         await Eventually.TrueAsync(() => satellite.Get<JitterBuffer>().Stats().DepthMilliseconds == 0, Deadline, "the queue is dropped");
     }
 
+    [Theory]
+    [InlineData(StreamKind.RealTime)]
+    [InlineData(StreamKind.Burst)]
+    public async Task A_two_second_burst_is_cut_to_the_target_on_a_real_time_stream_and_played_whole_otherwise(StreamKind kind)
+    {
+        await using var satellite = await SatelliteUnderTest.StartAsync(server.Uri, Silence);
+        await Eventually.TrueAsync(() => satellite.Status.Connected, Deadline, "connected");
+        using var encoder = OpusFrameEncoder.Create(new OpusEncoderOptions());
+        var tone = Signals.Sine(440, 16000, 320);
+        var packet = new byte[OpusFrameEncoder.MaxPacketSize];
+        await server.SendAsync(new StreamMessage(kind));
+        for (uint seq = 0; seq < 100; seq++)
+        {
+            await server.SendAudioAsync(seq, packet.AsSpan(0, encoder.Encode(tone, packet)));
+        }
+
+        var jitter = satellite.Get<JitterBuffer>();
+        await Eventually.TrueAsync(() => jitter.Stats().Received == 100, Deadline, "the packets arrive");
+        if (kind == StreamKind.RealTime)
+        {
+            await Eventually.TrueAsync(() => jitter.Stats().TrimmedMilliseconds > 1000, Deadline, "the excess is dropped");
+            Assert.InRange(jitter.Stats().TrimmedMilliseconds, 1000, 2000);
+        }
+        else
+        {
+            await Eventually.TrueAsync(() => jitter.Stats().DepthMilliseconds == 0, Deadline, "the burst plays out");
+            Assert.Equal(0, jitter.Stats().TrimmedMilliseconds);
+        }
+    }
+
     [Fact]
     public async Task PersonaPlex_style_24_kHz_hybrid_packets_are_decoded_and_played()
     {
