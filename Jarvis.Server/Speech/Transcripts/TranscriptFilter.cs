@@ -60,7 +60,7 @@ public sealed class TranscriptFilter(IOptionsMonitor<TranscriptFilterOptions> op
         var lexicon = _lexicon;
         if (lexicon is null || !ReferenceEquals(lexicon.Source, o))
         {
-            lexicon = new Lexicon(o, Set(o.Fillers), Set(o.Hallucinations), [.. o.HallucinationPrefixes.Select(TranscriptText.Normalize).Where(p => p.Length > 0)]);
+            lexicon = new Lexicon(o, Set(o.EffectiveFillers), Set(o.EffectiveHallucinations), [.. o.EffectiveHallucinationPrefixes.Select(TranscriptText.Normalize).Where(p => p.Length > 0)]);
             _lexicon = lexicon;
         }
 
