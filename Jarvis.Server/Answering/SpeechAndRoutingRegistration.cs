@@ -3,6 +3,7 @@ using Jarvis.Server.Health;
 using Jarvis.Server.Llm;
 using Jarvis.Server.Routing;
 using Jarvis.Server.Speech;
+using Jarvis.Server.Speech.Transcripts;
 using Jarvis.Server.State;
 using Jarvis.Server.Wake;
 using Jarvis.Server.Wyoming;
@@ -25,6 +26,7 @@ public static class SpeechAndRoutingRegistration
         services.AddStateDirectory();
         Bind<RoutingOptions>(services, RoutingOptions.Section);
         Bind<AsrOptions>(services, AsrOptions.Section);
+        Bind<TranscriptFilterOptions>(services, TranscriptFilterOptions.Section);
         Bind<TtsOptions>(services, TtsOptions.Section);
         Bind<WakeOptions>(services, WakeOptions.Section);
         Bind<RoomAudioOptions>(services, RoomAudioOptions.Section);
@@ -33,13 +35,10 @@ public static class SpeechAndRoutingRegistration
 
         services.AddSingleton<IQueryRouter, ComplexityRouter>();
         services.AddSingleton<ISpeechRecognizer, WyomingSpeechRecognizer>();
+        services.AddSingleton<TranscriptFilter>();
         services.AddSingleton<ISpeechSynthesizer, WyomingSpeechSynthesizer>();
         services.AddSingleton<IWakeWordDetector, WyomingWakeWordDetector>();
-        services.AddSingleton<IOllamaApiClient>(sp => new OllamaApiClient(new HttpClient
-        {
-            BaseAddress = sp.GetRequiredService<IOptions<OllamaOptions>>().Value.Url,
-            Timeout = Timeout.InfiniteTimeSpan,
-        }));
+        services.AddSingleton<IOllamaApiClient>(sp => new OllamaApiClient(OllamaHttpClient.Create(sp.GetRequiredService<IOptions<OllamaOptions>>().Value.Url)));
         services.AddSingleton<ConversationHistory>();
         services.AddSingleton<ILlmChat, OllamaChat>();
         services.AddHostedService<OllamaWarmup>();

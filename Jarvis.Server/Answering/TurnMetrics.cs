@@ -5,7 +5,7 @@ namespace Jarvis.Server.Answering;
 
 /// <summary>
 /// Cumulative Prometheus histograms of the turn stages (end of speech → transcript, → first token, → first audio;
-/// first sentence → first audio) by mode, and turn counts by mode and handling. Fed by <see cref="TurnLog"/>.
+/// first sentence → first audio) by mode, and turn counts by mode, route, handling and interruption. Fed by <see cref="TurnLog"/>.
 /// </summary>
 public sealed class TurnMetrics
 {
@@ -13,7 +13,7 @@ public sealed class TurnMetrics
     private static readonly string[] Stages = ["transcript", "first_token", "first_audio", "sentence_to_audio"];
 
     private readonly Dictionary<(string Stage, string Mode), (long[] Counts, long Count, double Sum)> _histograms = [];
-    private readonly Dictionary<(string Mode, string Handling), long> _turns = [];
+    private readonly Dictionary<string, long> _turns = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public void Record(TurnRecord turn)
@@ -21,7 +21,8 @@ public sealed class TurnMetrics
         var mode = turn.Mode.ToString().ToLowerInvariant();
         lock (_lock)
         {
-            _turns[(mode, turn.Handling)] = _turns.GetValueOrDefault((mode, turn.Handling)) + 1;
+            var labels = TurnLabels(turn);
+            _turns[labels] = _turns.GetValueOrDefault(labels) + 1;
             Observe("transcript", mode, turn.EndOfSpeechToTranscript);
             Observe("first_token", mode, turn.EndOfSpeechToFirstToken);
             Observe("first_audio", mode, turn.EndOfSpeechToFirstAudio);
@@ -49,11 +50,11 @@ public sealed class TurnMetrics
                 output.Append(CultureInfo.InvariantCulture, $"jarvis_turn_stage_seconds_count{{{labels}}} {count}\n");
             }
 
-            output.Append("# HELP jarvis_turns_total Conversation turns by mode and handling (passed, home, canned, rating, llm, cached).\n");
+            output.Append("# HELP jarvis_turns_total Conversation turns by mode, route (home, fast, deep, cached, rating, ignored, none), handling (passed, home, canned, rating, llm, cached, ignored, none) and interruption.\n");
             output.Append("# TYPE jarvis_turns_total counter\n");
-            foreach (var ((mode, handling), n) in _turns.OrderBy(t => t.Key.Mode, StringComparer.Ordinal).ThenBy(t => t.Key.Handling, StringComparer.Ordinal))
+            foreach (var (labels, n) in _turns.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
-                output.Append(CultureInfo.InvariantCulture, $"jarvis_turns_total{{mode=\"{mode}\",handling=\"{handling}\"}} {n}\n");
+                output.Append(CultureInfo.InvariantCulture, $"jarvis_turns_total{{{labels}}} {n}\n");
             }
         }
     }
@@ -77,4 +78,8 @@ public sealed class TurnMetrics
 
         _histograms[(stage, mode)] = (counts, count + 1, sum + seconds);
     }
+
+    /// <summary>The Prometheus labels of a turn's count, the same in <c>jarvis_turns_total</c> and <c>jarvis_conversation_turns_total</c>.</summary>
+    public static string TurnLabels(TurnRecord turn) =>
+        $"mode=\"{turn.Mode.ToString().ToLowerInvariant()}\",route=\"{turn.Route}\",handling=\"{turn.Handling}\",interrupted=\"{(turn.Interrupted ? "true" : "false")}\"";
 }

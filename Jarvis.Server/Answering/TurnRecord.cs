@@ -4,8 +4,9 @@ namespace Jarvis.Server.Answering;
 
 /// <summary>
 /// What one turn did and how long each stage took (end of speech → transcript → first token → first audio to the room),
-/// for the status page, /metrics and the A/B report. <see cref="Handling"/>: passed (PersonaPlex answers), home, canned,
-/// rating, llm, cached.
+/// for the status page, /metrics and the A/B report. <see cref="Route"/> and <see cref="Handling"/> use the words of
+/// <see cref="TurnRoutes"/>: route home, fast, deep, cached, rating, ignored (none: interrupted or failed before it was
+/// decided); handling passed (PersonaPlex answers), home, canned, rating, llm, cached, ignored.
 /// </summary>
 public sealed record TurnRecord
 {
@@ -19,11 +20,14 @@ public sealed record TurnRecord
 
     public required DateTimeOffset StartedAt { get; init; }
 
-    public string Route { get; init; } = "fast";
+    public string Route { get; init; } = TurnRoutes.None;
 
     public double Score { get; init; }
 
-    public string Handling { get; init; } = "passed";
+    public string Handling { get; init; } = TurnRoutes.None;
+
+    /// <summary>For ignored turns, why the transcript carries no request: <c>empty</c>, <c>hallucination "thank you"</c>, …</summary>
+    public string? IgnoredBecause { get; init; }
 
     /// <summary>For home turns, what the home engine made of it: done, failed, answer, offer, clarify, thanks, acknowledge.</summary>
     public string? Home { get; init; }

@@ -5,7 +5,8 @@ namespace Jarvis.Server.Conversation;
 
 /// <summary>
 /// Each live turn's mode and stage latencies in the hub's <c>/metrics</c> and status page:
-/// <c>jarvis_conversation_stage_seconds{stage,mode}</c> and <c>jarvis_conversation_turns_total{mode,handling}</c>.
+/// <c>jarvis_conversation_stage_seconds{stage,mode}</c> and <c>jarvis_conversation_turns_total{mode,route,handling,interrupted}</c>
+/// (the labels of <see cref="TurnMetrics.TurnLabels"/>, the same words as the turn log and <c>/api/turns</c>).
 /// </summary>
 public sealed class ConversationStageMetrics(MetricsRegistry metrics)
 {
@@ -15,8 +16,9 @@ public sealed class ConversationStageMetrics(MetricsRegistry metrics)
     public void Record(TurnRecord turn)
     {
         var mode = turn.Mode == TurnMode.Pipeline ? "pipeline" : "duplex";
-        metrics.Counter("jarvis_conversation_turns_total", "Live conversation turns by mode and handling (passed, home, canned, rating, llm, cached).",
-            $"mode=\"{mode}\",handling=\"{turn.Handling}\"").Increment();
+        metrics.Counter("jarvis_conversation_turns_total",
+            "Live conversation turns by mode, route (home, fast, deep, cached, rating, ignored, none), handling (passed, home, canned, rating, llm, cached, ignored, none) and interruption.",
+            TurnMetrics.TurnLabels(turn)).Increment();
         Observe("transcript", mode, turn.EndOfSpeechToTranscript);
         Observe("first_token", mode, turn.EndOfSpeechToFirstToken);
         Observe("first_audio", mode, turn.EndOfSpeechToFirstAudio);

@@ -9,6 +9,6 @@ public interface ISpeechRecognition : IAsyncDisposable
 
     ValueTask SendAsync(ReadOnlyMemory<byte> pcm, CancellationToken cancellationToken);
 
-    /// <summary>Ends the audio and waits for the final transcript ("" when nothing was said).</summary>
-    Task<string> FinishAsync(CancellationToken cancellationToken);
+    /// <summary>Ends the audio and waits for the final transcript ("" when nothing was said) and its confidence, when reported.</summary>
+    Task<RecognizedSpeech> FinishAsync(CancellationToken cancellationToken);
 }

@@ -5,14 +5,15 @@ namespace Jarvis.Server.Speech;
 
 /// <summary>
 /// One ASR stream on its own connection. A reader loop collects streaming partials (<c>transcript-chunk</c>) and the
-/// final <c>transcript</c>; an <c>error</c> event or a dropped connection fails <see cref="FinishAsync"/>.
+/// final <c>transcript</c> (with its <c>confidence</c>, 0–1, when a recogniser adds one: not part of Wyoming, and
+/// wyoming-faster-whisper sends none); an <c>error</c> event or a dropped connection fails <see cref="FinishAsync"/>.
 /// </summary>
 internal sealed class WyomingRecognition : ISpeechRecognition
 {
     private readonly WyomingConnection _connection;
     private readonly WyomingAudioUpload _upload;
     private readonly Channel<string> _partials = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private readonly TaskCompletionSource<string> _transcript = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<RecognizedSpeech> _transcript = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _readLoop;
 
@@ -35,7 +36,7 @@ internal sealed class WyomingRecognition : ISpeechRecognition
         await _upload.SendAsync(pcm, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<string> FinishAsync(CancellationToken cancellationToken)
+    public async Task<RecognizedSpeech> FinishAsync(CancellationToken cancellationToken)
     {
         await _upload.StopAsync(cancellationToken).ConfigureAwait(false);
         return await _transcript.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -67,7 +68,7 @@ internal sealed class WyomingRecognition : ISpeechRecognition
                         _partials.Writer.TryWrite(partial.ToString());
                         break;
                     case WyomingEventTypes.Transcript:
-                        _transcript.TrySetResult(evt.GetString("text") ?? "");
+                        _transcript.TrySetResult(new RecognizedSpeech(evt.GetString("text") ?? "", Confidence(evt)));
                         break;
                     case WyomingEventTypes.Error:
                         _transcript.TrySetException(new WyomingProtocolException($"ASR error: {evt.GetString("text")} ({evt.GetString("code")})"));
@@ -90,4 +91,6 @@ internal sealed class WyomingRecognition : ISpeechRecognition
             _partials.Writer.TryComplete();
         }
     }
+
+    private static double? Confidence(WyomingEvent evt) => evt.GetDouble("confidence") is { } c and >= 0 and <= 1 ? c : null;
 }

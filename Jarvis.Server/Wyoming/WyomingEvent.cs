@@ -36,6 +36,9 @@ public sealed class WyomingEvent
         : Data[key] is JsonValue d && d.GetValueKind() == JsonValueKind.Number && d.TryGetValue(out double x) && x == Math.Floor(x) ? (long)x
         : null;
 
+    public double? GetDouble(string key) =>
+        Data[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out double x) && double.IsFinite(x) ? x : null;
+
     public bool? GetBoolean(string key) => Data[key] switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.True => true,

@@ -3,6 +3,7 @@ using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
 using Jarvis.Server.Routing;
 using Jarvis.Server.Speech;
+using Jarvis.Server.Speech.Transcripts;
 using Jarvis.Server.Tests.Emulators;
 using Jarvis.Server.Tests.Emulators.Ollama;
 using Jarvis.Server.Tests.Emulators.Wyoming;
@@ -31,10 +32,11 @@ public sealed class AnswerEnvironment : IAsyncDisposable
         Cache = new AnswerCache(routing, TimeProvider.System);
         var speech = new RoomSpeech(synthesizer, new FixedOptionsMonitor<RoomAudioOptions>(new RoomAudioOptions()), TimeProvider.System);
         Turn = new AnswerTurn(
+            new TranscriptFilter(new FixedOptionsMonitor<TranscriptFilterOptions>(new TranscriptFilterOptions())),
             new ComplexityRouter(routing),
             Home,
             new HomeVoice(speech, new ConfirmationEarcon(Options.Create(new RoomAudioOptions())), ModeOptions),
-            new OllamaChat(new OllamaApiClient(new HttpClient { BaseAddress = ollama.Url }), new ConversationHistory(), ollamaOptions, TimeProvider.System, NullLogger<OllamaChat>.Instance),
+            new OllamaChat(new OllamaApiClient(OllamaHttpClient.Create(ollama.Url)), new ConversationHistory(), ollamaOptions, TimeProvider.System, NullLogger<OllamaChat>.Instance),
             speech,
             Cache,
             new RatingStore(routing, State, Turns, TimeProvider.System, NullLogger<RatingStore>.Instance),

@@ -105,7 +105,7 @@ public sealed class AnswerTurnTests : IAsyncLifetime
     {
         var sink = new RecordingRoomSink();
 
-        var turn = await Run("Thank you!", sink);
+        var turn = await Run("Thanks a lot!", sink);
 
         Assert.Equal("canned", turn.Handling);
         Assert.Equal("You're welcome.", Assert.Single(_env.Tts.Spoken));

@@ -32,7 +32,7 @@ public sealed class HomeOutcomeVoiceTests : IAsyncLifetime
         _env.Ollama.Answer = _ => "Penguins keep warm with dense feathers.";
         var sink = new RecordingRoomSink();
 
-        var thanks = await Run("Thank you", sink, TurnMode.Pipeline);
+        var thanks = await Run("Thanks a lot", sink, TurnMode.Pipeline);
         var question = await Run("Explain in detail how penguins keep warm", sink, TurnMode.Pipeline);
 
         Assert.Equal(("canned", null), (thanks.Handling, thanks.Home));

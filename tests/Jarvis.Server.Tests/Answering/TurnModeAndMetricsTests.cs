@@ -33,7 +33,7 @@ public sealed class TurnModeAndMetricsTests
         log.Add(new TurnRecord
         {
             Id = "a", Room = "kitchen", Mode = TurnMode.Pipeline, Transcript = "x", StartedAt = DateTimeOffset.UnixEpoch,
-            Handling = "llm", EndOfSpeechToFirstAudio = TimeSpan.FromMilliseconds(300),
+            Route = "deep", Handling = "llm", EndOfSpeechToFirstAudio = TimeSpan.FromMilliseconds(300),
         });
         var text = new StringBuilder();
 
@@ -43,6 +43,6 @@ public sealed class TurnModeAndMetricsTests
         Assert.Contains("jarvis_turn_stage_seconds_bucket{stage=\"first_audio\",mode=\"pipeline\",le=\"0.25\"} 0", metrics);
         Assert.Contains("jarvis_turn_stage_seconds_bucket{stage=\"first_audio\",mode=\"pipeline\",le=\"0.5\"} 1", metrics);
         Assert.Contains("jarvis_turn_stage_seconds_count{stage=\"first_audio\",mode=\"pipeline\"} 1", metrics);
-        Assert.Contains("jarvis_turns_total{mode=\"pipeline\",handling=\"llm\"} 1", metrics);
+        Assert.Contains("jarvis_turns_total{mode=\"pipeline\",route=\"deep\",handling=\"llm\",interrupted=\"false\"} 1", metrics);
     }
 }

@@ -76,7 +76,7 @@ public sealed class HomeInPipelineTests
         var kitchen = await ConverseAsync(env);
 
         var joke = await env.TalkAsync(kitchen, "Tell me a joke");
-        var thanks = await env.TalkAsync(kitchen, "Thank you");
+        var thanks = await env.TalkAsync(kitchen, "Thanks a lot");
 
         Assert.Equal(("llm", null, true), (joke.Handling, joke.Home, joke.Spoke));
         Assert.Equal(("canned", true), (thanks.Handling, thanks.Spoke));

@@ -52,10 +52,10 @@ public sealed class PipelineModeTests
         Assert.Contains(env.Home.Calls, call => (call.Domain, call.Service) == ("light", "turn_on") && call.Targets.Contains("light.kitchen_ceiling"));
         await Eventually.TrueAsync(() => env.Tts.Spoken.Contains("Done."), "the home reply is spoken");
 
-        await env.SayAsync(kitchen, "Thank you");
-        var thanks = await env.TurnAsync("Thank you");
+        await env.SayAsync(kitchen, "Thanks a lot");
+        var thanks = await env.TurnAsync("Thanks a lot");
         Assert.True(thanks.Spoke);
-        await Eventually.TrueAsync(() => env.Get<Jarvis.Server.Status.MetricsRegistry>().WriteText().Contains("jarvis_conversation_turns_total{mode=\"pipeline\",handling=\"llm\"} 1", StringComparison.Ordinal),
+        await Eventually.TrueAsync(() => env.Get<Jarvis.Server.Status.MetricsRegistry>().WriteText().Contains("jarvis_conversation_turns_total{mode=\"pipeline\",route=\"deep\",handling=\"llm\",interrupted=\"false\"} 1", StringComparison.Ordinal),
             "the turns are in /metrics by mode");
     }
 
@@ -94,14 +94,14 @@ public sealed class PipelineModeTests
         var kitchen = await env.KitchenAsync();
         await ConversationFixture.ConverseAsync(kitchen);
 
-        env.Asr.Transcript = "Thank you";
+        env.Asr.Transcript = "What time is it";
         await kitchen.VoiceAsync(true, 0.9);
         foreach (var packet in Jarvis.Server.Tests.PersonaPlex.Support.TestPackets.Tone(10))
         {
             await kitchen.SendAudioAsync(packet);
         }
 
-        var turn = await env.TurnAsync("Thank you");
+        var turn = await env.TurnAsync("What time is it");
         Assert.Equal(TurnMode.Pipeline, turn.Mode);
         Assert.True(env.Asr.LastAudio.Length >= 10 * 320 * 2, "the decoded 16 kHz audio reached the recogniser");
     }

@@ -12,6 +12,7 @@ internal sealed class SimulatedSatellite : IAsyncDisposable
     private readonly LinkFrameAssembler _assembler = new();
     private readonly List<LinkMessage> _messages = [];
     private readonly List<byte[]> _audio = [];
+    private readonly List<int> _audioBeforeFlush = [];
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private Task _receiving = Task.CompletedTask;
@@ -60,6 +61,18 @@ internal sealed class SimulatedSatellite : IAsyncDisposable
             lock (_audio)
             {
                 return _audio.ToArray();
+            }
+        }
+    }
+
+    /// <summary>For each flush received, in order, how many audio packets had arrived before it (the link keeps them in order).</summary>
+    public IReadOnlyList<int> AudioBeforeFlush
+    {
+        get
+        {
+            lock (_audio)
+            {
+                return _audioBeforeFlush.ToArray();
             }
         }
     }
@@ -159,6 +172,14 @@ internal sealed class SimulatedSatellite : IAsyncDisposable
         else if (read.Kind == LinkReadKind.Control)
         {
             var message = read.Message!;
+            if (message is FlushMessage)
+            {
+                lock (_audio)
+                {
+                    _audioBeforeFlush.Add(_audio.Count);
+                }
+            }
+
             lock (_messages)
             {
                 _messages.Add(message);

@@ -49,7 +49,7 @@ public sealed class WyomingSpeechClientTests
             await recognition.SendAsync(audio.AsMemory(offset, Math.Min(2048, audio.Length - offset)), CancellationToken.None);
         }
 
-        var text = await recognition.FinishAsync(CancellationToken.None).WaitAsync(Deadline);
+        var text = (await recognition.FinishAsync(CancellationToken.None).WaitAsync(Deadline)).Text;
 
         Assert.Equal("turn on the kitchen lights", text);
         Assert.Equal(audio, asr.LastAudio);
@@ -66,7 +66,7 @@ public sealed class WyomingSpeechClientTests
 
         await using var recognition = await recognizer.StartAsync(AudioFormat.Speech16K, CancellationToken.None);
         await recognition.SendAsync(Tone(100), CancellationToken.None);
-        var text = await recognition.FinishAsync(CancellationToken.None).WaitAsync(Deadline);
+        var text = (await recognition.FinishAsync(CancellationToken.None).WaitAsync(Deadline)).Text;
         var partials = new List<string>();
         await foreach (var p in recognition.PartialTranscripts.ReadAllAsync().WithCancellation(new CancellationTokenSource(Deadline).Token))
         {
@@ -95,7 +95,7 @@ public sealed class WyomingSpeechClientTests
 
         Assert.Equal("turn ", first);
         Assert.Equal("turn the ", second);
-        Assert.Equal("turn the music down please", await recognition.FinishAsync(CancellationToken.None).WaitAsync(Deadline));
+        Assert.Equal(new RecognizedSpeech("turn the music down please"), await recognition.FinishAsync(CancellationToken.None).WaitAsync(Deadline));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class WyomingSpeechClientTests
 
         await using var recognition = await recognizer.StartAsync(AudioFormat.Speech16K, CancellationToken.None);
 
-        Assert.Equal("", await recognition.FinishAsync(CancellationToken.None).WaitAsync(Deadline));
+        Assert.Equal(new RecognizedSpeech(""), await recognition.FinishAsync(CancellationToken.None).WaitAsync(Deadline));
     }
 
     [Fact]

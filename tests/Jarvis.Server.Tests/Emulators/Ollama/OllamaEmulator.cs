@@ -17,6 +17,7 @@ namespace Jarvis.Server.Tests.Emulators.Ollama;
 /// <c>/api/ps</c>, <c>/api/chat</c> streaming NDJSON (one flushed line per token, then <c>done:true</c> with metrics) or a
 /// single object with <c>stream:false</c>; empty messages load/unload the model; 400 for a missing body, bad JSON or no
 /// model; 404 <c>model '…' not found</c> for a model that is not pulled; a scripted mid-stream <c>{"error":…}</c> line.
+/// Records completed streams and streams the client aborted (closed the connection), with how far they had got.
 /// </summary>
 public sealed class OllamaEmulator : IAsyncDisposable
 {
@@ -34,6 +35,12 @@ public sealed class OllamaEmulator : IAsyncDisposable
 
     public TimeSpan FirstTokenDelay { get; set; }
 
+    /// <summary>
+    /// After this many tokens the stream stalls: nothing more is written until the client goes away (a slow model between two
+    /// tokens; null: never).
+    /// </summary>
+    public int? StallAfterTokens { get; set; }
+
     /// <summary>After this many tokens the stream ends with an error line and no done:true (null: never).</summary>
     public int? FailAfterTokens { get; set; }
 
@@ -43,7 +50,14 @@ public sealed class OllamaEmulator : IAsyncDisposable
     /// <summary>Chat requests that asked for an answer (messages not empty).</summary>
     public int AnswerCount => ChatRequests.Count(r => r["messages"] is JsonArray { Count: > 0 });
 
+    /// <summary>Streams the client closed before their done:true line (any moment, including before the first token).</summary>
     public int AbortedStreams;
+
+    /// <summary>
+    /// For each stream the client aborted after it had received at least one token (the connection or request went away
+    /// mid-stream), how many of the answer's tokens had been sent and how many the answer had.
+    /// </summary>
+    public ConcurrentQueue<(int Sent, int Total)> AbortedMidStream { get; } = new();
 
     /// <summary>Streams that reached their done:true line.</summary>
     public int CompletedStreams;
@@ -130,6 +144,7 @@ public sealed class OllamaEmulator : IAsyncDisposable
     {
         context.Response.ContentType = "application/x-ndjson";
         var tokens = OllamaTokens.Split(answer);
+        var sent = 0;
         try
         {
             if (FirstTokenDelay > TimeSpan.Zero)
@@ -145,6 +160,11 @@ public sealed class OllamaEmulator : IAsyncDisposable
                     return;
                 }
 
+                if (StallAfterTokens is { } stallAt && i == stallAt)
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+                }
+
                 if (i > 0 && TokenDelay > TimeSpan.Zero)
                 {
                     await Task.Delay(TokenDelay, context.RequestAborted);
@@ -157,14 +177,31 @@ public sealed class OllamaEmulator : IAsyncDisposable
                     ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = tokens[i] },
                     ["done"] = false,
                 });
+                sent++;
             }
 
             await WriteLineAsync(context, OllamaShapes.Final(model, "", "stop", tokens.Count));
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                // Kestrel may accept the last writes into its buffers after the client has gone: not a completed stream.
+                Aborted(sent, tokens.Count);
+                return;
+            }
+
             Interlocked.Increment(ref CompletedStreams);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
-            Interlocked.Increment(ref AbortedStreams);
+            Aborted(sent, tokens.Count);
+        }
+    }
+
+    private void Aborted(int sent, int total)
+    {
+        Interlocked.Increment(ref AbortedStreams);
+        if (sent > 0)
+        {
+            AbortedMidStream.Enqueue((sent, total));
         }
     }
 

@@ -116,5 +116,14 @@ public abstract class WyomingEmulator : IAsyncDisposable
         {
             // Client went away.
         }
+        finally
+        {
+            OnClosed(state);
+        }
+    }
+
+    /// <summary>The connection is over (the client closed it, or the emulator did).</summary>
+    protected virtual void OnClosed(ConnectionState state)
+    {
     }
 }

@@ -27,6 +27,11 @@ public sealed class WyomingTtsEmulator : WyomingEmulator
     /// <summary>Every text that was turned into an audio stream, in order.</summary>
     public ConcurrentQueue<string> Spoken { get; } = new();
 
+    /// <summary>Streaming syntheses the client closed without <c>synthesize-stop</c> (e.g. the answer was interrupted).</summary>
+    public int AbandonedSyntheses => Volatile.Read(ref _abandoned);
+
+    private int _abandoned;
+
     protected override WyomingEvent Info => new(WyomingEventTypes.Info, new JsonObject
     {
         ["tts"] = new JsonArray(new JsonObject
@@ -93,6 +98,14 @@ public sealed class WyomingTtsEmulator : WyomingEmulator
                 return true;
             default:
                 return true;
+        }
+    }
+
+    protected override void OnClosed(ConnectionState state)
+    {
+        if (state.StreamingText is not null)
+        {
+            Interlocked.Increment(ref _abandoned);
         }
     }
 
