@@ -4,6 +4,7 @@ using Jarvis.Server.Health;
 using Jarvis.Server.HomeAssistant;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Security;
+using Jarvis.Server.Timers;
 
 namespace Jarvis.Server.Hosting;
 
@@ -22,6 +23,7 @@ public static class ServerApp
         builder.Services.AddPersonaPlex(builder.Configuration);
         builder.Services.AddSpeechAndRouting(builder.Configuration);
         builder.Services.AddHomeAssistant(builder.Configuration);
+        builder.Services.AddTimers();
         builder.Services.AddConversation();
         builder.Services.AddHostedService<HomeAssistant.Summary.HomePersonaRefresher>();
         configureServices?.Invoke(builder.Services);
