@@ -1,3 +1,4 @@
+using Jarvis.Server.Announcements;
 using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
 using Jarvis.Server.Health;
@@ -24,6 +25,7 @@ public static class ServerApp
         builder.Services.AddSpeechAndRouting(builder.Configuration);
         builder.Services.AddHomeAssistant(builder.Configuration);
         builder.Services.AddTimers();
+        builder.Services.AddAnnouncements();
         builder.Services.AddConversation();
         builder.Services.AddHostedService<HomeAssistant.Summary.HomePersonaRefresher>();
         configureServices?.Invoke(builder.Services);
@@ -34,6 +36,8 @@ public static class ServerApp
         app.MapHub();
         // Each feature maps its endpoints with one line here: app.MapXxx();
         app.MapConversationApi();
+        app.MapAnnouncements();
+        app.MapTimers();
         return app;
     }
 }

@@ -30,6 +30,16 @@ public sealed partial class TimerRinger(
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Ring> _rings = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Task> _loops = [];
+    private readonly Queue<RingStopped> _stopped = new();
+
+    /// <summary>The last rings that stopped, oldest first (why: button, voice, timeout, server stopping).</summary>
+    public IReadOnlyList<RingStopped> Stopped()
+    {
+        lock (_gate)
+        {
+            return [.. _stopped];
+        }
+    }
 
     public bool IsRinging(string room)
     {
@@ -124,10 +134,11 @@ public sealed partial class TimerRinger(
         var started = time.GetTimestamp();
         try
         {
-            SetLed(room, RoomLed.Timer);
             await sink.FlushAsync(token).ConfigureAwait(false);
             while (time.GetElapsedTime(started) < settings.RingTimeout)
             {
+                // Every ring, so that a satellite that (re)connects while it rings shows it too.
+                SetLed(room, RoomLed.Timer);
                 await earcon.Clip.ReplayAsync(sink, token).ConfigureAwait(false);
                 await Task.Delay(settings.RingInterval, time, token).ConfigureAwait(false);
             }
@@ -149,6 +160,15 @@ public sealed partial class TimerRinger(
             await sink.DisposeAsync().ConfigureAwait(false);
             SetLed(room, coordinator.IsConversing(room) ? RoomLed.Listening : RoomLed.Idle);
             ring.Stopping.Dispose();
+            lock (_gate)
+            {
+                _stopped.Enqueue(new RingStopped(room, ring.Reason ?? "stopped", time.GetUtcNow()));
+                while (_stopped.Count > 20)
+                {
+                    _stopped.Dequeue();
+                }
+            }
+
             LogStopped(room, ring.Reason ?? "stopped", time.GetElapsedTime(started).TotalSeconds);
         }
     }

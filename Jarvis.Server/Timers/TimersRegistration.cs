@@ -23,9 +23,10 @@ public static class TimersRegistration
         services.AddSingleton<TimerRinger>();
         services.AddHostedService(sp => sp.GetRequiredService<TimerRinger>());
         services.AddSingleton<IRoomButtonObserver>(sp => sp.GetRequiredService<TimerRinger>());
+        services.AddHostedService<MqttTimers>();
         services.Replace(ServiceDescriptor.Singleton<IHomeEngine>(sp => new TimerHomeEngine(
             sp.GetRequiredService<HomeConversation>(), sp.GetRequiredService<TimerCommands>(), sp.GetRequiredService<TimerRinger>(),
-            sp.GetRequiredService<HomeModel>(), sp.GetService<IBroadcaster>())));
+            sp.GetRequiredService<HomeModel>(), sp.GetService<IBroadcaster>(), sp.GetService<Announcements.AnnouncementAsks>())));
         return services;
     }
 }
