@@ -60,7 +60,7 @@ public sealed class DiscoverySchemaTests
         Assert.Contains(config.GetProperty("device_class").GetString(), SensorDeviceClasses);
         Assert.Equal("homeassistant/sensor/jarvis_test-server/timer_a1b2c3d4e5f6/config", TimerDiscovery.ConfigTopic(Topics, "test-server", timer.Id));
         var state = Parse(TimerDiscovery.State(timer, DateTimeOffset.UnixEpoch));
-        Assert.Equal("1970-01-01T00:05:00Z", state.GetProperty("ends_at").GetString());
+        Assert.Equal("1970-01-01T00:05:00+00:00", state.GetProperty("ends_at").GetString());
         Assert.True(DateTimeOffset.TryParse(state.GetProperty("ends_at").GetString(), out _));
         Assert.Equal(300, state.GetProperty("seconds_left").GetInt32());
     }
