@@ -1,23 +1,16 @@
 using Jarvis.Server.HomeAssistant.Model;
-using Jarvis.Server.Timers.Grammar;
 
 namespace Jarvis.Server.HomeAssistant.Intents;
 
 /// <summary>
 /// Turns a transcript into an <see cref="IntentMatch"/> against the live home, locally: tokenize, tag names and
-/// grammar words (tries, no per-entity loops), then apply the question and command rules. Timer and broadcast sentences are
-/// read first by their own grammar (<see cref="TimerGrammar"/>).
+/// grammar words (tries, no per-entity loops), then apply the question and command rules.
 /// </summary>
 public static class IntentRecognizer
 {
     /// <summary>Returns null when nothing in the sentence reads as a home command or question.</summary>
     public static IntentMatch? Recognize(string text, HomeSnapshot home, string? speakerAreaId)
     {
-        if (TimerGrammar.Match(text, home) is { } timer)
-        {
-            return new IntentMatch(timer.Intent, IntentTarget.None) { Timer = timer };
-        }
-
         var utterance = Analyze(text, home, speakerAreaId);
         if (utterance.IsQuestion && QuestionRules.Match(utterance) is { } answer)
         {

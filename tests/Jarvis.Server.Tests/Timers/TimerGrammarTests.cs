@@ -1,4 +1,3 @@
-using Jarvis.Server.HomeAssistant.Intents;
 using Jarvis.Server.HomeAssistant.Intents.Evaluation;
 using Jarvis.Server.HomeAssistant.Model;
 using Jarvis.Server.Tests.HomeAssistant.Emulator;
@@ -47,10 +46,10 @@ public sealed class TimerGrammarTests
     [InlineData("tell everyone it's time for bed", "it's time for bed")]
     public void Broadcasts_keep_the_message_as_said(string sentence, string message)
     {
-        var match = IntentRecognizer.Recognize(sentence, Home, null);
+        var match = TimerGrammar.Match(sentence, Home);
 
         Assert.Equal(TimerIntents.Broadcast, match?.Intent);
-        Assert.Equal(message, match?.Timer?.Message);
+        Assert.Equal(message, match?.Message);
     }
 
     [Theory]
