@@ -26,4 +26,16 @@ public enum MqttTopicKind
 
     /// <summary><c>{prefix}/arbitration/claim/{room}</c>: JSON <see cref="ArbitrationClaim"/>, not retained.</summary>
     ArbitrationClaim,
+
+    /// <summary><c>{prefix}/announce</c>: JSON announcement command, not retained (Home Assistant may publish it).</summary>
+    Announce,
+
+    /// <summary><c>{prefix}/announce/answer</c>: JSON answer to an "ask" announcement, not retained.</summary>
+    AnnounceAnswer,
+
+    /// <summary><c>{prefix}/room/{room}/notify</c>: plain text to speak in the room, not retained (Home Assistant may publish it).</summary>
+    RoomNotify,
+
+    /// <summary><c>{prefix}/timer/{id}/state</c>: JSON timer state, retained while the timer exists.</summary>
+    TimerState,
 }

@@ -43,6 +43,21 @@ public sealed class MqttTopics
     /// <summary>Subscription filter for every satellite's retained status.</summary>
     public string AllSatelliteStatuses => $"{Prefix}/satellite/+/status";
 
+    /// <summary>Announcement command (JSON: text, sound, rooms, chime, ask, id); only Home Assistant and servers publish it.</summary>
+    public string Announce => $"{Prefix}/announce";
+
+    /// <summary>The answers to "ask" announcements (JSON: id, room, transcript, answer), not retained.</summary>
+    public string AnnounceAnswer => $"{Prefix}/announce/answer";
+
+    /// <summary>Subscription filter for every room's notify command.</summary>
+    public string AllRoomNotify => $"{Prefix}/room/+/notify";
+
+    /// <summary>A room's notify command (plain text spoken in the room): the command topic of its Home Assistant notify entity.</summary>
+    public string RoomNotify(string room) => $"{Prefix}/room/{CheckId(room, nameof(room))}/notify";
+
+    /// <summary>A timer's state (JSON, retained while the timer exists).</summary>
+    public string TimerState(string timerId) => $"{Prefix}/timer/{CheckId(timerId, nameof(timerId))}/state";
+
     /// <summary>A satellite's availability.</summary>
     public string SatelliteStatus(string satelliteId) => Satellite(satelliteId, "status");
 
@@ -86,6 +101,10 @@ public sealed class MqttTopics
             ["satellite", _, "mute", "set"] => MqttTopicKind.SatelliteMuteSet,
             ["satellite", _, "state"] => MqttTopicKind.SatelliteState,
             ["satellite", _, "conversation"] => MqttTopicKind.SatelliteConversation,
+            ["announce"] => MqttTopicKind.Announce,
+            ["announce", "answer"] => MqttTopicKind.AnnounceAnswer,
+            ["room", _, "notify"] => MqttTopicKind.RoomNotify,
+            ["timer", _, "state"] => MqttTopicKind.TimerState,
             _ => null,
         };
         if (kind is not { } found)
@@ -93,7 +112,7 @@ public sealed class MqttTopics
             return false;
         }
 
-        var id = found is MqttTopicKind.ServerStatus or MqttTopicKind.ActiveConversation ? null : levels[found == MqttTopicKind.ArbitrationClaim ? 2 : 1];
+        var id = found is MqttTopicKind.ServerStatus or MqttTopicKind.ActiveConversation or MqttTopicKind.Announce or MqttTopicKind.AnnounceAnswer ? null : levels[found == MqttTopicKind.ArbitrationClaim ? 2 : 1];
         if (id is not null && !LinkIds.IsValid(id))
         {
             return false;

@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using Jarvis.Protocol.Link.Messages;
+using Jarvis.Satellite.Hosting;
 using Jarvis.Satellite.Uplink;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,12 +9,12 @@ using Microsoft.Extensions.Options;
 namespace Jarvis.Satellite.Button;
 
 /// <summary>
-/// Reads the mute button: a short press toggles mute, a long press unmutes if needed and asks the server
+/// Reads the mute button: a short press toggles mute (while a timer rings it only tells the server, which stops the ring), a long press unmutes if needed and asks the server
 /// for a conversation. Without a configured pin (or GPIO) it does nothing.
 /// </summary>
 public sealed partial class ButtonService(
     IOptions<ButtonOptions> options, MuteController mute, SatelliteEvents events, MonotonicClock clock, TimeProvider time,
-    ILogger<ButtonService> logger) : BackgroundService
+    SatelliteStatus status, ILogger<ButtonService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,7 +64,11 @@ public sealed partial class ButtonService(
     {
         if (gesture == ButtonGesture.ShortPress)
         {
-            mute.Toggle(MuteSource.Button);
+            if (!status.Ringing)
+            {
+                mute.Toggle(MuteSource.Button);
+            }
+
             events.Publish(new SatelliteEvent(SatelliteEventKind.ShortPress, clock.NowUs));
             return;
         }

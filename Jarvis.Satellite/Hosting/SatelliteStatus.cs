@@ -43,6 +43,18 @@ public sealed class SatelliteStatus(LedController leds)
     /// <summary>The LED state the server asked for (idle, listening, thinking, speaking, error).</summary>
     public void SetServerLed(LedState state) => Update(() => serverLed = state);
 
+    /// <summary>True while the server says a timer of this room rings: a short press then stops it instead of toggling mute.</summary>
+    public bool Ringing
+    {
+        get
+        {
+            lock (gate)
+            {
+                return serverLed == LedState.Timer;
+            }
+        }
+    }
+
     /// <summary>What the LEDs show now.</summary>
     public LedState LedState
     {

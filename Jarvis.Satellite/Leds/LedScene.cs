@@ -22,12 +22,14 @@ public static class LedScene
             LedState.Muted => (new LedColor(255, 0, 0, maxBrightness), null),
             LedState.Error => (new LedColor(255, 60, 0, maxBrightness), null),
             LedState.Disconnected => (new LedColor(255, 255, 255, Math.Max((byte)1, (byte)(maxBrightness / 8))), (byte?)1),
+            LedState.Timer => (new LedColor(255, 140, 0, maxBrightness), (byte?)(maxBrightness / 8)),
+            LedState.Countdown => (new LedColor(255, 140, 0, Math.Max((byte)1, (byte)(maxBrightness / 6))), null),
             _ => (LedColor.Off, null),
         };
         return pulseLow is { } low ? Pulse(color, low, elapsed) : color;
     }
 
-    public static bool IsAnimated(LedState state) => state is LedState.Thinking or LedState.Disconnected;
+    public static bool IsAnimated(LedState state) => state is LedState.Thinking or LedState.Disconnected or LedState.Timer;
 
     private static LedColor Pulse(LedColor color, byte low, TimeSpan elapsed)
     {

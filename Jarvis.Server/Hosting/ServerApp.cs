@@ -1,9 +1,11 @@
+using Jarvis.Server.Announcements;
 using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
 using Jarvis.Server.Health;
 using Jarvis.Server.HomeAssistant;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Security;
+using Jarvis.Server.Timers;
 
 namespace Jarvis.Server.Hosting;
 
@@ -25,6 +27,8 @@ public static class ServerApp
         builder.Services.AddPersonaPlex(builder.Configuration);
         builder.Services.AddSpeechAndRouting(builder.Configuration);
         builder.Services.AddHomeAssistant(builder.Configuration);
+        builder.Services.AddTimers();
+        builder.Services.AddAnnouncements();
         builder.Services.AddConversation();
         builder.Services.AddHostedService<HomeAssistant.Summary.HomePersonaRefresher>();
         configureServices?.Invoke(builder.Services);
@@ -35,6 +39,8 @@ public static class ServerApp
         app.MapHub();
         // Each feature maps its endpoints with one line here: app.MapXxx();
         app.MapConversationApi();
+        app.MapAnnouncements();
+        app.MapTimers();
         return app;
     }
 }

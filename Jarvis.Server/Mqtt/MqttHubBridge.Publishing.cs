@@ -69,6 +69,8 @@ public sealed partial class MqttHubBridge
         RoomLed.Listening => LedState.Listening,
         RoomLed.Waiting => LedState.Thinking,
         RoomLed.Error => LedState.Error,
+        RoomLed.Timer => LedState.Timer,
+        RoomLed.Countdown => LedState.Countdown,
         _ => LedState.Idle,
     };
 }

@@ -27,9 +27,12 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
     private readonly System.Threading.Channels.Channel<HubCommand> _outbound =
         System.Threading.Channels.Channel.CreateUnbounded<HubCommand>(new() { SingleReader = true });
 
+    private readonly IMqttCommandObserver[] _observers;
+
     public MqttHubBridge(MqttConnection mqtt, ConversationCoordinator coordinator, SatelliteRegistry registry, IOptions<SatellitesOptions> satellites,
-        IOptions<MqttOptions> options, TimeProvider time, ILogger<MqttHubBridge> logger)
+        IOptions<MqttOptions> options, TimeProvider time, ILogger<MqttHubBridge> logger, IEnumerable<IMqttCommandObserver>? observers = null)
     {
+        _observers = observers?.ToArray() ?? [];
         _mqtt = mqtt;
         _coordinator = coordinator;
         _registry = registry;
@@ -59,6 +62,11 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
 
         await _mqtt.SubscribeAsync(_topics.AllMuteSetCommands, cancellationToken).ConfigureAwait(false);
         await _mqtt.SubscribeAsync(_topics.AllArbitrationClaims, cancellationToken).ConfigureAwait(false);
+        foreach (var filter in _observers.SelectMany(o => o.Filters(_topics)).Distinct(StringComparer.Ordinal))
+        {
+            await _mqtt.SubscribeAsync(filter, cancellationToken).ConfigureAwait(false);
+        }
+
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -177,6 +185,13 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
                 else
                 {
                     LogBadPayload(message.Topic);
+                }
+
+                break;
+            default:
+                foreach (var observer in _observers)
+                {
+                    observer.OnCommand(topic, message.Payload);
                 }
 
                 break;

@@ -7,4 +7,10 @@ public enum RoomLed
     Listening,
     Waiting,
     Error,
+
+    /// <summary>A timer of the room has ended and rings.</summary>
+    Timer,
+
+    /// <summary>A timer of the room is running.</summary>
+    Countdown,
 }

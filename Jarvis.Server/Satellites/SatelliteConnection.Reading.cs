@@ -72,6 +72,8 @@ internal sealed partial class SatelliteConnection
                 session.MutedBy = mute.Muted ? mute.Source : null;
                 deps.Coordinator.SetMuted(room, mute.Muted);
                 break;
+            case ButtonMessage button when deps.ButtonObservers.Any(o => o.OnButton(room, button.Press)):
+                break;
             case ButtonMessage { Press: ButtonPress.Long }:
                 deps.Coordinator.Wake(room, 1.0, WakeSource.LongPress);
                 break;

@@ -17,6 +17,7 @@ public sealed class SatelliteLinkDependencies(
     ConversationCoordinator coordinator,
     IEnumerable<IUplinkAudioSink> uplink,
     IEnumerable<IRoomVoiceObserver> voiceObservers,
+    IEnumerable<IRoomButtonObserver> buttonObservers,
     HubMetrics metrics,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -39,6 +40,8 @@ public sealed class SatelliteLinkDependencies(
     public IUplinkAudioSink[] Uplink { get; } = uplink.ToArray();
 
     public IRoomVoiceObserver[] VoiceObservers { get; } = voiceObservers.ToArray();
+
+    public IRoomButtonObserver[] ButtonObservers { get; } = buttonObservers.ToArray();
 
     public HubMetrics Metrics { get; } = metrics;
 

@@ -58,6 +58,8 @@ internal sealed class SatelliteLinkWriter(WebSocket socket, TimeProvider time, i
         RoomLed.Listening => LedState.Listening,
         RoomLed.Waiting => LedState.Thinking,
         RoomLed.Error => LedState.Error,
+        RoomLed.Timer => LedState.Timer,
+        RoomLed.Countdown => LedState.Countdown,
         _ => LedState.Idle,
     }));
 

@@ -27,4 +27,10 @@ public enum LedState
 
     /// <summary>No link to the server (dim pulse; normally set locally).</summary>
     Disconnected,
+
+    /// <summary>A timer of this room has ended and is ringing (fast amber pulse; shown even when muted; a short press stops it).</summary>
+    Timer,
+
+    /// <summary>A timer of this room is running (dim steady amber).</summary>
+    Countdown,
 }

@@ -1,4 +1,5 @@
 using Jarvis.Server.HomeAssistant.Model;
+using Jarvis.Server.Timers.Grammar;
 
 namespace Jarvis.Server.HomeAssistant.Intents;
 
@@ -38,10 +39,19 @@ public sealed record IntentMatch(string Intent, IntentTarget Target)
     /// <summary>For <see cref="IntentNames.SaveScene"/>: the name the user gave.</summary>
     public string? SceneName { get; init; }
 
+    /// <summary>For timer and broadcast intents: what the sentence said (<see cref="TimerGrammar"/>).</summary>
+    public TimerSentence? Timer { get; init; }
+
     /// <summary>Slots in the conventions of Home Assistant's intent tests (names, "all", numbers as numbers).</summary>
     public Dictionary<string, object> ToSlots(HomeSnapshot home)
     {
         var slots = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (Timer is not null)
+        {
+            Timer.PutSlots(slots, home);
+            return slots;
+        }
+
         if (Target.Name is { } name)
         {
             slots["name"] = name;

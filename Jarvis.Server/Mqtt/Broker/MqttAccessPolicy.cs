@@ -4,7 +4,7 @@ namespace Jarvis.Server.Mqtt.Broker;
 
 /// <summary>
 /// Who may publish what at the embedded broker (pure: no state). Servers: anything under the Jarvis prefix and the
-/// discovery prefix. Home Assistant: the mute command topics, not retained, and its own birth topic
+/// discovery prefix. Home Assistant: the command topics (mute, announce, room notify), not retained, and its own birth topic
 /// (<c>{discovery}/status</c>). Nothing else, for anyone.
 /// </summary>
 public sealed class MqttAccessPolicy(MqttTopics topics)
@@ -18,12 +18,13 @@ public sealed class MqttAccessPolicy(MqttTopics topics)
                 return null;
             case MqttRole.Server:
                 return "a server publishes only under the Jarvis and discovery prefixes";
-            case MqttRole.HomeAssistant when topics.TryParse(topic, out var parsed) && parsed.Kind == MqttTopicKind.SatelliteMuteSet:
+            case MqttRole.HomeAssistant when topics.TryParse(topic, out var parsed)
+                                              && parsed.Kind is MqttTopicKind.SatelliteMuteSet or MqttTopicKind.Announce or MqttTopicKind.RoomNotify:
                 return retain ? "a command is never retained" : null;
             case MqttRole.HomeAssistant when topic == $"{topics.DiscoveryPrefix}/status":
                 return null;
             default:
-                return "Home Assistant publishes only the mute command topics (…/mute/set) and its status";
+                return "Home Assistant publishes only the command topics (…/mute/set, …/announce, …/room/+/notify) and its status";
         }
     }
 

@@ -44,6 +44,10 @@ public sealed class MqttTopicsTests
         { "jarvis/satellite/den/conversation", MqttTopicKind.SatelliteConversation, "den" },
         { "jarvis/conversation/active", MqttTopicKind.ActiveConversation, null },
         { "jarvis/arbitration/claim/living_room", MqttTopicKind.ArbitrationClaim, "living_room" },
+        { "jarvis/announce", MqttTopicKind.Announce, null },
+        { "jarvis/announce/answer", MqttTopicKind.AnnounceAnswer, null },
+        { "jarvis/room/living_room/notify", MqttTopicKind.RoomNotify, "living_room" },
+        { "jarvis/timer/a1b2c3/state", MqttTopicKind.TimerState, "a1b2c3" },
     };
 
     [Theory]
@@ -69,6 +73,8 @@ public sealed class MqttTopicsTests
     [InlineData("jarvis/arbitration/claim")]
     [InlineData("jarvis/server/status/")]
     [InlineData("homeassistant/switch/jarvis_den/mute/config")]
+    [InlineData("jarvis/room/Den/notify")]
+    [InlineData("jarvis/announce/extra")]
     public void Foreign_or_invalid_topics_do_not_parse(string? topic)
     {
         Assert.False(_topics.TryParse(topic, out _));

@@ -22,6 +22,12 @@ public sealed class MqttAccessPolicyTests
     [InlineData(MqttRole.HomeAssistant, "jarvis/satellite/kitchen-pi/mute", true, false)]
     [InlineData(MqttRole.HomeAssistant, "homeassistant/switch/jarvis_kitchen-pi/mute/config", true, false)]
     [InlineData(MqttRole.HomeAssistant, "jarvis/satellite/+/mute/set", false, false)]
+    [InlineData(MqttRole.HomeAssistant, "jarvis/announce", false, true)]
+    [InlineData(MqttRole.HomeAssistant, "jarvis/announce", true, false)]
+    [InlineData(MqttRole.HomeAssistant, "jarvis/room/kitchen/notify", false, true)]
+    [InlineData(MqttRole.HomeAssistant, "jarvis/room/+/notify", false, false)]
+    [InlineData(MqttRole.HomeAssistant, "jarvis/announce/answer", false, false)]
+    [InlineData(MqttRole.HomeAssistant, "jarvis/timer/a1b2/state", true, false)]
     public void Each_role_publishes_only_its_topics(MqttRole role, string topic, bool retain, bool allowed) =>
         Assert.Equal(allowed, _policy.Refusal(role, topic, retain) is null);
 }

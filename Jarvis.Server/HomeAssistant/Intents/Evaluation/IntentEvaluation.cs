@@ -1,4 +1,5 @@
 using Jarvis.Server.HomeAssistant.Model;
+using Jarvis.Server.Timers.Grammar;
 
 namespace Jarvis.Server.HomeAssistant.Intents.Evaluation;
 
@@ -19,7 +20,7 @@ public sealed class IntentEvaluation
         foreach (var item in corpus)
         {
             var areaId = item.ContextArea is null ? null : home.AreaByName(item.ContextArea)?.Id;
-            var match = IntentRecognizer.Recognize(item.Sentence, home, areaId);
+            var match = Recognize(item.Sentence, home, areaId);
             var slots = match?.ToSlots(home) ?? [];
             var correct = SlotComparer.Matches(item, match?.Intent, slots, out var reason);
             results.Add(new EvaluatedCase(item, match?.Intent, slots, correct, reason));
@@ -27,6 +28,15 @@ public sealed class IntentEvaluation
 
         return new IntentEvaluation(results);
     }
+
+    /// <summary>
+    /// As the server reads a sentence: the timer grammar first (the timers sit in front of the home engine), then the home
+    /// engine's recognizer.
+    /// </summary>
+    public static IntentMatch? Recognize(string sentence, HomeSnapshot home, string? areaId) =>
+        TimerGrammar.Match(sentence, home) is { } timer
+            ? new IntentMatch(timer.Intent, IntentTarget.None) { Timer = timer }
+            : IntentRecognizer.Recognize(sentence, home, areaId);
 }
 
 /// <summary>One scored sentence.</summary>

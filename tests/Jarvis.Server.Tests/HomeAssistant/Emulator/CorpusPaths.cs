@@ -42,4 +42,6 @@ public static class CorpusPaths
     public static string Fixtures => Path.Combine(HaIntentsDirectory, "fixtures.json");
 
     public static string Dev => Path.Combine(HaIntentsDirectory, "dev.jsonl");
+
+    public static string TimersDev => Path.Combine(HaIntentsDirectory, "timers-dev.jsonl");
 }
