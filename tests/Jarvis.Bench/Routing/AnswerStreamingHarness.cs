@@ -35,6 +35,7 @@ internal static class AnswerStreamingHarness
         var turnLog = new TurnLog();
         var speech = new RoomSpeech(new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = tts.Uri })), new FixedOptionsMonitor<RoomAudioOptions>(new RoomAudioOptions()), TimeProvider.System);
         var pipeline = new AnswerTurn(
+            new Jarvis.Server.Speech.Transcripts.TranscriptFilter(new FixedOptionsMonitor<Jarvis.Server.Speech.Transcripts.TranscriptFilterOptions>(new Jarvis.Server.Speech.Transcripts.TranscriptFilterOptions())),
             new ComplexityRouter(routing),
             new Jarvis.Server.Tests.Answering.ScriptedHomeEngine(), // nothing here is the home's
             new HomeVoice(speech, new ConfirmationEarcon(Microsoft.Extensions.Options.Options.Create(new RoomAudioOptions())), new FixedOptionsMonitor<ConversationModeOptions>(new ConversationModeOptions())),
