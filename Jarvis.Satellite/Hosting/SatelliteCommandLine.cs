@@ -59,9 +59,9 @@ public static class SatelliteCommandLine
         }
         catch (Exception e) when (Problems(e) is { Count: > 0 } problems)
         {
-            if (!File.Exists(path))
+            if (SatelliteConfigFile.Missing(path) is { } missing)
             {
-                problems = [$"No configuration file at {path}: run install.sh, or pass --config FILE.", .. problems];
+                problems = [missing, .. problems];
             }
 
             return await ConfigurationErrorAsync(path, problems).ConfigureAwait(false);

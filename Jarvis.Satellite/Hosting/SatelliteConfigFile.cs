@@ -3,9 +3,8 @@ using System.Text.Json;
 namespace Jarvis.Satellite.Hosting;
 
 /// <summary>
-/// The satellite's configuration file before the host reads it: a file named with <c>--config</c> or
-/// <c>JARVIS_SATELLITE_CONFIG</c> must exist, and the JSON must parse; each problem is one line naming the file (and the
-/// line and column for broken JSON), so that the program exits with EX_CONFIG instead of aborting.
+/// The satellite's configuration file before the host reads it: the JSON must parse (one line naming the file, line and
+/// column otherwise, and EX_CONFIG instead of an abort); an absent file is named when the settings do not suffice.
 /// </summary>
 public static class SatelliteConfigFile
 {
@@ -13,11 +12,11 @@ public static class SatelliteConfigFile
 
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <summary>True when the file was named (option or variable) rather than the default path.</summary>
-    public static bool IsNamed(string[] args) =>
-        Array.IndexOf(args, "--config") >= 0 || Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 };
+    /// <summary>The first problem to list when the settings do not suffice and the file is absent; else null.</summary>
+    public static string? Missing(string path) =>
+        File.Exists(path) ? null : $"No configuration file at {path}: install.sh writes {SatelliteHost.DefaultConfigPath}; or pass --config FILE.";
 
-    /// <summary>Null when the file can be read (or, at the default path, is absent), else the one problem to fix.</summary>
+    /// <summary>Null when the file can be read (or is absent), else the one problem to fix.</summary>
     public static string? Problem(string[] args)
     {
         var index = Array.IndexOf(args, "--config");
@@ -29,9 +28,9 @@ public static class SatelliteConfigFile
         var path = SatelliteHost.ConfigPath(args);
         if (!File.Exists(path))
         {
-            return IsNamed(args)
-                ? $"The configuration file {path} does not exist: create it with install.sh (it writes {SatelliteHost.DefaultConfigPath}) or name an existing file."
-                : null;
+            // Settings may all come from the environment and the command line; when they do not suffice, the start
+            // names the missing file first (SatelliteCommandLine.MissingFile).
+            return null;
         }
 
         try

@@ -30,6 +30,11 @@ internal static class CheckConfigCommand
         }
         catch (Exception e) when (SatelliteCommandLine.Problems(e) is { Count: > 0 } problems)
         {
+            if (SatelliteConfigFile.Missing(path) is { } missing)
+            {
+                problems = [missing, .. problems];
+            }
+
             return await SatelliteCommandLine.ConfigurationErrorAsync(path, problems).ConfigureAwait(false);
         }
 

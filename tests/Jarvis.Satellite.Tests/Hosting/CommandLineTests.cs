@@ -54,7 +54,8 @@ public sealed class CommandLineTests : IDisposable
         var (code, output) = await SatelliteProcess.RunToExitAsync([], new Dictionary<string, string> { ["JARVIS_SATELLITE_CONFIG"] = missing });
 
         Assert.Equal(SatelliteCommandLine.ExConfig, code);
-        Assert.Contains($"The configuration file {missing} does not exist", output, StringComparison.Ordinal);
+        Assert.Contains($"No configuration file at {missing}", output, StringComparison.Ordinal);
+        Assert.Contains("Satellite:Link:Token", output, StringComparison.Ordinal);
     }
 
     [Fact]
