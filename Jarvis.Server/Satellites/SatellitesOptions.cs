@@ -25,6 +25,12 @@ public sealed class SatellitesOptions
     /// <summary>Downlink packets queued per satellite before the oldest are dropped (slow Wi-Fi).</summary>
     public int DownlinkQueuePackets { get; set; } = 64;
 
+    /// <summary>Satellites waiting for approval at once (a flood of requests is refused beyond this; at most a quarter from one address).</summary>
+    public int MaxPendingRequests { get; set; } = 16;
+
+    /// <summary>How long a satellite the owner rejected is refused (it retries slowly) before it may ask again.</summary>
+    public TimeSpan RejectedFor { get; set; } = TimeSpan.FromHours(1);
+
     public string RoomOf(string satelliteId) =>
         Devices.TryGetValue(satelliteId, out var entry) && !string.IsNullOrWhiteSpace(entry.Room) ? entry.Room : satelliteId;
 }

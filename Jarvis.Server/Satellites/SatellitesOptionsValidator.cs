@@ -50,6 +50,11 @@ public sealed class SatellitesOptionsValidator : IValidateOptions<SatellitesOpti
             failures.Add("Satellites:HelloTimeout and Satellites:PingInterval must be positive and Satellites:DownlinkQueuePackets at least 4; Satellites:UplinkSampleRate 16000, 24000 or 48000.");
         }
 
+        if (options.MaxPendingRequests is < 1 or > 256 || options.RejectedFor < TimeSpan.Zero)
+        {
+            failures.Add("Satellites:MaxPendingRequests must be 1-256 and Satellites:RejectedFor not negative (default 01:00:00).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
