@@ -1,5 +1,6 @@
 using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
+using Jarvis.Server.Discovery;
 using Jarvis.Server.Health;
 using Jarvis.Server.HomeAssistant;
 using Jarvis.Server.PersonaPlex;
@@ -19,6 +20,7 @@ public static class ServerApp
         ServerConfiguration.AddJarvisConfigFile(builder.Configuration, builder.Environment);
         builder.Services.AddServerSecurity();
         builder.Services.AddHub();
+        builder.Services.AddDiscovery();
         builder.Services.AddPersonaPlex(builder.Configuration);
         builder.Services.AddSpeechAndRouting(builder.Configuration);
         builder.Services.AddHomeAssistant(builder.Configuration);
