@@ -11,6 +11,9 @@ namespace Jarvis.Server.Hosting;
 /// <summary>Builds the server's web application: options, hosted services, endpoints.</summary>
 public static class ServerApp
 {
+    /// <summary>The HTTP address without <c>--urls</c>/<c>ASPNETCORE_URLS</c>/<c>Urls</c>: every address, port 8080.</summary>
+    public const string DefaultUrl = "http://*:8080";
+
     /// <param name="args">Command line (configuration overrides such as <c>--Mqtt:Port=1884</c>).</param>
     /// <param name="configureServices">Last-minute service overrides (benchmarks, tests); null in production.</param>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
@@ -18,6 +21,11 @@ public static class ServerApp
         var builder = WebApplication.CreateBuilder(args);
         // Each feature registers itself with one line here: builder.Services.AddXxx(builder.Configuration);
         ServerConfiguration.AddJarvisConfigFile(builder.Configuration, builder.Environment);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl); // where satellites can reach it; the API needs its token, the broker stays on loopback
+        }
+
         builder.Services.AddServerSecurity();
         builder.Services.AddHub();
         builder.Services.AddDiscovery();
