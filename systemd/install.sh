@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Jarvis satellite on a Raspberry Pi (64-bit Raspberry Pi OS / Debian 12+), no .NET SDK needed.
 #
-#   sudo ./install.sh --server ws://jarvis.local:8080/link/v1 --room kitchen [--id kitchen-sat]
+#   sudo ./install.sh --room kitchen [--id kitchen-sat] [--server ws://jarvis.local:8080/link/v1]
 #                     [--publish DIR] [--leds ReSpeaker2Mic|ReSpeaker4Mic|Gpio|None] [--button 17]
 #                     [--aec webrtc|speex|system]
 #   sudo ./install.sh --uninstall [--purge]
@@ -21,7 +21,7 @@ SERVICE_USER=jarvis-satellite
 UNIT=/etc/systemd/system/jarvis-satellite.service
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-server="ws://jarvis.local:8080/link/v1"
+server=""   # empty: the satellite finds the server by mDNS (_jarvis._tcp)
 room="$(hostname -s | tr 'A-Z' 'a-z' | tr -c 'a-z0-9_\n-' '-')"
 id=""
 leds="None"
@@ -126,8 +126,8 @@ write_config() {
 JSON
   chown root:"$SERVICE_USER" "$CONFIG"
   chmod 0640 "$CONFIG"
-  echo "Wrote $CONFIG. Register this satellite on the server with id '$id', room '$room' and token:"
-  echo "  $token"
+  echo "Wrote $CONFIG. Approve the satellite '$id' (room '$room') on the server's status page when it asks to join;"
+  echo "its pairing code is $(printf '%s' "$token" | sha256sum | cut -c1-6 | tr 'a-f' 'A-F')."
 }
 
 install_satellite() {
