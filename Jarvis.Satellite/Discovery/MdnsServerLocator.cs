@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Jarvis.Protocol.Discovery;
 using Makaretu.Dns;
 using Microsoft.Extensions.Logging;
@@ -6,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace Jarvis.Satellite.Discovery;
 
 /// <summary>
-/// Asks the LAN for <c>_jarvis._tcp</c> by mDNS (DNS-SD) and builds the link URL from the answer's SRV (port, host), address
-/// (IPv4 preferred) and TXT (path, version) records. One query per call; the link supervisor retries with its backoff.
+/// Asks the LAN for <c>_jarvis._tcp.local</c> with a one-shot mDNS query (RFC 6762 §5.1: from an ephemeral port, so the
+/// server answers straight back) and builds the link URL from the answer's SRV, address and TXT records. One query per
+/// call, repeated twice within the wait; the link supervisor retries with its backoff.
 /// </summary>
 public sealed partial class MdnsServerLocator(TimeProvider time, ILogger<MdnsServerLocator> logger) : IServerLocator
 {
@@ -16,26 +18,39 @@ public sealed partial class MdnsServerLocator(TimeProvider time, ILogger<MdnsSer
 
     public async Task<Uri> LocateAsync(CancellationToken cancellationToken)
     {
-        using var mdns = new MulticastService();
-        using var discovery = new ServiceDiscovery(mdns);
-        var found = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        discovery.ServiceInstanceDiscovered += (_, e) =>
-        {
-            if (LinkUriOf(e.ServiceInstanceName, e.Message) is { } uri)
-            {
-                found.TrySetResult(uri);
-            }
-        };
-        mdns.Start();
-        discovery.QueryServiceInstances(JarvisServiceRecord.ServiceType);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Any, 0));
+        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastTimeToLive, 255);
+        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastLoopback, true);
+        var query = JarvisServiceRecord.Query();
+        query.Id = (ushort)Random.Shared.Next(1, ushort.MaxValue);
+        var bytes = query.ToByteArray();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AnswerTimeout);
+        var buffer = new byte[9000];
         try
         {
-            var uri = await found.Task.WaitAsync(AnswerTimeout, time, cancellationToken).ConfigureAwait(false);
-            LogFound(uri);
-            _misses = 0;
-            return uri;
+            await socket.SendToAsync(bytes, JarvisServiceRecord.MulticastEndPoint, timeout.Token).ConfigureAwait(false);
+            var resent = false;
+            while (true)
+            {
+                var receive = socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), timeout.Token).AsTask();
+                if (!resent && await Task.WhenAny(receive, Task.Delay(AnswerTimeout / 3, time, timeout.Token)).ConfigureAwait(false) != receive)
+                {
+                    resent = true; // multicast is lossy on Wi-Fi: ask once more
+                    await socket.SendToAsync(bytes, JarvisServiceRecord.MulticastEndPoint, timeout.Token).ConfigureAwait(false);
+                }
+
+                var received = await receive.ConfigureAwait(false);
+                if (Parse(buffer.AsSpan(0, received.ReceivedBytes).ToArray()) is { } uri)
+                {
+                    LogFound(uri);
+                    _misses = 0;
+                    return uri;
+                }
+            }
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             if (_misses++ % 20 == 0)
             {
@@ -44,34 +59,20 @@ public sealed partial class MdnsServerLocator(TimeProvider time, ILogger<MdnsSer
 
             throw new TimeoutException($"no Jarvis server answered the mDNS query for {JarvisServiceRecord.ServiceType} within {AnswerTimeout.TotalSeconds:0} s (is the server running on this network? else set Satellite:Link:ServerUrl)");
         }
-        finally
-        {
-            mdns.Stop();
-        }
     }
 
-    /// <summary>The link URL in an answer about <paramref name="instance"/>, or null when the answer lacks SRV or an address.</summary>
-    public static Uri? LinkUriOf(DomainName instance, Message message)
+    private static Uri? Parse(byte[] datagram)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var records = message.Answers.Concat(message.AdditionalRecords).ToArray();
-        if (records.OfType<SRVRecord>().FirstOrDefault(r => r.Name == instance) is not { } srv)
+        try
         {
-            return null;
+            var message = new Message();
+            message.Read(datagram);
+            return message.IsResponse ? JarvisServiceRecord.LinkUriOf(message) : null;
         }
-
-        var txt = records.OfType<TXTRecord>().Where(r => r.Name == instance).SelectMany(r => r.Strings)
-            .Select(s => s.Split('=', 2)).Where(kv => kv.Length == 2)
-            .GroupBy(kv => kv[0], StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.OrdinalIgnoreCase);
-        var addresses = records.OfType<AddressRecord>().Where(r => r.Name == srv.Target).Select(r => r.Address)
-            .OrderBy(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 0 : 1)
-            .ThenBy(a => a.IsIPv6LinkLocal ? 1 : 0).ToArray();
-        if (addresses.FirstOrDefault() is not IPAddress address)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return null;
+            return null; // not a DNS message
         }
-
-        return JarvisServiceRecord.LinkUri(address.ToString(), srv.Port, txt);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Jarvis server answered the mDNS query for {Service} ({Misses} tries): is the server running on this network? Else set Satellite:Link:ServerUrl")]

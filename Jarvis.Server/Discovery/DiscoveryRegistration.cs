@@ -6,7 +6,7 @@ public static class DiscoveryRegistration
     public static IServiceCollection AddDiscovery(this IServiceCollection services)
     {
         services.AddOptions<DiscoveryOptions>().BindConfiguration(DiscoveryOptions.Section);
-        services.AddHostedService<MdnsAdvertiser>();
+        services.AddHostedService<MdnsResponder>();
         return services;
     }
 }

@@ -132,5 +132,5 @@ public sealed partial class SatelliteEnrolment
     private static bool IsName(string name) => name.Length is >= 1 and <= 64 && !name.Any(char.IsControl);
 
     private EnrolledSatellite Snapshot(string satelliteId) =>
-        new(satelliteId, Approved[satelliteId].Room, Approved[satelliteId].Name, EnrolmentSource.Approved, _lastSeen.GetValueOrDefault(satelliteId));
+        new(satelliteId, Approved[satelliteId].Room, Approved[satelliteId].Name, EnrolmentSource.Approved, LastSeen(satelliteId));
 }

@@ -61,9 +61,9 @@ public sealed partial class SatelliteEnrolment(
         lock (_gate)
         {
             var configured = _options.Devices.Keys.Select(id =>
-                new EnrolledSatellite(id, _options.RoomOf(id), null, EnrolmentSource.Configuration, _lastSeen.GetValueOrDefault(id)));
+                new EnrolledSatellite(id, _options.RoomOf(id), null, EnrolmentSource.Configuration, LastSeen(id)));
             var approved = Approved.Where(a => !_options.Devices.ContainsKey(a.Key)).Select(a =>
-                new EnrolledSatellite(a.Key, a.Value.Room, a.Value.Name, EnrolmentSource.Approved, _lastSeen.GetValueOrDefault(a.Key)));
+                new EnrolledSatellite(a.Key, a.Value.Room, a.Value.Name, EnrolmentSource.Approved, LastSeen(a.Key)));
             return configured.Concat(approved).OrderBy(s => s.Room, StringComparer.Ordinal).ToArray();
         }
     }
@@ -75,6 +75,8 @@ public sealed partial class SatelliteEnrolment(
             return _pending.Values.OrderBy(p => p.FirstSeen).Select(p => p.Snapshot()).ToArray();
         }
     }
+
+    private DateTimeOffset? LastSeen(string satelliteId) => _lastSeen.TryGetValue(satelliteId, out var seen) ? seen : null;
 
     /// <summary>Notes that an enrolled satellite's link ended now ("last seen" of an offline room).</summary>
     public void Seen(string satelliteId)
