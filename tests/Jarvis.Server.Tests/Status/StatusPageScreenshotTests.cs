@@ -29,7 +29,8 @@ public sealed class StatusPageScreenshotTests
     [Fact]
     public async Task Three_rooms_one_muted_with_its_button_and_one_in_conversation()
     {
-        await using var server = await HubTestServer.StartAsync(TestState.PatientHello());
+        // A conversation ends after Rooms:QuietPeriod without voice (20 s): longer than a browser start on a loaded machine.
+        await using var server = await HubTestServer.StartAsync(new Dictionary<string, string?>(TestState.PatientHello()) { ["Rooms:QuietPeriod"] = "00:10:00" });
         await using var kitchen = await SimulatedSatellite.ConnectAsync(server.LinkUri, "kitchen");
         await using var hall = await SimulatedSatellite.ConnectAsync(server.LinkUri, "hall");
         await kitchen.WaitWelcomedAsync();
