@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Jarvis satellite on a Raspberry Pi (64-bit Raspberry Pi OS / Debian 12+), no .NET SDK needed.
 #
-#   sudo ./install.sh --server ws://jarvis.local:8080/link/v1 --room kitchen [--id kitchen-sat]
+#   sudo ./install.sh --room kitchen [--id kitchen-sat] [--server ws://jarvis.local:8080/link/v1]
 #                     [--publish DIR] [--leds ReSpeaker2Mic|ReSpeaker4Mic|Gpio|None] [--button 17]
 #                     [--aec webrtc|speex|system]
 #   sudo ./install.sh --uninstall [--purge]
 #
+# Without --server the satellite finds the server on the LAN by mDNS (_jarvis._tcp).
 # --room takes a room name ("Living Room") and writes its id (living_room): lower-case letters, digits, - and _.
 # --button takes the BCM GPIO number of the mute button (17 or GPIO17). The written configuration is checked with
 # `jarvis-satellite check-config` before the service is enabled. --root DIR (or JARVIS_INSTALL_ROOT) installs under DIR
@@ -37,7 +38,7 @@ UNIT="$ROOT/etc/systemd/system/jarvis-satellite.service"
 GROUPS_WANTED="audio gpio spi"
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-server="ws://jarvis.local:8080/link/v1"
+server=""   # empty: the satellite finds the server by mDNS (_jarvis._tcp)
 room="$(hostname -s)"
 id=""
 leds="None"
@@ -123,7 +124,7 @@ if [ "$uninstall" -eq 0 ]; then
   fi
   id="${id:-$room-satellite}"
   case "$server" in
-    ws://?*|wss://?*) ;;
+    ""|ws://?*|wss://?*) ;;   # empty: found by mDNS
     *) die "--server must be the server's link URL, ws://HOST:8080/link/v1 (or wss://), not '$server'" ;;
   esac
   case "$server" in *[[:space:]\"\\]*) die "--server '$server' contains spaces, quotes or backslashes" ;; esac
@@ -211,8 +212,8 @@ JSON
   sys chown root:"$SERVICE_USER" "$CONFIG"
   chmod 0640 "$CONFIG"
   WROTE_CONFIG=1
-  echo "Wrote $CONFIG. Register this satellite on the server with id '$id', room '$room' and token:"
-  echo "  $token"
+  echo "Wrote $CONFIG. Approve the satellite '$id' (room '$room') on the server's status page when it asks to join;"
+  echo "its pairing code is $(printf '%s' "$token" | sha256sum | cut -c1-6 | tr 'a-f' 'A-F')."
 }
 
 # The satellite's own validation of the written (or kept) configuration; the service is enabled only when it passes.

@@ -8,6 +8,7 @@ using Jarvis.Satellite.Playback;
 using Jarvis.Satellite.Vad;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Jarvis.Satellite.Hosting;
@@ -40,7 +41,25 @@ public static class SatelliteOptionsServices
         services.AddOptions<JitterBufferOptions>().BindConfiguration("Satellite:Playback").ValidateOnStart();
         Validate("Satellite:Playback", new JitterBufferOptionsValidator());
         services.AddOptions<SatelliteOptions>().BindConfiguration("Satellite").ValidateOnStart();
-        services.AddOptions<LinkOptions>().BindConfiguration("Satellite:Link").ValidateOnStart();
+        services.AddOptions<LinkOptions>().BindConfiguration("Satellite:Link").ValidateOnStart()
+            .PostConfigure<IOptions<SatelliteOptions>, ILoggerFactory>((link, satellite, loggers) =>
+            {
+                if (!string.IsNullOrWhiteSpace(link.Token))
+                {
+                    return;
+                }
+
+                var token = SatelliteTokenFile.GetOrCreate(satellite.Value.StateDirectory, out var created, out var error);
+                link.TokenError = error;
+                if (token is not null)
+                {
+                    link.Token = token;
+                    loggers.CreateLogger(typeof(SatelliteTokenFile)).LogInformation(
+                        created ? "Generated this satellite's token in {Directory} (pairing code {Code}): approve it on the server's status page"
+                            : "Using this satellite's token from {Directory} (pairing code {Code})",
+                        satellite.Value.StateDirectory, Protocol.Link.LinkPairing.CodeOf(token));
+                }
+            });
         Validate("Satellite:Link", new LinkOptionsAnnotationsValidator());
         services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidator>();
         return services;

@@ -57,6 +57,7 @@ public static class SatelliteServices
         services.TryAddSingleton<IAudioDeviceFactory, PortAudioDeviceFactory>();
         services.TryAddSingleton<Func<ILinkTransport>>(() => new WebsocketClientTransport());
         services.AddSingleton<LinkSession>();
+        services.TryAddSingleton<Discovery.IServerLocator, Discovery.MdnsServerLocator>();
         services.AddSingleton(LedHardwareFor);
         services.AddSingleton(sp => new LedAnimator(
             sp.GetRequiredService<LedHardware>().Strip, sp.GetRequiredService<TimeProvider>(),

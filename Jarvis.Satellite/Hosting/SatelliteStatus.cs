@@ -38,6 +38,9 @@ public sealed class SatelliteStatus(LedController leds)
 
     public bool StateFault => stateFault;
 
+    /// <summary>True while the server lists this satellite as waiting for the owner's approval (logged once per wait).</summary>
+    public bool WaitingForApproval { get; set; }
+
     public void SetConversationActive(bool value) => Update(() => conversationActive = value);
 
     /// <summary>The LED state the server asked for (idle, listening, thinking, speaking, error).</summary>

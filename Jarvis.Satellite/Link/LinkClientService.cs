@@ -12,7 +12,7 @@ namespace Jarvis.Satellite.Link;
 /// </summary>
 public sealed partial class LinkClientService(
     IOptions<LinkOptions> options, LinkSession session, Func<ILinkTransport> transports, SatelliteStatus status,
-    TimeProvider time, ILogger<LinkClientService> logger) : BackgroundService
+    Discovery.IServerLocator locator, TimeProvider time, ILogger<LinkClientService> logger) : BackgroundService
 {
     private readonly LinkOptions settings = options.Value;
 
@@ -29,13 +29,15 @@ public sealed partial class LinkClientService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var uri = new Uri(settings.ServerUrl);
+        Uri? configured = settings.ServerUrl.Length > 0 ? new Uri(settings.ServerUrl) : null;
+        var uri = configured;
         failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan delay;
             try
             {
+                uri = configured ?? await locator.LocateAsync(stoppingToken).ConfigureAwait(false);
                 var transport = transports();
                 await using (transport.ConfigureAwait(false))
                 {
@@ -60,7 +62,7 @@ public sealed partial class LinkClientService(
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 delay = Backoff(failures++);
-                LogRetry(uri, e.Message, delay.TotalMilliseconds);
+                LogRetry(uri?.ToString() ?? "the server (mDNS)", e.Message, delay.TotalMilliseconds);
             }
 
             try
@@ -79,5 +81,5 @@ public sealed partial class LinkClientService(
     private partial void LogRejected(Protocol.Link.Messages.RejectReason reason, string message, int seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Link to {Uri} failed ({Error}); retrying in {DelayMs} ms")]
-    private partial void LogRetry(Uri uri, string error, double delayMs);
+    private partial void LogRetry(string uri, string error, double delayMs);
 }

@@ -3,11 +3,15 @@ using Jarvis.Protocol.Link.Messages;
 
 namespace Jarvis.Satellite.Link;
 
-/// <summary>hello → welcome, or reject / close / timeout as exceptions the supervisor classifies.</summary>
+/// <summary>
+/// hello → welcome, or reject / close / timeout as exceptions the supervisor classifies. A satellite that is not enrolled
+/// yet gets <c>pending</c> (repeated) and waits on the same link for the owner's decision.
+/// </summary>
 internal static class LinkHandshake
 {
     public static async Task<WelcomeMessage> RunAsync(
-        ILinkTransport transport, HelloMessage hello, LinkMessageReader reader, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+        ILinkTransport transport, HelloMessage hello, LinkMessageReader reader, TimeSpan timeout, TimeProvider time,
+        Action<PendingMessage> onPending, CancellationToken cancellationToken)
     {
         await transport.SendAsync(LinkMessageWriter.ToUtf8(hello), LinkFrameType.Text, cancellationToken).ConfigureAwait(false);
         while (true)
@@ -35,6 +39,10 @@ internal static class LinkHandshake
             {
                 case LinkReadKind.Control when result.Message is WelcomeMessage welcome:
                     return welcome;
+                case LinkReadKind.Control when result.Message is PendingMessage pending:
+                    onPending(pending);
+                    timeout = TimeSpan.FromMilliseconds(3 * pending.KeepaliveMs);
+                    continue;
                 case LinkReadKind.Control when result.Message is RejectMessage reject:
                     throw new LinkRejectedException(reject.Reason, reject.Message);
                 case LinkReadKind.Fatal:

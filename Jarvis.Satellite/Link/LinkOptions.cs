@@ -5,7 +5,7 @@ namespace Jarvis.Satellite.Link;
 /// <summary>The link to the Jarvis server. Section <c>Satellite:Link</c>.</summary>
 public sealed class LinkOptions
 {
-    /// <summary>WebSocket URL of the server's link endpoint, e.g. <c>ws://jarvis.local:8080/link/v1</c>.</summary>
+    /// <summary>WebSocket URL of the server's link endpoint, e.g. <c>ws://jarvis.local:8080/link/v1</c>; empty: found by mDNS (<c>_jarvis._tcp</c>).</summary>
     public string ServerUrl { get; set; } = string.Empty;
 
     /// <summary>This satellite's id (a-z 0-9 _ -), as configured on the server.</summary>
@@ -14,8 +14,11 @@ public sealed class LinkOptions
     /// <summary>The room it stands in (a-z 0-9 _ -).</summary>
     public string Room { get; set; } = string.Empty;
 
-    /// <summary>The satellite's secret token, as configured on the server.</summary>
+    /// <summary>The satellite's secret token; empty: generated on the first start and kept in the state directory.</summary>
     public string Token { get; set; } = string.Empty;
+
+    /// <summary>Why no token could be generated or kept (set at start when Token is empty), for the validation message.</summary>
+    internal string? TokenError { get; set; }
 
     [Range(10, 10_000)]
     public int ReconnectMinMilliseconds { get; set; } = 100;

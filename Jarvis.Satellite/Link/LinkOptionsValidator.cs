@@ -10,9 +10,9 @@ public sealed class LinkOptionsValidator : IValidateOptions<LinkOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
-        if (!Uri.TryCreate(options.ServerUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss"))
+        if (options.ServerUrl.Length > 0 && (!Uri.TryCreate(options.ServerUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss")))
         {
-            problems.Add($"Satellite:Link:ServerUrl must be a ws:// or wss:// URL such as ws://jarvis.local:8080{LinkProtocol.Path} (is '{options.ServerUrl}').");
+            problems.Add($"Satellite:Link:ServerUrl must be a ws:// or wss:// URL such as ws://jarvis.local:8080{LinkProtocol.Path}, or empty to find the server by mDNS (is '{options.ServerUrl}').");
         }
 
         if (!LinkIds.IsValid(options.SatelliteId))
@@ -27,7 +27,9 @@ public sealed class LinkOptionsValidator : IValidateOptions<LinkOptions>
 
         if (string.IsNullOrWhiteSpace(options.Token) || options.Token.Length > 512)
         {
-            problems.Add("Satellite:Link:Token must be set to the satellite's token from the server configuration (install.sh generates one).");
+            problems.Add(options.TokenError is { } error
+                ? $"Satellite:Link:Token must be set: the satellite could not keep a generated token ({error}); check Satellite:StateDirectory's permissions or set a token (install.sh generates one)."
+                : "Satellite:Link:Token must be set to the satellite's token from the server configuration (install.sh generates one).");
         }
 
         if (options.ReconnectMinMilliseconds > options.ReconnectMaxMilliseconds)

@@ -34,8 +34,9 @@ public sealed partial class LinkSession(
         var reader = new LinkMessageReader(LinkPeer.Satellite);
         var hello = new HelloMessage(LinkProtocol.Version, settings.SatelliteId, settings.Room, settings.Token, capabilities, SoftwareVersion);
         var welcome = await LinkHandshake.RunAsync(
-            transport, hello, reader, TimeSpan.FromMilliseconds(settings.HandshakeTimeoutMilliseconds), time, cancellationToken).ConfigureAwait(false);
+            transport, hello, reader, TimeSpan.FromMilliseconds(settings.HandshakeTimeoutMilliseconds), time, OnPending, cancellationToken).ConfigureAwait(false);
         CheckAudio(welcome);
+        status.WaitingForApproval = false;
         LogConnected(welcome.ServerId, welcome.SessionId, settings.Room);
         onWelcome();
 
@@ -78,6 +79,15 @@ public sealed partial class LinkSession(
             status.SetConversationActive(false);
             status.SetServerLed(LedState.Idle);
             jitter.Flush();
+        }
+    }
+
+    private void OnPending(PendingMessage pending)
+    {
+        if (!status.WaitingForApproval)
+        {
+            LogPending(settings.SatelliteId, settings.Room, pending.PairingCode, pending.Message);
+            status.WaitingForApproval = true;
         }
     }
 
@@ -159,6 +169,9 @@ public sealed partial class LinkSession(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Link up: server {ServerId}, session {SessionId}, room {Room}")]
     private partial void LogConnected(string serverId, string sessionId, string room);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for approval: satellite {SatelliteId} wants to join room {Room}, pairing code {PairingCode}. {Message}")]
+    private partial void LogPending(string satelliteId, string room, string pairingCode, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the link ({Code}): {Reason}")]
     private partial void LogFatal(int code, string reason);

@@ -1,6 +1,3 @@
-using Jarvis.Server.Satellites;
-using Microsoft.Extensions.Options;
-
 namespace Jarvis.Server.Answering;
 
 /// <summary>
@@ -11,14 +8,14 @@ public static class ConversationEndpoints
 {
     public static IEndpointRouteBuilder MapConversationApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/ratings", async (RatingRequest? body, RatingStore ratings, IOptions<SatellitesOptions> satellites, CancellationToken ct) =>
+        endpoints.MapPost("/api/ratings", async (RatingRequest? body, RatingStore ratings, Jarvis.Server.Satellites.Enrolment.SatelliteEnrolment satellites, CancellationToken ct) =>
         {
             if (body is null || string.IsNullOrWhiteSpace(body.Room) || body.Stars is < 1 or > 5)
             {
                 return Results.BadRequest(new { error = "send {\"room\": \"<room>\", \"stars\": 1-5}" });
             }
 
-            var rooms = satellites.Value.Devices.Keys.Select(satellites.Value.RoomOf).ToHashSet(StringComparer.Ordinal);
+            var rooms = satellites.Enrolled().Select(s => s.Room).ToHashSet(StringComparer.Ordinal);
             if (!rooms.Contains(body.Room))
             {
                 return Results.BadRequest(new { error = $"unknown room: rate one of the enrolled rooms ({string.Join(", ", rooms.Order(StringComparer.Ordinal))})" });

@@ -4,6 +4,7 @@ using Jarvis.Server.Mqtt;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
+using Jarvis.Server.Satellites.Enrolment;
 using Jarvis.Server.State;
 using Jarvis.Server.Status;
 using Jarvis.Server.Wake;
@@ -34,7 +35,8 @@ public static class HubServiceCollectionExtensions
 
         services.AddSingleton<ConversationCoordinator>();
         services.AddSingleton<SatelliteRegistry>();
-        services.AddSingleton<SatelliteTokens>();
+        services.AddSingleton<Satellites.Enrolment.ApprovedSatelliteStore>();
+        services.AddSingleton<Satellites.Enrolment.SatelliteEnrolment>();
         services.AddSingleton<SatelliteIdGuard>();
         services.AddSingleton<SatelliteLinkDependencies>();
         services.AddSingleton<SatelliteRoomAudio>();
@@ -69,6 +71,7 @@ public static class HubServiceCollectionExtensions
     {
         app.MapSatellites();
         app.MapStatus();
+        app.MapSatelliteApi();
         return app;
     }
 }

@@ -71,7 +71,7 @@ public static class PortInUse
             return ports.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"http://*:{p}");
         }
 
-        return ["http://localhost:5000"];
+        return [ServerApp.DefaultUrl];
     }
 
     private static bool IsTaken(IPEndPoint endpoint)

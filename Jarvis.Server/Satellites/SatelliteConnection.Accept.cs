@@ -12,8 +12,8 @@ internal sealed partial class SatelliteConnection
 
     private SatelliteSession Accept(HelloMessage hello)
     {
-        var room = deps.Options.RoomOf(hello.SatelliteId);
-        if (deps.Options.Devices[hello.SatelliteId].Room is { Length: > 0 } && room != hello.Room)
+        var room = deps.Enrolment.RoomOf(hello.SatelliteId);
+        if (room != hello.Room)
         {
             SatelliteLinkLog.RoomOverridden(deps.Logger, hello.SatelliteId, hello.Room, room);
         }
@@ -44,17 +44,17 @@ internal sealed partial class SatelliteConnection
     /// <summary>Another device holds this id and it has been flapping: the newcomer backs off (reject server_busy, close 1013).</summary>
     private async Task RefuseSharedIdAsync(HelloMessage hello)
     {
-        await SendRejectAsync(new RejectMessage(RejectReason.ServerBusy,
+        await SendControlAsync(new RejectMessage(RejectReason.ServerBusy,
             $"Another device is connected with the id '{hello.SatelliteId}' and the two keep replacing each other: give each satellite its own Satellite:Link:SatelliteId."))
             .ConfigureAwait(false);
         await CloseAsync(TryAgainLater, "two devices share this satellite id").ConfigureAwait(false);
     }
 
-    private async Task SendRejectAsync(RejectMessage reject)
+    private async Task SendControlAsync(LinkMessage message)
     {
         try
         {
-            var json = LinkMessageWriter.ToUtf8(reject);
+            var json = LinkMessageWriter.ToUtf8(message);
             using var timeout = new CancellationTokenSource(CloseTimeout, deps.Time);
             await socket.SendAsync(json, WebSocketMessageType.Text, true, timeout.Token).ConfigureAwait(false);
         }
@@ -64,17 +64,12 @@ internal sealed partial class SatelliteConnection
         }
     }
 
-    private async Task RejectAsync(HelloMessage hello)
+    /// <summary>reject bad_token + close 4004: the satellite retries slowly (a person has to act).</summary>
+    private async Task RejectAsync(HelloMessage hello, string message, string detail)
     {
-        // One reply for a wrong token and an unknown id, so that the wire does not tell which ids are enrolled; the log does.
-        var known = deps.Options.Devices.ContainsKey(hello.SatelliteId);
-        var detail = known
-            ? $"the token does not match Satellites:Devices:{hello.SatelliteId}:Token"
-            : $"'{hello.SatelliteId}' is not enrolled under Satellites:Devices";
-        const string Message = "The server does not accept this satellite id and token: check that Satellite:Link:SatelliteId and Token match an entry under Satellites:Devices in the server's jarvis.json.";
         deps.Metrics.AuthRejected.Increment();
         SatelliteLinkLog.Rejected(deps.Logger, hello.SatelliteId, remote, detail);
-        await SendRejectAsync(new RejectMessage(RejectReason.BadToken, Message)).ConfigureAwait(false);
+        await SendControlAsync(new RejectMessage(RejectReason.BadToken, message)).ConfigureAwait(false);
         await CloseAsync(LinkCloseCodes.AuthenticationFailed, "authentication failed").ConfigureAwait(false);
     }
 }

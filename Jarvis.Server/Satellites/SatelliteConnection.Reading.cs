@@ -13,7 +13,10 @@ internal sealed partial class SatelliteConnection
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var (type, status) = await ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            var carried = Interlocked.Exchange(ref _carriedReceive, null);
+            var (type, status) = carried is not null
+                ? await carried.ConfigureAwait(false)
+                : await ReceiveAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _lastReceived, deps.Time.GetTimestamp());
             if (type == WebSocketMessageType.Close)
             {

@@ -48,6 +48,7 @@ internal sealed partial class SatelliteConnection(WebSocket socket, string remot
                     deps.Coordinator.SetOnline(session.Room, false);
                 }
 
+                deps.Enrolment.Seen(session.Id);
                 SatelliteLinkLog.Disconnected(deps.Logger, session.Id, session.Room, reason);
                 await stop.CancelAsync().ConfigureAwait(false);
                 await Task.WhenAll(pings, _writerTask).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
@@ -101,13 +102,12 @@ internal sealed partial class SatelliteConnection(WebSocket socket, string remot
             return null;
         }
 
-        if (!deps.Tokens.IsValid(hello.SatelliteId, hello.Token))
+        if (!deps.Enrolment.IsValid(hello.SatelliteId, hello.Token) && !await WaitForApprovalAsync(hello, cancellationToken).ConfigureAwait(false))
         {
-            await RejectAsync(hello).ConfigureAwait(false);
             return null;
         }
 
-        if (!deps.IdGuard.MayConnect(hello.SatelliteId, deps.Registry.ByRoom(deps.Options.RoomOf(hello.SatelliteId)) is not null, remote))
+        if (!deps.IdGuard.MayConnect(hello.SatelliteId, deps.Registry.ByRoom(deps.Enrolment.RoomOf(hello.SatelliteId)) is not null, remote))
         {
             await RefuseSharedIdAsync(hello).ConfigureAwait(false);
             return null;

@@ -11,7 +11,7 @@ public sealed class SatelliteLinkDependencies(
     IOptions<SatellitesOptions> options,
     IOptions<RoomsOptions> rooms,
     IOptions<MqttOptions> mqtt,
-    SatelliteTokens tokens,
+    Enrolment.SatelliteEnrolment enrolment,
     SatelliteRegistry registry,
     SatelliteIdGuard idGuard,
     ConversationCoordinator coordinator,
@@ -29,7 +29,7 @@ public sealed class SatelliteLinkDependencies(
 
     public string ServerId { get; } = mqtt.Value.ServerId;
 
-    public SatelliteTokens Tokens { get; } = tokens;
+    public Enrolment.SatelliteEnrolment Enrolment { get; } = enrolment;
 
     public SatelliteRegistry Registry { get; } = registry;
 

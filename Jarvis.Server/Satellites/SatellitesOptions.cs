@@ -31,6 +31,12 @@ public sealed class SatellitesOptions
     /// <summary>... in every stats report for this long (the satellite reports every 5 s by default).</summary>
     public TimeSpan PlaybackLagSustain { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Satellites waiting for approval at once (a flood of requests is refused beyond this; at most a quarter from one address).</summary>
+    public int MaxPendingRequests { get; set; } = 16;
+
+    /// <summary>How long a satellite the owner rejected is refused (it retries slowly) before it may ask again.</summary>
+    public TimeSpan RejectedFor { get; set; } = TimeSpan.FromHours(1);
+
     public string RoomOf(string satelliteId) =>
         Devices.TryGetValue(satelliteId, out var entry) && !string.IsNullOrWhiteSpace(entry.Room) ? entry.Room : satelliteId;
 }

@@ -55,6 +55,11 @@ public sealed class SatellitesOptionsValidator : IValidateOptions<SatellitesOpti
             failures.Add("Satellites:PlaybackLagMargin must be positive (e.g. 00:00:00.100) and Satellites:PlaybackLagSustain not negative (e.g. 00:00:10).");
         }
 
+        if (options.MaxPendingRequests is < 1 or > 256 || options.RejectedFor < TimeSpan.Zero)
+        {
+            failures.Add("Satellites:MaxPendingRequests must be 1-256 and Satellites:RejectedFor not negative (default 01:00:00).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

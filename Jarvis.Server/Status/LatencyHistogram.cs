@@ -15,6 +15,10 @@ public sealed class LatencyHistogram
 
     private readonly double[] _bounds;
     private readonly long[] _counts;
+    /// <summary>The latest observations (a power of two), for the status page's history chart.</summary>
+    private const int RecentCapacity = 32;
+
+    private readonly double[] _recent = new double[RecentCapacity];
     private long _count;
     private long _sumNanoseconds;
 
@@ -37,6 +41,21 @@ public sealed class LatencyHistogram
         Interlocked.Increment(ref _counts[bucket]);
         Interlocked.Increment(ref _count);
         Interlocked.Add(ref _sumNanoseconds, (long)(seconds * 1e9));
+        Volatile.Write(ref _recent[(Count - 1) & (RecentCapacity - 1)], seconds);
+    }
+
+    /// <summary>Up to the last 32 observations in seconds, oldest first (approximate while observations race).</summary>
+    public double[] Recent()
+    {
+        var count = Count;
+        var n = (int)Math.Min(count, RecentCapacity);
+        var result = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            result[i] = Volatile.Read(ref _recent[(count - n + i) & (RecentCapacity - 1)]);
+        }
+
+        return result;
     }
 
     /// <summary>Estimated quantile (0..1) in seconds, interpolated within the bucket; 0 when empty.</summary>

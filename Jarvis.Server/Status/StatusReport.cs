@@ -1,36 +1,60 @@
 using Jarvis.Server.Health;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
+using Jarvis.Server.Satellites.Enrolment;
 
 namespace Jarvis.Server.Status;
 
-/// <summary>Builds the <c>/api/status</c> document: rooms and their satellites, conversations, backends, latencies.</summary>
+/// <summary>
+/// Builds the <c>/api/status</c> document: one entry per room (enrolled satellites even when offline), the satellites waiting
+/// for approval, conversations, backends (with what is lost without them), latencies with their recent history, uptime.
+/// </summary>
 public sealed class StatusReport(
     ConversationCoordinator coordinator,
     SatelliteRegistry satellites,
+    SatelliteEnrolment enrolment,
     SatelliteIdGuard idGuard,
     BackendStatusCache backends,
     MetricsRegistry metrics,
     Conversation.ConversationModes modes,
     TimeProvider time)
 {
-    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
+    /// <summary>The process's start, so that the uptime does not count from the first status request.</summary>
+    private static readonly DateTimeOffset ProcessStarted = new(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime());
 
     public async Task<object> BuildAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var rooms = coordinator.Rooms().ToDictionary(r => r.Room);
         var sessions = satellites.All();
-        var roomNames = rooms.Keys.Union(sessions.Select(s => s.Room)).Order(StringComparer.Ordinal);
+        var enrolled = enrolment.Enrolled();
+        var conversationModes = modes.Snapshot();
+        var roomNames = rooms.Keys.Union(sessions.Select(s => s.Room)).Union(enrolled.Select(e => e.Room)).Order(StringComparer.Ordinal);
         IReadOnlyDictionary<string, BackendStatus> backendStatus = await backends.GetAsync(cancellationToken).ConfigureAwait(false);
+        var startedAt = ProcessStarted <= now ? ProcessStarted : now;
         return new
         {
-            server = new { startedAt = _startedAt, uptimeSeconds = Math.Round((now - _startedAt).TotalSeconds) },
+            server = new { startedAt, uptimeSeconds = Math.Round((now - startedAt).TotalSeconds) },
             warnings = idGuard.Warnings().Concat(PlaybackWarnings(sessions)).ToArray(),
-            rooms = roomNames.Select(name => RoomView(name, rooms.GetValueOrDefault(name), sessions.FirstOrDefault(s => s.Room == name))),
+            rooms = roomNames.Select(name => RoomView(
+                name, rooms.GetValueOrDefault(name), sessions.FirstOrDefault(s => s.Room == name),
+                enrolled.FirstOrDefault(e => e.Room == name), conversationModes.GetValueOrDefault(name))),
+            pending = enrolment.Pending(),
             conversations = coordinator.Conversations(),
-            conversationModes = modes.Snapshot(),
-            backends = backendStatus.ToDictionary(b => b.Key, b => new { ready = b.Value.Ready, detail = b.Value.Detail }),
+            conversationModes,
+            answering = new
+            {
+                nobodyCanAnswer = BackendDescriptions.NobodyCanAnswer(backendStatus),
+                missing = backendStatus.Where(b => !b.Value.Ready).Select(b => new { name = b.Key, label = BackendDescriptions.Label(b.Key), without = BackendDescriptions.Without(b.Key) }),
+            },
+            backends = backendStatus.ToDictionary(b => b.Key, b => new
+            {
+                ready = b.Value.Ready,
+                detail = b.Value.Detail,
+                label = BackendDescriptions.Label(b.Key),
+                problem = b.Value.Ready ? null : BackendDescriptions.Plain(b.Value.Detail),
+                without = b.Value.Ready ? null : BackendDescriptions.Without(b.Key),
+            }),
             latencies = metrics.Histograms().Select(h => new
             {
                 name = h.Name,
@@ -38,19 +62,26 @@ public sealed class StatusReport(
                 count = h.Histogram.Count,
                 p50Ms = Math.Round(h.Histogram.Quantile(0.5) * 1000, 3),
                 p99Ms = Math.Round(h.Histogram.Quantile(0.99) * 1000, 3),
+                recentMs = h.Histogram.Recent().Select(s => Math.Round(s * 1000, 1)),
             }),
         };
     }
 
-    private static object RoomView(string name, RoomSnapshot? room, SatelliteSession? session) => new
+    private static object RoomView(string name, RoomSnapshot? room, SatelliteSession? session, EnrolledSatellite? enrolled, string? mode) => new
     {
         room = name,
         online = session is not null,
+        lastSeen = session is null ? enrolled?.LastSeen : null,
         muted = session?.Muted ?? room?.Muted ?? false,
+        mutedBy = session?.MutedBy is { } by ? by.ToString().ToLowerInvariant() : null,
         speaking = room?.Speaking ?? false,
         score = room?.Score ?? 0,
         conversationSlot = room?.Slot,
+        conversationMode = room?.Slot is null ? null : mode,
         waiting = room?.Waiting ?? false,
+        enrolled = enrolled is null ? null : new { id = enrolled.Id, name = enrolled.Name, source = enrolled.Source == EnrolmentSource.Configuration ? "configuration" : "approved" },
+        signal = session is null ? null : SignalQuality.Describe(
+            session.LinkStats.LossPercent, session.LinkStats.JitterMilliseconds, session.RttMilliseconds, session.RttMilliseconds > 0),
         satellite = session is null ? null : new
         {
             id = session.Id,
@@ -61,9 +92,9 @@ public sealed class StatusReport(
             packetsIn = session.PacketsIn,
             packetsOut = session.PacketsOut,
             droppedOut = session.DroppedOut,
-            lossPercent = session.LinkStats.LossPercent,
-            jitterMs = session.LinkStats.JitterMilliseconds,
-            bufferMs = session.LinkStats.BufferMilliseconds,
+            lossPercent = Math.Round(session.LinkStats.LossPercent, 1),
+            jitterMs = Math.Round(session.LinkStats.JitterMilliseconds, 1),
+            bufferMs = Math.Round(session.LinkStats.BufferMilliseconds, 1),
             playbackLate = session.PlaybackLag.Lagging,
             playbackLateEpisodes = session.PlaybackLag.Episodes,
         },

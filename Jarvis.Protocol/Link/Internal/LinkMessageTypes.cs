@@ -14,6 +14,7 @@ internal static class LinkMessageTypes
         ["hello"] = FromSatellite,
         ["welcome"] = FromServer,
         ["reject"] = FromServer,
+        ["pending"] = FromServer,
         ["mute"] = Both,
         ["button"] = FromSatellite,
         ["voice_activity"] = FromSatellite,

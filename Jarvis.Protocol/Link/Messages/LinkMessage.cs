@@ -10,6 +10,7 @@ namespace Jarvis.Protocol.Link.Messages;
 [JsonDerivedType(typeof(HelloMessage), "hello")]
 [JsonDerivedType(typeof(WelcomeMessage), "welcome")]
 [JsonDerivedType(typeof(RejectMessage), "reject")]
+[JsonDerivedType(typeof(PendingMessage), "pending")]
 [JsonDerivedType(typeof(MuteMessage), "mute")]
 [JsonDerivedType(typeof(ButtonMessage), "button")]
 [JsonDerivedType(typeof(VoiceActivityMessage), "voice_activity")]

@@ -20,6 +20,8 @@ internal static class LinkSamples
             LinkPeer.Server),
         (new RejectMessage(RejectReason.BadToken, "The token for 'den' is wrong: copy it from the server's satellites section."),
             LinkPeer.Server),
+        (new PendingMessage("Satellite den waits for approval: open the Jarvis status page and approve it (pairing code 3A9F0C).", "3A9F0C", 5000),
+            LinkPeer.Server),
         (new MuteMessage(true, MuteSource.Button), LinkPeer.Satellite),
         (new MuteMessage(false, MuteSource.Mqtt), LinkPeer.Server),
         (new ButtonMessage(ButtonPress.Long, 123_456_789), LinkPeer.Satellite),

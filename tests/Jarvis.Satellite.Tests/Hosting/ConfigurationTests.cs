@@ -17,7 +17,7 @@ public sealed class ConfigurationTests
         {
             var config = Path.Combine(dir, "satellite.json");
             await File.WriteAllTextAsync(config, """{ "Satellite": { "Link": { "ServerUrl": "http://wrong" }, "Vad": { "Mode": 7 } } }""");
-            var builder = SatelliteHost.CreateBuilder(["--config", config]);
+            var builder = SatelliteHost.CreateBuilder(["--config", config, $"--Satellite:StateDirectory={dir}"]);
             builder.Logging.ClearProviders();
             using var host = builder.Build();
 
@@ -25,7 +25,8 @@ public sealed class ConfigurationTests
 
             var all = string.Join("\n", e.Failures);
             Assert.Contains("Satellite:Link:ServerUrl must be a ws:// or wss:// URL", all, StringComparison.Ordinal);
-            Assert.Contains("Satellite:Link:Token must be set", all, StringComparison.Ordinal);
+            Assert.DoesNotContain("Satellite:Link:Token", all, StringComparison.Ordinal); // generated and kept in the state directory
+            Assert.Equal(64, (await File.ReadAllTextAsync(Path.Combine(dir, "link-token"))).Trim().Length);
         }
         finally
         {

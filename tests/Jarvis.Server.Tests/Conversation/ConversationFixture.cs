@@ -61,6 +61,7 @@ internal sealed class ConversationFixture : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
+            ["Discovery:Enabled"] = "false",
             ["Mqtt:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mqtt:ServerId"] = "test-server",
             ["Satellites:Devices:kitchen-pi:Room"] = "kitchen",

@@ -63,7 +63,10 @@ public sealed class HubOptionsValidationTests
     {
         var options = new SatellitesOptions();
         options.Devices["kitchen-pi"] = new SatelliteEntry { Token = "kitchen-token-0123456789" };
-        var tokens = new SatelliteTokens(Options.Create(options));
+        var state = Directory.CreateTempSubdirectory("jarvis-enrol-").FullName;
+        var directory = new Jarvis.Server.State.StateDirectory(Options.Create(new Jarvis.Server.State.StateOptions { Directory = Path.Combine(state, "s") }), Microsoft.Extensions.Logging.Abstractions.NullLogger<Jarvis.Server.State.StateDirectory>.Instance);
+        var store = new Jarvis.Server.Satellites.Enrolment.ApprovedSatelliteStore(directory, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jarvis.Server.Satellites.Enrolment.ApprovedSatelliteStore>.Instance);
+        var tokens = new Jarvis.Server.Satellites.Enrolment.SatelliteEnrolment(Options.Create(options), store, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jarvis.Server.Satellites.Enrolment.SatelliteEnrolment>.Instance);
 
         Assert.True(tokens.IsValid("kitchen-pi", "kitchen-token-0123456789"));
         Assert.False(tokens.IsValid("kitchen-pi", "kitchen-token-0123456788"));

@@ -66,6 +66,7 @@ internal sealed class HubTestServer : IAsyncDisposable
             ["Satellites:PingInterval"] = "00:00:01",
             ["Rooms:WakeMode"] = "Vad",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Discovery:Enabled"] = "false",
         };
         foreach (var room in rooms ?? Rooms)
         {

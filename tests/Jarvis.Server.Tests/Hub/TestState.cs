@@ -34,7 +34,7 @@ internal static class TestState
 
     /// <summary>The same as command-line arguments, for tests that build the server with <c>ServerApp.Build(args)</c>.</summary>
     public static string[] Arguments(params string[] args) =>
-        [.. args, $"--State:Directory={NewDirectory()}", $"--Api:Token={ApiToken}", $"--Mqtt:HomeAssistantPassword={HomeAssistantPassword}"];
+        [.. args, $"--State:Directory={NewDirectory()}", $"--Api:Token={ApiToken}", $"--Mqtt:HomeAssistantPassword={HomeAssistantPassword}", "--Discovery:Enabled=false"];
 
     /// <summary>An HTTP client that sends the API token.</summary>
     public static HttpClient ApiClient(Uri baseUri)

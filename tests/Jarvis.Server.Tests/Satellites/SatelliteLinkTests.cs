@@ -32,9 +32,20 @@ public sealed class SatelliteLinkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_wrong_token_is_rejected_with_a_reason_and_never_gets_a_session()
+    public async Task A_wrong_token_never_gets_a_session_it_waits_for_the_owner()
     {
+        // Changed by issue 13: a strong but wrong token is a request to join (pending), never a session.
         await using var intruder = await SimulatedSatellite.ConnectAsync(_server.LinkUri, "kitchen", token: "not-the-right-token-at-all");
+
+        await Eventually.TrueAsync(() => intruder.Last<PendingMessage>() is not null, "the link waits for approval");
+        Assert.Equal(0, _server.Get<SatelliteRegistry>().Count);
+        Assert.Null(intruder.Last<WelcomeMessage>());
+    }
+
+    [Fact]
+    public async Task A_weak_token_is_rejected_with_a_reason_and_never_gets_a_session()
+    {
+        await using var intruder = await SimulatedSatellite.ConnectAsync(_server.LinkUri, "kitchen", token: "secret-1234");
 
         await Eventually.TrueAsync(() => intruder.Closed, "the link is closed");
         Assert.Equal(RejectReason.BadToken, intruder.Last<RejectMessage>()?.Reason);

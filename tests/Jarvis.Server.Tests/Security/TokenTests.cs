@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Jarvis.Protocol.Link;
 using Jarvis.Protocol.Link.Messages;
 using Jarvis.Server.Hosting;
@@ -60,22 +61,28 @@ public sealed class TokenTests
     }
 
     [Fact]
-    public async Task A_wrong_token_and_an_unknown_satellite_get_the_same_reply_and_the_log_keeps_the_detail()
+    public async Task A_wrong_token_and_an_unknown_satellite_get_the_same_reply_and_neither_is_admitted()
     {
+        // Changed by issue 13: both wait for the owner's approval (pending) instead of being rejected, so the wire still does
+        // not tell which ids are enrolled; a configured id cannot be approved with another token.
         await using var server = await HubTestServer.StartAsync(TestState.PatientHello());
         await using var wrongToken = await SimulatedSatellite.ConnectAsync(server.LinkUri, "kitchen", token: HubTestServer.TokenOf("hall"));
         await using var unknown = await SimulatedSatellite.ConnectAsync(server.LinkUri, "attic", token: HubTestServer.TokenOf("attic"), id: "attic-pi");
 
-        await Eventually.TrueAsync(() => wrongToken.Closed && unknown.Closed, "both are closed");
+        await Eventually.TrueAsync(() => wrongToken.Last<PendingMessage>() is not null && unknown.Last<PendingMessage>() is not null, "both wait");
 
-        var first = Assert.IsType<RejectMessage>(Assert.Single(wrongToken.Messages));
-        var second = Assert.IsType<RejectMessage>(Assert.Single(unknown.Messages));
-        Assert.Equal(first, second);
-        Assert.Equal(RejectReason.BadToken, first.Reason);
-        Assert.Equal(LinkCloseCodes.AuthenticationFailed, (int?)wrongToken.CloseStatus);
-        Assert.Equal(LinkCloseCodes.AuthenticationFailed, (int?)unknown.CloseStatus);
-        Assert.Contains(server.Errors.All, l => l.Contains("the token does not match Satellites:Devices:kitchen-pi:Token", StringComparison.Ordinal));
-        Assert.Contains(server.Errors.All, l => l.Contains("'attic-pi' is not enrolled", StringComparison.Ordinal));
+        var first = wrongToken.Last<PendingMessage>()!;
+        var second = unknown.Last<PendingMessage>()!;
+        Assert.Equal(first.KeepaliveMs, second.KeepaliveMs);
+        Assert.Equal(first.Message.Replace("kitchen-pi", "X", StringComparison.Ordinal).Replace(first.PairingCode, "C", StringComparison.Ordinal),
+            second.Message.Replace("attic-pi", "X", StringComparison.Ordinal).Replace(second.PairingCode, "C", StringComparison.Ordinal));
+        Assert.Null(wrongToken.Last<WelcomeMessage>());
+        Assert.Null(unknown.Last<WelcomeMessage>());
+        Assert.Equal(0, server.Get<Jarvis.Server.Satellites.SatelliteRegistry>().Count);
+        using var http = server.ApiClient();
+        using var approve = await http.PostAsJsonAsync("/api/satellites/kitchen-pi/approve", new { });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, approve.StatusCode);
+        Assert.Contains("configured in the server's jarvis.json", await approve.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static string FindExample()
