@@ -40,6 +40,26 @@ public sealed class JitterBufferStreamKindTests
     }
 
     [Fact]
+    public void Steady_80_ms_PersonaPlex_packets_are_not_mistaken_for_latency()
+    {
+        buffer.SetStreamKind(StreamKind.RealTime);
+        var packet = FakePacketDecoder.Packet(Loud, 80);
+        for (var i = 0; i < 400; i++)
+        {
+            if (i % 4 == 0)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(80));
+                buffer.Push(sequence++, packet);
+            }
+
+            buffer.Read(frame);
+        }
+
+        var stats = buffer.Stats();
+        Assert.Equal((0.0, 0L), (stats.TrimmedMilliseconds, stats.Underruns));
+    }
+
+    [Fact]
     public void A_burst_plays_every_sample_whatever_its_depth()
     {
         buffer.SetStreamKind(StreamKind.Burst);
