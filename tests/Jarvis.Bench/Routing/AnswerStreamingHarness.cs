@@ -35,11 +35,11 @@ internal static class AnswerStreamingHarness
         var turnLog = new TurnLog();
         var speech = new RoomSpeech(new WyomingSpeechSynthesizer(new FixedOptionsMonitor<TtsOptions>(new TtsOptions { Uri = tts.Uri })), new FixedOptionsMonitor<RoomAudioOptions>(new RoomAudioOptions()), TimeProvider.System);
         var pipeline = new AnswerTurn(
-            new Jarvis.Server.Speech.Transcripts.TranscriptFilter(new FixedOptionsMonitor<Jarvis.Server.Speech.Transcripts.TranscriptFilterOptions>(new Jarvis.Server.Speech.Transcripts.TranscriptFilterOptions())),
+            new Jarvis.Server.Speech.Transcripts.TranscriptFilter(new FixedOptionsMonitor<Jarvis.Server.Speech.Transcripts.TranscriptFilterOptions>(new())),
             new ComplexityRouter(routing),
             new Jarvis.Server.Tests.Answering.ScriptedHomeEngine(), // nothing here is the home's
             new HomeVoice(speech, new ConfirmationEarcon(Microsoft.Extensions.Options.Options.Create(new RoomAudioOptions())), new FixedOptionsMonitor<ConversationModeOptions>(new ConversationModeOptions())),
-            new OllamaChat(new OllamaApiClient(new HttpClient { BaseAddress = ollama.Url }), new ConversationHistory(), new FixedOptionsMonitor<OllamaOptions>(new OllamaOptions { Url = ollama.Url, HistoryTurns = 0 }), TimeProvider.System, NullLogger<OllamaChat>.Instance),
+            new OllamaChat(new OllamaApiClient(OllamaHttpClient.Create(ollama.Url)), new ConversationHistory(), new FixedOptionsMonitor<OllamaOptions>(new OllamaOptions { Url = ollama.Url, HistoryTurns = 0 }), TimeProvider.System, NullLogger<OllamaChat>.Instance),
             speech,
             new AnswerCache(routing, TimeProvider.System),
             new RatingStore(routing, new Jarvis.Server.State.StateDirectory(
