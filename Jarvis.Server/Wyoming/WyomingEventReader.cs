@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace Jarvis.Server.Wyoming;
 
@@ -99,10 +100,18 @@ public static class WyomingEventReader
         {
             // The span overload rejects anything after the value, as Python's json.loads does ("Extra data").
             var bytes = json.IsSingleSegment ? json.FirstSpan : json.ToArray();
-            return JsonNode.Parse(bytes, documentOptions: StrictJson) as JsonObject
+            if (!Utf8.IsValid(bytes))
+            {
+                // JsonNode reads strings lazily: invalid UTF-8 would surface later, at the first access, as an InvalidOperationException.
+                throw new WyomingProtocolException($"{what} is not valid UTF-8");
+            }
+
+            var node = JsonNode.Parse(bytes, documentOptions: StrictJson) as JsonObject
                 ?? throw new WyomingProtocolException($"{what} is not a JSON object");
+            _ = node.Count; // Materialise the properties here, so that a duplicate name fails as malformed input.
+            return node;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             throw new WyomingProtocolException($"{what} is not valid JSON: {ex.Message}", ex);
         }

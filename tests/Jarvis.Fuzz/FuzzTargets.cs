@@ -11,6 +11,10 @@ internal static class FuzzTargets
         new OggTarget(),
         new WyomingTarget(),
         new MqttTarget(),
+        new PersonaPlexTarget(),
+        new RealtimeTarget(),
+        new HomeAssistantTarget(),
+        new ConfigTarget(),
     ];
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
