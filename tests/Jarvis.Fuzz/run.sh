@@ -4,7 +4,8 @@
 # Instruments a copy of the build output, seeds the corpus from the tests (plus tests/Jarvis.Fuzz/corpus/TARGET),
 # runs afl-fuzz for SECONDS, then prints executions, coverage, crashes and hangs; every crash is replayed with its
 # exception. Exit status: 0 clean, 1 crash or hang found, 2 set-up problem, 3 afl-fuzz missing.
-# Environment: FUZZ_WORK (default /tmp/jarvis-fuzz) for the work folders, FUZZ_CONFIGURATION (Debug or Release).
+# Environment: FUZZ_WORK (default /tmp/jarvis-fuzz) for the work folders, FUZZ_CONFIGURATION (Debug or Release),
+# FUZZ_RESUME=1 to continue the previous run's queue in FUZZ_WORK (the new build is instrumented again).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -33,7 +34,13 @@ if [ "$target" = all ]; then
 fi
 
 work="$work_root/$target"
-rm -rf "$work" && mkdir -p "$work"
+input="$work/seeds/$target"
+if [ "${FUZZ_RESUME:-0}" = 1 ] && [ -d "$work/out/default/queue" ]; then
+  input="-"
+  rm -rf "$work/bin"
+else
+  rm -rf "$work" && mkdir -p "$work"
+fi
 cp -r "$bin" "$work/bin"
 assemblies="$(dotnet "$bin/Jarvis.Fuzz.dll" assemblies "$target")" || { echo "unknown target $target"; exit 2; }
 (cd "$root" && dotnet tool restore >/dev/null) || { echo "dotnet tool restore failed"; exit 2; }
@@ -44,10 +51,12 @@ done
 # Seeds come from the uninstrumented build: instrumented code only runs under Fuzzer.Run.
 dotnet "$bin/Jarvis.Fuzz.dll" seed "$work/seeds" "$target" >/dev/null || exit 2
 if [ -d "$here/corpus/$target" ]; then cp "$here/corpus/$target"/* "$work/seeds/$target/"; fi
+# Every earlier crash input is replayed first: a fixed crash must stay fixed.
+dotnet "$bin/Jarvis.Fuzz.dll" replay "$target" "$work/seeds/$target" >"$work/seeds.log" || { echo "$target: a seed crashes:"; grep -v '^   at ' "$work/seeds.log" | head -n 20; exit 1; }
 
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
   AFL_AUTORESUME=0 AFL_FORKSRV_INIT_TMOUT=60000 DOTNET_TieredPGO=0
-afl-fuzz -V "$seconds" -i "$work/seeds/$target" -o "$work/out" -t 5000 -m none \
+afl-fuzz -V "$seconds" -i "$input" -o "$work/out" -t 5000 -m none \
   -- dotnet "$work/bin/Jarvis.Fuzz.dll" run "$target" >"$work/afl.log" 2>&1
 afl_status=$?
 
