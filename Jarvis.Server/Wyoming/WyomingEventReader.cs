@@ -12,7 +12,7 @@ namespace Jarvis.Server.Wyoming;
 /// </summary>
 public static class WyomingEventReader
 {
-    private static readonly JsonDocumentOptions StrictJson = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions StrictJson = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     public static bool TryRead(ref ReadOnlySequence<byte> buffer, out WyomingEvent? evt) =>
         TryRead(ref buffer, WyomingLimits.Default, out evt);
@@ -106,12 +106,10 @@ public static class WyomingEventReader
                 throw new WyomingProtocolException($"{what} is not valid UTF-8");
             }
 
-            var node = JsonNode.Parse(bytes, documentOptions: StrictJson) as JsonObject
+            return JsonNode.Parse(bytes, documentOptions: StrictJson) as JsonObject
                 ?? throw new WyomingProtocolException($"{what} is not a JSON object");
-            _ = node.Count; // Materialise the properties here, so that a duplicate name fails as malformed input.
-            return node;
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        catch (JsonException ex)
         {
             throw new WyomingProtocolException($"{what} is not valid JSON: {ex.Message}", ex);
         }

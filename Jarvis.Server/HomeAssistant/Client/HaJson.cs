@@ -10,6 +10,12 @@ namespace Jarvis.Server.HomeAssistant.Client;
 /// </summary>
 internal static class HaJson
 {
+    // Duplicate names fail the parse: JsonObject would otherwise throw ArgumentException at the first access, anywhere later.
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
+    /// <summary>Parses a message or body; <see cref="JsonException"/> when it is not JSON (or repeats a property name).</summary>
+    public static JsonNode? Parse(string text) => JsonNode.Parse(text, documentOptions: Strict);
+
     /// <summary>The property <paramref name="name"/> of <paramref name="node"/> when it is an object, else null.</summary>
     public static JsonNode? Child(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;
 

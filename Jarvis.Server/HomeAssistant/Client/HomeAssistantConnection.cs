@@ -104,7 +104,7 @@ internal sealed class HomeAssistantConnection : IAsyncDisposable
             ?? throw new HomeAssistantException("closed", "Home Assistant closed the connection during authentication");
         try
         {
-            return JsonNode.Parse(text) as JsonObject ?? throw new HomeAssistantException("protocol", "auth message is not a JSON object");
+            return HaJson.Parse(text) as JsonObject ?? throw new HomeAssistantException("protocol", "auth message is not a JSON object");
         }
         catch (JsonException ex)
         {

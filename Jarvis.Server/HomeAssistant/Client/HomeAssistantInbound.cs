@@ -15,7 +15,7 @@ internal abstract record HomeAssistantInbound
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text);
+            node = HaJson.Parse(text);
         }
         catch (JsonException)
         {

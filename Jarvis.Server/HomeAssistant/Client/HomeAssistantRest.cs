@@ -59,7 +59,7 @@ internal sealed class HomeAssistantRest(HttpClient http, HomeAssistantOptions op
     {
         try
         {
-            return text.Length == 0 ? null : JsonNode.Parse(text);
+            return text.Length == 0 ? null : HaJson.Parse(text);
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -72,7 +72,7 @@ internal sealed class HomeAssistantRest(HttpClient http, HomeAssistantOptions op
     {
         try
         {
-            return HaJson.Text(JsonNode.Parse(body), "message") ?? body;
+            return HaJson.Text(HaJson.Parse(body), "message") ?? body;
         }
         catch (System.Text.Json.JsonException)
         {

@@ -22,12 +22,13 @@ internal static class RegistrySync
         var ids = new JsonArray([.. Visible(entries).Select(e => (JsonNode?)JsonValue.Create(HaJson.Text(e, "entity_id")))]);
         var extended = ids.Count == 0 ? null
             : await connection.SendAsync(new JsonObject { ["type"] = "config/entity_registry/get_entries", ["entity_ids"] = ids }, cancellationToken).ConfigureAwait(false) as JsonObject;
-        Load(model, floors, areas, devices, entries, [.. states.OfType<JsonObject>()], extended);
+        var (snapshot, entityStates, hidden) = Build(floors, areas, devices, entries, [.. states.OfType<JsonObject>()], extended);
+        model.Load(snapshot, entityStates, hidden);
     }
 
-    /// <summary>Builds the snapshot from the registry lists as Home Assistant returned them and loads it.</summary>
-    public static void Load(
-        HomeModel model, IReadOnlyList<JsonObject> floors, IReadOnlyList<JsonObject> areas, IReadOnlyList<JsonObject> devices,
+    /// <summary>The snapshot, states and hidden entity ids from the registry lists as Home Assistant returned them.</summary>
+    public static (HomeSnapshot Snapshot, IReadOnlyList<EntityState> States, IReadOnlySet<string> Hidden) Build(
+        IReadOnlyList<JsonObject> floors, IReadOnlyList<JsonObject> areas, IReadOnlyList<JsonObject> devices,
         IReadOnlyList<JsonObject> entries, IReadOnlyList<JsonObject> stateObjects, JsonObject? extended)
     {
         var states = stateObjects.Select(ToState).OfType<EntityState>().DistinctBy(s => s.EntityId, StringComparer.Ordinal).ToList();
@@ -63,7 +64,7 @@ internal static class RegistrySync
                 .Select(a => new HomeArea(HaJson.Text(a, "area_id")!, HaJson.Text(a, "name") ?? "", HaJson.Strings(a["aliases"]), HaJson.Text(a, "floor_id")))],
             entities,
             0);
-        model.Load(snapshot, states, hidden);
+        return (snapshot, states, hidden);
     }
 
     /// <summary>Parses a state object; null when it has no entity_id.</summary>

@@ -20,6 +20,7 @@ public sealed class MessageParsingTests
     [InlineData("""{"id":1e40,"type":"pong"}""")]
     [InlineData("""[1,"a",null,{"type":"event","event":[1]}]""")]
     [InlineData("""not json""")]
+    [InlineData("""{"id":1,"type":"result","success":true,"result":{"a":1,"a":2}}""")]
     public void Messages_of_unexpected_kinds_are_classified_without_throwing(string text)
     {
         var messages = HomeAssistantInbound.Read(text);
@@ -59,8 +60,9 @@ public sealed class MessageParsingTests
         ];
         JsonObject[] states = [Obj("""{"entity_id":"light.a","state":1}"""), Obj("""{"entity_id":"light.a","state":"on"}""")];
 
-        RegistrySync.Load(model, [Obj("""{"floor_id":3}""")], [Obj("""{"area_id":"kitchen","name":["K"]}""")], devices, entries, states,
-            Obj("""{"light.a":[1]}"""));
+        var (snapshot, loaded, hidden) = RegistrySync.Build([Obj("""{"floor_id":3}""")], [Obj("""{"area_id":"kitchen","name":["K"]}""")], devices,
+            entries, states, Obj("""{"light.a":[1]}"""));
+        model.Load(snapshot, loaded, hidden);
 
         var entity = Assert.Single(model.Snapshot.Entities);
         Assert.Equal(("light.a", "kitchen"), (entity.EntityId, entity.AreaId));
@@ -76,10 +78,12 @@ public sealed class MessageParsingTests
     public void A_rest_error_body_gives_its_message_or_itself(string body, string expected) =>
         Assert.Equal(expected, HomeAssistantRest.Message(body));
 
-    [Fact]
-    public void A_rest_answer_that_is_not_json_is_a_protocol_error()
+    [Theory]
+    [InlineData("<html>proxy error</html>")]
+    [InlineData("""[{"entity_id":"a","attributes":{"name":1,"name":2}}]""")] // found by the fuzzer: duplicate names threw later
+    public void A_rest_answer_that_is_not_json_is_a_protocol_error(string body)
     {
-        var error = Assert.Throws<HomeAssistantException>(() => HomeAssistantRest.ParseBody("<html>proxy error</html>"));
+        var error = Assert.Throws<HomeAssistantException>(() => HomeAssistantRest.ParseBody(body));
 
         Assert.Equal("protocol", error.Code);
     }
