@@ -33,6 +33,10 @@ public static class ConfigurationErrors
             case FileNotFoundException { Message: var message } when message.Contains(ServerConfiguration.PathVariable, StringComparison.Ordinal):
                 problems.Add(message);
                 break;
+            case InvalidDataException { Message: var message, InnerException: { } inner } when message.StartsWith("Failed to load configuration from file", StringComparison.Ordinal):
+                // The JSON file provider's wrapper: the inner error says what is wrong (not JSON, a duplicate key).
+                problems.Add($"{message} {inner.Message}");
+                break;
             case System.Text.Json.JsonException or FormatException when error.Message.Contains("json", StringComparison.OrdinalIgnoreCase):
                 problems.Add($"The configuration file is not valid JSON: {error.Message}");
                 break;

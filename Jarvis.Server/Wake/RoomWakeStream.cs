@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Jarvis.Protocol.Opus;
 using Jarvis.Server.Duplex;
+using Jarvis.Server.Status;
 using Jarvis.Server.Wyoming;
 
 namespace Jarvis.Server.Wake;
@@ -18,10 +19,14 @@ internal sealed class RoomWakeStream
         new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
         dropped => dropped.Return());
 
+    private readonly LatencyHistogram? _feedLatency;
+
     public RoomWakeStream(string room, IWakeWordDetector detector, TimeSpan idleAfter, TimeProvider time,
-        Action<string> onDetection, Action<string, Exception> onFailure, Action<string, InvalidDataException> onUndecodable)
+        Action<string> onDetection, Action<string, Exception> onFailure, Action<string, InvalidDataException> onUndecodable,
+        LatencyHistogram? feedLatency = null)
     {
         Room = room;
+        _feedLatency = feedLatency;
         Completion = RunAsync(detector, idleAfter, time, onDetection, onFailure, onUndecodable);
     }
 
@@ -62,6 +67,7 @@ internal sealed class RoomWakeStream
                         {
                             if (TryDecode(decoder, packet, pcm, onUndecodable) is var samples and > 0)
                             {
+                                _feedLatency?.Observe(time.GetElapsedTime(packet.ReceivedTimestamp));
                                 await stream.SendAsync(pcm.AsMemory(0, samples * 2), CancellationToken.None).ConfigureAwait(false);
                             }
                         }

@@ -21,6 +21,8 @@ internal sealed class ConfigTarget : FuzzTarget
         ? File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
         : "{}"u8.ToArray();
 
+    private static readonly string ConfigFile = Path.Combine(Path.GetTempPath(), $"jarvis-fuzz-{Environment.ProcessId}.json");
+
     public override string Name => "config";
 
     public override string Description => "server configuration file: options binding and validation (Jarvis.Server/Hosting)";
@@ -31,9 +33,11 @@ internal sealed class ConfigTarget : FuzzTarget
     {
         try
         {
+            // A real file through the JSON file provider, as ServerConfiguration loads jarvis.json (its errors are wrapped).
+            File.WriteAllBytes(ConfigFile, input);
             var configuration = new ConfigurationBuilder()
                 .AddJsonStream(new MemoryStream(Defaults))
-                .AddJsonStream(new MemoryStream(input.ToArray()))
+                .AddJsonFile(ConfigFile, optional: false, reloadOnChange: false)
                 .Build();
             var services = new ServiceCollection();
             services.AddSingleton<IConfiguration>(configuration);
