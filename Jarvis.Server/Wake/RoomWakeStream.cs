@@ -59,7 +59,10 @@ internal sealed class RoomWakeStream
             await using (stream.ConfigureAwait(false))
             {
                 var detections = ForwardDetectionsAsync(stream, onDetection);
-                while (await WaitForPacketAsync(idleAfter, time).ConfigureAwait(false))
+                // One idle timer, pushed back after every drain: a cancellable wait per packet would allocate per packet.
+                using var idle = time.CreateTimer(static writer => ((ChannelWriter<UplinkPacket>)writer!).TryComplete(), _packets.Writer,
+                    idleAfter, Timeout.InfiniteTimeSpan);
+                while (await _packets.Reader.WaitToReadAsync().ConfigureAwait(false))
                 {
                     while (_packets.Reader.TryRead(out var packet))
                     {
@@ -76,6 +79,8 @@ internal sealed class RoomWakeStream
                             packet.Return();
                         }
                     }
+
+                    idle.Change(idleAfter, Timeout.InfiniteTimeSpan);
                 }
 
                 await stream.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -106,20 +111,6 @@ internal sealed class RoomWakeStream
         {
             onUndecodable(Room, ex);
             return 0;
-        }
-    }
-
-    private async Task<bool> WaitForPacketAsync(TimeSpan idleAfter, TimeProvider time)
-    {
-        using var idle = new CancellationTokenSource(idleAfter, time);
-        try
-        {
-            return await _packets.Reader.WaitToReadAsync(idle.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            _packets.Writer.TryComplete();
-            return _packets.Reader.TryPeek(out _);
         }
     }
 
