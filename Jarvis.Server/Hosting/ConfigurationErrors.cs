@@ -51,6 +51,10 @@ public static partial class ConfigurationErrors
             case InvalidOperationException { Message: var message } when message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal):
                 problems.Add($"{message} {error.InnerException?.InnerException?.Message ?? error.InnerException?.Message}".Trim());
                 break;
+            case InvalidDataException { Message: var message, InnerException: { } inner } when message.StartsWith("Failed to load configuration from file", StringComparison.Ordinal):
+                // The JSON file provider's wrapper: the inner error says what is wrong (not JSON, a duplicate key).
+                problems.Add($"{message} {inner.Message}");
+                break;
             case System.Text.Json.JsonException or FormatException when error.Message.Contains("json", StringComparison.OrdinalIgnoreCase):
                 problems.Add($"The configuration file is not valid JSON: {error.Message}");
                 break;

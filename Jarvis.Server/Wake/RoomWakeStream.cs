@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Jarvis.Protocol.Opus;
 using Jarvis.Server.Duplex;
+using Jarvis.Server.Status;
 using Jarvis.Server.Wyoming;
 
 namespace Jarvis.Server.Wake;
@@ -18,10 +19,14 @@ internal sealed class RoomWakeStream
         new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
         dropped => dropped.Return());
 
+    private readonly LatencyHistogram? _feedLatency;
+
     public RoomWakeStream(string room, IWakeWordDetector detector, TimeSpan idleAfter, TimeProvider time,
-        Action<string> onDetection, Action<string, Exception> onFailure, Action<string, InvalidDataException> onUndecodable)
+        Action<string> onDetection, Action<string, Exception> onFailure, Action<string, InvalidDataException> onUndecodable,
+        LatencyHistogram? feedLatency = null)
     {
         Room = room;
+        _feedLatency = feedLatency;
         Completion = RunAsync(detector, idleAfter, time, onDetection, onFailure, onUndecodable);
     }
 
@@ -54,7 +59,10 @@ internal sealed class RoomWakeStream
             await using (stream.ConfigureAwait(false))
             {
                 var detections = ForwardDetectionsAsync(stream, onDetection);
-                while (await WaitForPacketAsync(idleAfter, time).ConfigureAwait(false))
+                // One idle timer, pushed back after every drain: a cancellable wait per packet would allocate per packet.
+                using var idle = time.CreateTimer(static writer => ((ChannelWriter<UplinkPacket>)writer!).TryComplete(), _packets.Writer,
+                    idleAfter, Timeout.InfiniteTimeSpan);
+                while (await _packets.Reader.WaitToReadAsync().ConfigureAwait(false))
                 {
                     while (_packets.Reader.TryRead(out var packet))
                     {
@@ -62,6 +70,7 @@ internal sealed class RoomWakeStream
                         {
                             if (TryDecode(decoder, packet, pcm, onUndecodable) is var samples and > 0)
                             {
+                                _feedLatency?.Observe(time.GetElapsedTime(packet.ReceivedTimestamp));
                                 await stream.SendAsync(pcm.AsMemory(0, samples * 2), CancellationToken.None).ConfigureAwait(false);
                             }
                         }
@@ -70,6 +79,8 @@ internal sealed class RoomWakeStream
                             packet.Return();
                         }
                     }
+
+                    idle.Change(idleAfter, Timeout.InfiniteTimeSpan);
                 }
 
                 await stream.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -100,20 +111,6 @@ internal sealed class RoomWakeStream
         {
             onUndecodable(Room, ex);
             return 0;
-        }
-    }
-
-    private async Task<bool> WaitForPacketAsync(TimeSpan idleAfter, TimeProvider time)
-    {
-        using var idle = new CancellationTokenSource(idleAfter, time);
-        try
-        {
-            return await _packets.Reader.WaitToReadAsync(idle.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            _packets.Writer.TryComplete();
-            return _packets.Reader.TryPeek(out _);
         }
     }
 

@@ -23,6 +23,9 @@ public sealed partial class WakeWordListener(
 {
     private static readonly TimeSpan IdleAfter = TimeSpan.FromSeconds(1.5);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+    private readonly LatencyHistogram _feedLatency = metrics.Histogram(
+        "jarvis_wake_feed_latency_seconds", "Time an idle room's voice packet spends in the server until its PCM goes to the wake-word service");
+
     private readonly ConcurrentDictionary<string, RoomWakeStream> _streams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MetricCounter> _undecodable = new(StringComparer.Ordinal);
     private long _retryAt;
@@ -50,7 +53,7 @@ public sealed partial class WakeWordListener(
         return ValueTask.CompletedTask;
     }
 
-    private RoomWakeStream Open(string room) => new(room, detector, IdleAfter, time, OnDetection, OnFailure, OnUndecodable);
+    private RoomWakeStream Open(string room) => new(room, detector, IdleAfter, time, OnDetection, OnFailure, OnUndecodable, _feedLatency);
 
     /// <summary>A room sent audio that does not decode: dropped and counted for that room; the wake service is not to blame.</summary>
     private void OnUndecodable(string room, InvalidDataException error)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace Jarvis.Server.Wyoming;
 
@@ -11,7 +12,7 @@ namespace Jarvis.Server.Wyoming;
 /// </summary>
 public static class WyomingEventReader
 {
-    private static readonly JsonDocumentOptions StrictJson = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions StrictJson = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     public static bool TryRead(ref ReadOnlySequence<byte> buffer, out WyomingEvent? evt) =>
         TryRead(ref buffer, WyomingLimits.Default, out evt);
@@ -99,6 +100,12 @@ public static class WyomingEventReader
         {
             // The span overload rejects anything after the value, as Python's json.loads does ("Extra data").
             var bytes = json.IsSingleSegment ? json.FirstSpan : json.ToArray();
+            if (!Utf8.IsValid(bytes))
+            {
+                // JsonNode reads strings lazily: invalid UTF-8 would surface later, at the first access, as an InvalidOperationException.
+                throw new WyomingProtocolException($"{what} is not valid UTF-8");
+            }
+
             return JsonNode.Parse(bytes, documentOptions: StrictJson) as JsonObject
                 ?? throw new WyomingProtocolException($"{what} is not a JSON object");
         }

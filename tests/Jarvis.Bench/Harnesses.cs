@@ -6,6 +6,7 @@ internal static class Harnesses
     private static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.OrdinalIgnoreCase)
     {
         ["hub-duplex"] = Hub.HubDuplexHarness.RunAsync,
+        ["hub-satellites"] = Hub.HubSatellitesHarness.RunAsync,
         ["personaplex-bridge"] = PersonaPlex.PersonaPlexBridgeHarness.RunAsync,
         ["ha"] = HomeAssistant.HomeAssistantHarness.RunAsync,
         ["route-latency"] = Routing.RouterLatencyHarness.RunAsync,

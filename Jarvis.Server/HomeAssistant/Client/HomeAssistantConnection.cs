@@ -16,7 +16,7 @@ internal sealed class HomeAssistantConnection : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonNode?>> _pending = new();
-    private readonly Channel<JsonObject> _events = Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<HomeAssistantEvent> _events = Channel.CreateUnbounded<HomeAssistantEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private int _lastId;
     private int _disposed;
@@ -32,7 +32,7 @@ internal sealed class HomeAssistantConnection : IAsyncDisposable
     public string HaVersion { get; private set; } = "";
 
     /// <summary>Event messages (<c>{"id":sub,"type":"event","event":{…}}</c>); completes when the connection ends.</summary>
-    public ChannelReader<JsonObject> Events => _events.Reader;
+    public ChannelReader<HomeAssistantEvent> Events => _events.Reader;
 
     /// <summary>Completes when the receive loop ends (socket closed or failed).</summary>
     public Task Completion => _receiving;
@@ -48,21 +48,21 @@ internal sealed class HomeAssistantConnection : IAsyncDisposable
             using var auth = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
             await socket.ConnectAsync(uri, auth.Token).ConfigureAwait(false);
             var hello = await ReceiveObjectAsync(socket, auth.Token).ConfigureAwait(false);
-            if ((string?)hello["type"] != "auth_required")
+            if (HaJson.Text(hello, "type") != "auth_required")
             {
                 throw new HomeAssistantException("protocol", $"expected auth_required, got {hello.ToJsonString()}");
             }
 
             await socket.SendAsync(new JsonObject { ["type"] = "auth", ["access_token"] = token }.ToJsonString(), auth.Token).ConfigureAwait(false);
             var answer = await ReceiveObjectAsync(socket, auth.Token).ConfigureAwait(false);
-            switch ((string?)answer["type"])
+            switch (HaJson.Text(answer, "type"))
             {
                 case "auth_ok":
-                    connection.HaVersion = (string?)answer["ha_version"] ?? "";
+                    connection.HaVersion = HaJson.Text(answer, "ha_version") ?? "";
                     connection._receiving = connection.ReceiveLoopAsync();
                     return connection;
                 case "auth_invalid":
-                    throw new HomeAssistantAuthException((string?)answer["message"] ?? "Invalid access token");
+                    throw new HomeAssistantAuthException(HaJson.Text(answer, "message") ?? "Invalid access token");
                 default:
                     throw new HomeAssistantException("protocol", $"unexpected auth answer {answer.ToJsonString()}");
             }
@@ -102,7 +102,14 @@ internal sealed class HomeAssistantConnection : IAsyncDisposable
     {
         var text = await socket.ReceiveAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new HomeAssistantException("closed", "Home Assistant closed the connection during authentication");
-        return JsonNode.Parse(text) as JsonObject ?? throw new HomeAssistantException("protocol", "auth message is not a JSON object");
+        try
+        {
+            return HaJson.Parse(text) as JsonObject ?? throw new HomeAssistantException("protocol", "auth message is not a JSON object");
+        }
+        catch (JsonException ex)
+        {
+            throw new HomeAssistantException("protocol", $"auth message is not JSON: {ex.Message}");
+        }
     }
 
     private async Task ReceiveLoopAsync()
@@ -112,24 +119,8 @@ internal sealed class HomeAssistantConnection : IAsyncDisposable
         {
             while (await _socket.ReceiveAsync(_stop.Token).ConfigureAwait(false) is { } text)
             {
-                JsonNode? node;
-                try
-                {
-                    node = JsonNode.Parse(text);
-                }
-                catch (JsonException)
-                {
-                    continue; // Not JSON: skip the frame, keep the connection.
-                }
-
-                if (node is JsonArray batch)
-                {
-                    foreach (var item in batch.OfType<JsonObject>())
-                    {
-                        Dispatch(item);
-                    }
-                }
-                else if (node is JsonObject message)
+                // Not JSON: nothing to dispatch, keep the connection.
+                foreach (var message in HomeAssistantInbound.Read(text))
                 {
                     Dispatch(message);
                 }
@@ -150,32 +141,19 @@ internal sealed class HomeAssistantConnection : IAsyncDisposable
         }
     }
 
-    private void Dispatch(JsonObject message)
+    private void Dispatch(HomeAssistantInbound message)
     {
-        var type = (string?)message["type"];
-        if (type == "event")
+        switch (message)
         {
-            _events.Writer.TryWrite(message);
-            return;
-        }
-
-        if (message["id"] is not JsonValue idValue || !idValue.TryGetValue<int>(out var id) || !_pending.TryGetValue(id, out var pending))
-        {
-            return;
-        }
-
-        if (type == "pong")
-        {
-            pending.TrySetResult(null);
-        }
-        else if ((bool?)message["success"] == true)
-        {
-            pending.TrySetResult(message["result"]?.DeepClone());
-        }
-        else
-        {
-            var error = message["error"];
-            pending.TrySetException(new HomeAssistantException((string?)error?["code"] ?? "unknown_error", (string?)error?["message"] ?? "Home Assistant reported an error"));
+            case HomeAssistantEvent haEvent:
+                _events.Writer.TryWrite(haEvent);
+                break;
+            case HomeAssistantResult result when _pending.TryGetValue(result.Id, out var pending):
+                pending.TrySetResult(result.Result);
+                break;
+            case HomeAssistantError error when _pending.TryGetValue(error.Id, out var pending):
+                pending.TrySetException(new HomeAssistantException(error.Code, error.Message));
+                break;
         }
     }
 

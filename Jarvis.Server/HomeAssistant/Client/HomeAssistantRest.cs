@@ -46,7 +46,7 @@ internal sealed class HomeAssistantRest(HttpClient http, HomeAssistantOptions op
         var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
         return response.StatusCode switch
         {
-            HttpStatusCode.OK or HttpStatusCode.Created => text.Length == 0 ? null : JsonNode.Parse(text),
+            HttpStatusCode.OK or HttpStatusCode.Created => ParseBody(text),
             HttpStatusCode.Unauthorized => throw new HomeAssistantAuthException("Home Assistant rejected the token (HTTP 401)"),
             HttpStatusCode.NotFound => throw new HomeAssistantException("not_found", Message(text)),
             HttpStatusCode.BadRequest => throw new HomeAssistantException("invalid_format", Message(text)),
@@ -54,11 +54,25 @@ internal sealed class HomeAssistantRest(HttpClient http, HomeAssistantOptions op
         };
     }
 
-    private static string Message(string body)
+    /// <summary>A successful answer's JSON (null when empty); <see cref="HomeAssistantException"/> when it is not JSON.</summary>
+    internal static JsonNode? ParseBody(string text)
     {
         try
         {
-            return (string?)JsonNode.Parse(body)?["message"] ?? body;
+            return text.Length == 0 ? null : HaJson.Parse(text);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new HomeAssistantException("protocol", $"Home Assistant answered with invalid JSON: {ex.Message}");
+        }
+    }
+
+    /// <summary>The <c>message</c> of an error body, or the body itself.</summary>
+    internal static string Message(string body)
+    {
+        try
+        {
+            return HaJson.Text(HaJson.Parse(body), "message") ?? body;
         }
         catch (System.Text.Json.JsonException)
         {

@@ -97,13 +97,12 @@ internal sealed partial class HomeAssistantRunner(
 
     private async Task PumpEventsAsync(HomeAssistantConnection connection, CancellationToken cancellationToken)
     {
-        await foreach (var message in connection.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var haEvent in connection.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var haEvent = message["event"];
-            var type = (string?)haEvent?["event_type"];
-            if (type == "state_changed" && (string?)haEvent?["data"]?["entity_id"] is { } entityId)
+            var type = haEvent.EventType;
+            if (type == "state_changed" && HaJson.Text(haEvent.Data, "entity_id") is { } entityId)
             {
-                client.Model.ApplyStateChanged(entityId, RegistrySync.ToState(haEvent?["data"]?["new_state"] as JsonObject));
+                client.Model.ApplyStateChanged(entityId, RegistrySync.ToState(haEvent.Data?["new_state"] as JsonObject));
             }
             else if (type is not null && RegistryEvents.Contains(type))
             {

@@ -7,7 +7,8 @@ namespace Jarvis.Server.HomeAssistant.Client;
 /// <summary>
 /// Reads floors, areas, devices, entities (with aliases from <c>get_entries</c>) and states over the WebSocket and
 /// loads them into the <see cref="HomeModel"/>. Display name = registry name ?? friendly_name ?? original name;
-/// area = entity area ?? device area; disabled, hidden and config/diagnostic entities are left out.
+/// area = entity area ?? device area; disabled, hidden and config/diagnostic entities are left out. Registry items
+/// without their id, or with fields of the wrong JSON kind, are skipped rather than failing the load.
 /// </summary>
 internal static class RegistrySync
 {
@@ -17,49 +18,70 @@ internal static class RegistrySync
         var areas = await ListAsync(connection, "config/area_registry/list", optional: false, cancellationToken).ConfigureAwait(false);
         var devices = await ListAsync(connection, "config/device_registry/list", optional: false, cancellationToken).ConfigureAwait(false);
         var entries = await ListAsync(connection, "config/entity_registry/list", optional: false, cancellationToken).ConfigureAwait(false);
-        var states = (await connection.SendAsync(new JsonObject { ["type"] = "get_states" }, cancellationToken).ConfigureAwait(false) as JsonArray ?? [])
-            .OfType<JsonObject>().Select(ToState).OfType<EntityState>().ToList();
-
-        var visible = entries.Where(e => e["disabled_by"] is null && e["hidden_by"] is null && e["entity_category"] is null).ToList();
-        var hidden = entries.Except(visible).Select(e => (string?)e["entity_id"]).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var ids = new JsonArray(visible.Select(e => (JsonNode?)JsonValue.Create((string?)e["entity_id"])).ToArray());
+        var states = await connection.SendAsync(new JsonObject { ["type"] = "get_states" }, cancellationToken).ConfigureAwait(false) as JsonArray ?? [];
+        var ids = new JsonArray([.. Visible(entries).Select(e => (JsonNode?)JsonValue.Create(HaJson.Text(e, "entity_id")))]);
         var extended = ids.Count == 0 ? null
             : await connection.SendAsync(new JsonObject { ["type"] = "config/entity_registry/get_entries", ["entity_ids"] = ids }, cancellationToken).ConfigureAwait(false) as JsonObject;
-        var deviceAreas = devices.Where(d => d["id"] is not null).ToDictionary(d => (string)d["id"]!, d => (string?)d["area_id"] ?? (string?)d["parent_device_id"]);
-        var statesById = states.ToDictionary(s => s.EntityId, StringComparer.Ordinal);
+        var (snapshot, entityStates, hidden) = Build(floors, areas, devices, entries, [.. states.OfType<JsonObject>()], extended);
+        model.Load(snapshot, entityStates, hidden);
+    }
 
-        var entities = new List<HomeEntity>();
-        foreach (var entry in visible)
+    /// <summary>The snapshot, states and hidden entity ids from the registry lists as Home Assistant returned them.</summary>
+    public static (HomeSnapshot Snapshot, IReadOnlyList<EntityState> States, IReadOnlySet<string> Hidden) Build(
+        IReadOnlyList<JsonObject> floors, IReadOnlyList<JsonObject> areas, IReadOnlyList<JsonObject> devices,
+        IReadOnlyList<JsonObject> entries, IReadOnlyList<JsonObject> stateObjects, JsonObject? extended)
+    {
+        var states = stateObjects.Select(ToState).OfType<EntityState>().DistinctBy(s => s.EntityId, StringComparer.Ordinal).ToList();
+        var visible = Visible(entries).ToList();
+        var hidden = entries.Except(visible).Select(e => HaJson.Text(e, "entity_id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var deviceAreas = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var device in devices)
         {
-            var id = (string)entry["entity_id"]!;
-            var more = extended?[id] as JsonObject;
+            if (HaJson.Text(device, "id") is { } id)
+            {
+                deviceAreas.TryAdd(id, HaJson.Text(device, "area_id") ?? HaJson.Text(device, "parent_device_id"));
+            }
+        }
+
+        var statesById = states.ToDictionary(s => s.EntityId, StringComparer.Ordinal);
+        var entities = new List<HomeEntity>();
+        foreach (var entry in visible.DistinctBy(e => HaJson.Text(e, "entity_id"), StringComparer.Ordinal))
+        {
+            var id = HaJson.Text(entry, "entity_id")!;
+            var more = HaJson.Child(extended, id) as JsonObject;
             var state = statesById.GetValueOrDefault(id);
-            var name = (string?)entry["name"] ?? state?.Attribute("friendly_name") ?? (string?)entry["original_name"] ?? id;
-            var deviceId = (string?)entry["device_id"];
-            var area = (string?)entry["area_id"] ?? (deviceId is null ? null : DeviceArea(deviceAreas, deviceId));
-            var deviceClass = (string?)more?["device_class"] ?? (string?)more?["original_device_class"] ?? state?.Attribute("device_class");
-            entities.Add(new HomeEntity(id, name, Strings(more?["aliases"]), area, deviceClass));
+            var name = HaJson.Text(entry, "name") ?? state?.Attribute("friendly_name") ?? HaJson.Text(entry, "original_name") ?? id;
+            var deviceId = HaJson.Text(entry, "device_id");
+            var area = HaJson.Text(entry, "area_id") ?? (deviceId is null ? null : DeviceArea(deviceAreas, deviceId));
+            var deviceClass = HaJson.Text(more, "device_class") ?? HaJson.Text(more, "original_device_class") ?? state?.Attribute("device_class");
+            entities.Add(new HomeEntity(id, name, HaJson.Strings(more?["aliases"]), area, deviceClass));
         }
 
         var snapshot = new HomeSnapshot(
-            floors.Select(f => new HomeFloor((string)f["floor_id"]!, (string?)f["name"] ?? "", Strings(f["aliases"]))).ToList(),
-            areas.Select(a => new HomeArea((string)a["area_id"]!, (string?)a["name"] ?? "", Strings(a["aliases"]), (string?)a["floor_id"])).ToList(),
+            [.. floors.Where(f => HaJson.Text(f, "floor_id") is not null)
+                .Select(f => new HomeFloor(HaJson.Text(f, "floor_id")!, HaJson.Text(f, "name") ?? "", HaJson.Strings(f["aliases"])))],
+            [.. areas.Where(a => HaJson.Text(a, "area_id") is not null)
+                .Select(a => new HomeArea(HaJson.Text(a, "area_id")!, HaJson.Text(a, "name") ?? "", HaJson.Strings(a["aliases"]), HaJson.Text(a, "floor_id")))],
             entities,
             0);
-        model.Load(snapshot, states, hidden);
+        return (snapshot, states, hidden);
     }
 
     /// <summary>Parses a state object; null when it has no entity_id.</summary>
     public static EntityState? ToState(JsonObject? node)
     {
-        if (node?["entity_id"] is not JsonValue id || !id.TryGetValue<string>(out var entityId))
+        if (HaJson.Text(node, "entity_id") is not { } entityId)
         {
             return null;
         }
 
-        var attributes = node["attributes"] is JsonObject a ? JsonSerializer.SerializeToElement(a) : EntityState.NoAttributes;
-        return new EntityState(entityId, (string?)node["state"] ?? "unknown", attributes);
+        var attributes = node!["attributes"] is JsonObject a ? JsonSerializer.SerializeToElement(a) : EntityState.NoAttributes;
+        return new EntityState(entityId, HaJson.Text(node, "state") ?? "unknown", attributes);
     }
+
+    /// <summary>Entries with an id that are not disabled, hidden, or configuration/diagnostic entities.</summary>
+    private static IEnumerable<JsonObject> Visible(IEnumerable<JsonObject> entries) =>
+        entries.Where(e => HaJson.Text(e, "entity_id") is not null && e["disabled_by"] is null && e["hidden_by"] is null && e["entity_category"] is null);
 
     private static string? DeviceArea(Dictionary<string, string?> deviceAreas, string deviceId)
     {
@@ -80,7 +102,4 @@ internal static class RegistrySync
             return [];
         }
     }
-
-    private static IReadOnlyList<string> Strings(JsonNode? node) =>
-        node is JsonArray array ? array.Select(x => (string?)x).OfType<string>().ToList() : [];
 }

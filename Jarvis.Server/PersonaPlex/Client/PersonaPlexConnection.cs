@@ -145,7 +145,8 @@ internal sealed class PersonaPlexConnection
         }
     }
 
-    private void Dispatch(ReadOnlySpan<byte> message)
+    /// <summary>Handles one binary message (never empty); throws <see cref="PersonaPlexException"/> on a broken audio stream.</summary>
+    internal void Dispatch(ReadOnlySpan<byte> message)
     {
         switch ((PersonaPlexMessageKind)message[0])
         {

@@ -309,7 +309,7 @@ internal sealed partial class RealtimeConnection : IAsyncDisposable
     }
 
     /// <summary>The delta as text (the JSON escapes undone).</summary>
-    private static string DeltaText(ReadOnlySpan<byte> message, ServerEvent received)
+    internal static string DeltaText(ReadOnlySpan<byte> message, ServerEvent received)
     {
         var raw = message.Slice(received.DeltaStart - 1, received.DeltaLength + 2); // with its quotes
         var reader = new Utf8JsonReader(raw);

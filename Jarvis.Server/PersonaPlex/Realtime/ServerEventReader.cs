@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Jarvis.Server.PersonaPlex.Realtime;
 
@@ -10,6 +11,12 @@ internal static class ServerEventReader
 {
     public static ServerEvent Read(ReadOnlySpan<byte> json)
     {
+        if (!Utf8.IsValid(json))
+        {
+            // Utf8JsonReader checks UTF-8 only where a string is decoded: the details read later would throw.
+            return ServerEvent.Unreadable;
+        }
+
         var reader = new Utf8JsonReader(json);
         var kind = ServerEventKind.Unreadable;
         int deltaStart = -1, deltaLength = 0;

@@ -16,6 +16,7 @@ internal sealed class BenchSatellite(string room, LatencySamples downlink) : IAs
     private readonly TaskCompletionSource _active = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
     private uint _sequence;
+    private byte[]? _opusFrame;
 
     public string Room { get; } = room;
 
@@ -59,6 +60,23 @@ internal sealed class BenchSatellite(string room, LatencySamples downlink) : IAs
             BinaryPrimitives.WriteInt32LittleEndian(payload[1..], id);
             AudioFrameCodec.WriteHeader(new LinkAudioHeader(StreamDirection.Uplink, LinkCodec.Opus, _sequence++, 0), _frame);
             await _socket.SendAsync(_frame.AsMemory(0, LinkProtocol.AudioHeaderBytes + 60), WebSocketMessageType.Binary, true, CancellationToken.None);
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+
+    /// <summary>Sends one real Opus packet (a voice-gated room's audio on the wake path).</summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask SendOpusAsync(byte[] packet)
+    {
+        await _send.WaitAsync();
+        try
+        {
+            var frame = _opusFrame ??= new byte[LinkProtocol.AudioHeaderBytes + 1500];
+            AudioFrameCodec.Write(new LinkAudioHeader(StreamDirection.Uplink, LinkCodec.Opus, _sequence++, 0), packet, frame);
+            await _socket.SendAsync(frame.AsMemory(0, LinkProtocol.AudioHeaderBytes + packet.Length), WebSocketMessageType.Binary, true, CancellationToken.None);
         }
         finally
         {

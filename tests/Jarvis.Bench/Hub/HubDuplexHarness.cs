@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Jarvis.Protocol.Link.Messages;
 using Jarvis.Server.Hosting;
 using Jarvis.Server.PersonaPlex;
 using Jarvis.Server.Status;
+using Jarvis.Server.Wake;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,115 +13,117 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jarvis.Bench.Hub;
 
 /// <summary>
-/// <c>-- harness hub-duplex [--satellites 50] [--seconds 20]</c>: the real server in-process with 50 simulated satellites,
-/// one in a conversation (20 ms packets up, PersonaPlex's 80 ms packets down through an instant loopback backend), the
-/// others sending voice events. Prints the latency the server adds in each direction (p50/p99), process CPU and
-/// allocations per packet.
+/// <c>-- harness hub-duplex [--satellites 50] [--seconds 20]</c>: the real server in-process with N simulated satellites,
+/// all streaming. Room 0 is in the conversation the loopback endpoint allows (one session: 20 ms packets up, PersonaPlex's
+/// 80 ms packets down through an instant loopback backend); the other N-1 rooms talk in voice-gated bursts on the wake path
+/// (real Opus, decoded by the server and handed to an instant loopback wake-word service), from a child process
+/// (<c>hub-satellites</c>) so that the process CPU measured here is the server's. Prints the latency the server adds
+/// (end to end for the conversation, server-side histograms for both paths), CPU per streaming satellite and bytes
+/// allocated per packet.
 /// </summary>
 internal static class HubDuplexHarness
 {
+    public static string RoomName(int index) => $"room-{index:000}";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var satellites = Option(args, "--satellites", 50);
         var seconds = Option(args, "--seconds", 20);
         var uplink = new LatencySamples(1 << 16);
         var downlink = new LatencySamples(1 << 16);
+        var wake = new LoopbackWakeDetector();
         var settings = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Mqtt:Port"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Rooms:WakeMode"] = "Button",
+            ["Rooms:WakeMode"] = "WakeWord",
             ["PersonaPlex:Mode"] = "OnDemand",
             ["Logging:LogLevel:Default"] = "Warning",
             ["State:Directory"] = BenchSecrets.NewStateDirectory(),
         };
-        var rooms = Enumerable.Range(0, satellites).Select(i => $"room-{i:00}").ToArray();
+        var rooms = Enumerable.Range(0, satellites).Select(RoomName).ToArray();
         foreach (var room in rooms)
         {
             settings[$"Satellites:Devices:{room}-pi:Room"] = room;
             settings[$"Satellites:Devices:{room}-pi:Token"] = BenchSecrets.TokenOf(room);
         }
 
-        var app = ServerApp.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(),
-            services => services.AddSingleton<IPersonaPlexSessions>(new LoopbackPersonaPlex(uplink, downlink)));
+        var app = ServerApp.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), services =>
+        {
+            services.AddSingleton<IPersonaPlexSessions>(new LoopbackPersonaPlex(uplink, downlink));
+            services.AddSingleton<IWakeWordDetector>(wake);
+        });
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var link = new Uri($"ws://{address.Authority}/link/v1");
-        var clients = rooms.Select(room => new BenchSatellite(room, downlink)).ToArray();
+        var active = new BenchSatellite(rooms[0], downlink);
+        using var others = satellites > 1 ? StartSatellites(link, satellites - 1, seconds + 4) : null;
         try
         {
-            foreach (var client in clients)
+            await active.ConnectAsync(link, BenchSecrets.TokenOf(active.Room));
+            await active.Welcomed.WaitAsync(TimeSpan.FromSeconds(30));
+            await active.SendAsync(new ButtonMessage(ButtonPress.Long, 0));
+            await active.Active.WaitAsync(TimeSpan.FromSeconds(10));
+            await active.SendAsync(new VoiceActivityMessage(VoiceActivityState.Start, 0.9, 0, -10));
+            if (others is not null)
             {
-                await client.ConnectAsync(link, BenchSecrets.TokenOf(client.Room));
+                await others.WaitForLineAsync("streaming", TimeSpan.FromSeconds(120));
             }
 
-            await Task.WhenAll(clients.Select(c => c.Welcomed)).WaitAsync(TimeSpan.FromSeconds(30));
-            var active = clients[0];
-            await active.SendAsync(new Jarvis.Protocol.Link.Messages.ButtonMessage(Jarvis.Protocol.Link.Messages.ButtonPress.Long, 0));
-            await active.Active.WaitAsync(TimeSpan.FromSeconds(10));
-            await active.SendAsync(new Jarvis.Protocol.Link.Messages.VoiceActivityMessage(Jarvis.Protocol.Link.Messages.VoiceActivityState.Start, 0.9, 0, -10));
-
-            using var stop = new CancellationTokenSource();
-            var others = VoiceEventsAsync(clients[1..], stop.Token);
-            var warmup = TimeSpan.FromSeconds(2);
+            var warmup = TimeSpan.FromSeconds(3);
             var streaming = StreamAsync(active, uplink, warmup + TimeSpan.FromSeconds(seconds));
             await Task.Delay(warmup);
 
-            var process = Process.GetCurrentProcess();
-            var cpuBefore = process.TotalProcessorTime;
-            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            var downBefore = active.DownlinkReceived;
-            var wall = Stopwatch.StartNew();
+            var metrics = app.Services.GetRequiredService<HubMetrics>();
+            var feed = app.Services.GetRequiredService<MetricsRegistry>().Histograms().First(h => h.Name == "jarvis_wake_feed_latency_seconds").Histogram;
+            var measure = Measurement.Start(wake, active);
             uplink.Recording = downlink.Recording = true;
             var upSent = await streaming;
             uplink.Recording = downlink.Recording = false;
-            var elapsed = wall.Elapsed;
-            process.Refresh();
-            var cpu = process.TotalProcessorTime - cpuBefore;
-            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-            // Same load without audio (the conversation stays open, voice events and pings go on), after everything is warm.
-            var (idleBytesPerSecond, idleCpu) = await MeasureIdleAsync(TimeSpan.FromSeconds(10));
-            await stop.CancelAsync();
-            await others;
+            var streamed = measure.Stop(wake, active, uplink.Count);
+            var clientSummary = others is null ? "" : await others.WaitForLineAsync("satellites:", TimeSpan.FromSeconds(30));
 
-            var packets = uplink.Count + (active.DownlinkReceived - downBefore);
-            var metrics = app.Services.GetRequiredService<HubMetrics>();
-            Console.WriteLine($"hub-duplex: {satellites} satellites, 1 active, {elapsed.TotalSeconds:0.0} s measured");
-            Console.WriteLine($"uplink   (satellite -> server -> PersonaPlex)  packets {uplink.Count,6}  p50 {uplink.Percentile(0.5):0.000} ms  p99 {uplink.Percentile(0.99):0.000} ms  max {uplink.Percentile(1):0.000} ms");
-            Console.WriteLine($"downlink (PersonaPlex -> server -> satellite)  packets {downlink.Count,6}  p50 {downlink.Percentile(0.5):0.000} ms  p99 {downlink.Percentile(0.99):0.000} ms  max {downlink.Percentile(1):0.000} ms");
-            Console.WriteLine($"server-side only (histograms): uplink p50 {metrics.UplinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.UplinkLatency.Quantile(0.99) * 1000:0.000} ms, downlink p50 {metrics.DownlinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.DownlinkLatency.Quantile(0.99) * 1000:0.000} ms");
-            var cpuPercent = cpu.TotalSeconds / elapsed.TotalSeconds * 100;
-            Console.WriteLine($"process CPU (server + {satellites} simulated satellites): {cpuPercent:0.0} % of one core streaming, {idleCpu:0.0} % with the downlink, voice events and pings only");
-            var uplinkOnly = allocated - (idleBytesPerSecond * elapsed.TotalSeconds);
-            Console.WriteLine($"allocated (whole process, incl. simulated satellites, pings, voice-event JSON): {allocated / Math.Max(1, packets):0} B per duplex packet, {allocated / elapsed.TotalSeconds / 1024:0.0} KiB/s");
-            Console.WriteLine($"allocated by the uplink path alone (vs. the same load with downlink only, {idleBytesPerSecond / 1024:0.0} KiB/s): {uplinkOnly / Math.Max(1, uplink.Count):0} B per uplink packet ({packets} packets measured, {upSent} sent up)");
-            Console.WriteLine($"dropped: not active {metrics.DroppedNotActive.Value}, slow satellite {metrics.DroppedSlowSatellite.Value}, backend {metrics.DroppedBackend.Value}");
+            // The same connections with no audio (the conversation stays open, pings go on): the baseline.
+            var idle = Measurement.Start(wake, active);
+            await Task.Delay(TimeSpan.FromSeconds(8));
+            var quiet = idle.Stop(wake, active, 0);
+
+            Console.WriteLine($"hub-duplex: {satellites} satellites streaming (1 in the conversation, {satellites - 1} voice-gated on the wake path), {streamed.Seconds:0.0} s measured, load average {LoadAverage()}");
+            Console.WriteLine($"conversation uplink   (satellite -> server -> PersonaPlex)  packets {uplink.Count,6}  p50 {uplink.Percentile(0.5):0.000} ms  p99 {uplink.Percentile(0.99):0.000} ms  max {uplink.Percentile(1):0.000} ms");
+            Console.WriteLine($"conversation downlink (PersonaPlex -> server -> satellite)  packets {downlink.Count,6}  p50 {downlink.Percentile(0.5):0.000} ms  p99 {downlink.Percentile(0.99):0.000} ms  max {downlink.Percentile(1):0.000} ms");
+            Console.WriteLine($"server-side only (histograms, whole run): conversation uplink p50 {metrics.UplinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.UplinkLatency.Quantile(0.99) * 1000:0.000} ms, downlink p50 {metrics.DownlinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.DownlinkLatency.Quantile(0.99) * 1000:0.000} ms, wake path (arrival -> PCM to the wake service) p50 {feed.Quantile(0.5) * 1000:0.000} ms p99 {feed.Quantile(0.99) * 1000:0.000} ms ({feed.Count} packets)");
+            Console.WriteLine($"wake path: {streamed.WakeChunks} voice packets decoded and handed to the wake service ({streamed.WakeChunks / streamed.Seconds:0} per s), {wake.Streams} wake streams opened");
+            Console.WriteLine($"server process CPU: {streamed.CpuPercent:0.0} % of one core streaming ({streamed.CpuPercent / satellites:0.00} % per streaming satellite), {quiet.CpuPercent:0.0} % connected without audio");
+            var packets = streamed.Packets;
+            var extra = Math.Max(0, streamed.BytesPerSecond - quiet.BytesPerSecond) * streamed.Seconds;
+            Console.WriteLine($"server process allocations: {streamed.Allocated / Math.Max(1, packets):0} B per packet overall ({packets} packets in and out, {streamed.BytesPerSecond / 1024:0.0} KiB/s), {extra / Math.Max(1, packets):0} B per packet above the no-audio baseline ({quiet.BytesPerSecond / 1024:0.0} KiB/s)");
+            Console.WriteLine($"dropped: not active {metrics.DroppedNotActive.Value}, slow satellite {metrics.DroppedSlowSatellite.Value}, backend {metrics.DroppedBackend.Value}; {upSent} conversation packets sent up");
+            if (clientSummary.Length > 0)
+            {
+                Console.WriteLine(clientSummary);
+            }
+
             return 0;
         }
         finally
         {
-            foreach (var client in clients)
-            {
-                await client.DisposeAsync();
-            }
-
+            others?.Stop();
+            await active.DisposeAsync();
             await app.StopAsync();
             await app.DisposeAsync();
         }
     }
 
-    /// <summary>Allocation rate and CPU of the whole process with no audio flowing (voice events and pings only).</summary>
-    private static async Task<(double BytesPerSecond, double CpuPercent)> MeasureIdleAsync(TimeSpan duration)
+    private static SatelliteProcess StartSatellites(Uri link, int count, int seconds)
     {
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        var wall = Stopwatch.StartNew();
-        await Task.Delay(duration);
-        var bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
-        return (bytes / wall.Elapsed.TotalSeconds, cpu.TotalSeconds / wall.Elapsed.TotalSeconds * 100);
+        var start = new ProcessStartInfo("dotnet", [typeof(HubDuplexHarness).Assembly.Location, "harness", "hub-satellites",
+            "--link", link.ToString(), "--first", "1", "--count", count.ToString(CultureInfo.InvariantCulture),
+            "--seconds", seconds.ToString(CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+        };
+        return new SatelliteProcess(Process.Start(start)!);
     }
 
     private static async Task<int> StreamAsync(BenchSatellite active, LatencySamples uplink, TimeSpan duration)
@@ -136,28 +140,8 @@ internal static class HubDuplexHarness
         return id;
     }
 
-    private static async Task VoiceEventsAsync(BenchSatellite[] others, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        var tick = 0;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                // Each idle room toggles its voice every second, staggered, hearing the speaker faintly.
-                var client = others[tick % others.Length];
-                var start = tick / others.Length % 2 == 0;
-                await client.SendAsync(new Jarvis.Protocol.Link.Messages.VoiceActivityMessage(
-                    start ? Jarvis.Protocol.Link.Messages.VoiceActivityState.Start : Jarvis.Protocol.Link.Messages.VoiceActivityState.Stop,
-                    0.3, tick * 1000L, -45));
-                tick++;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Done.
-        }
-    }
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static int Option(string[] args, string name, int fallback)
     {
@@ -170,5 +154,62 @@ internal static class HubDuplexHarness
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>CPU, allocations and packets of this process over one phase.</summary>
+    private sealed class Measurement
+    {
+        private readonly TimeSpan _cpu;
+        private readonly long _allocated;
+        private readonly long _wakeChunks;
+        private readonly int _downlink;
+        private readonly Stopwatch _wall = Stopwatch.StartNew();
+
+        private Measurement(TimeSpan cpu, long allocated, long wakeChunks, int downlink) =>
+            (_cpu, _allocated, _wakeChunks, _downlink) = (cpu, allocated, wakeChunks, downlink);
+
+        public static Measurement Start(LoopbackWakeDetector wake, BenchSatellite active) =>
+            new(Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), wake.Chunks, active.DownlinkReceived);
+
+        public Result Stop(LoopbackWakeDetector wake, BenchSatellite active, int uplinkPackets)
+        {
+            var seconds = _wall.Elapsed.TotalSeconds;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - _allocated;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpu;
+            var wakeChunks = wake.Chunks - _wakeChunks;
+            var packets = uplinkPackets + (active.DownlinkReceived - _downlink) + wakeChunks;
+            return new Result(seconds, cpu.TotalSeconds / seconds * 100, allocated, allocated / seconds, wakeChunks, packets);
+        }
+    }
+
+    private sealed record Result(double Seconds, double CpuPercent, long Allocated, double BytesPerSecond, long WakeChunks, long Packets);
+
+    /// <summary>The child process with the voice-gated rooms; its standard input closing tells it to disconnect.</summary>
+    private sealed class SatelliteProcess(Process process) : IDisposable
+    {
+        public async Task<string> WaitForLineAsync(string prefix, TimeSpan timeout)
+        {
+            using var deadline = new CancellationTokenSource(timeout);
+            while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+            {
+                if (line.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+
+            throw new InvalidOperationException($"the satellites process ended before '{prefix}' (exit {(process.HasExited ? process.ExitCode : -1)})");
+        }
+
+        public void Stop()
+        {
+            process.StandardInput.Close();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+            {
+                process.Kill();
+            }
+        }
+
+        public void Dispose() => process.Dispose();
     }
 }

@@ -144,4 +144,28 @@ public sealed class WyomingFramingTests
 
         Assert.Throws<WyomingProtocolException>(() => WyomingEventReader.TryRead(ref buffer, limits, out _));
     }
+
+    // Found by the fuzzer (tests/Jarvis.Fuzz, target wyoming): JsonNode reads strings lazily, so invalid UTF-8 in a
+    // property name or value escaped later as an InvalidOperationException and killed the connection's reader.
+    [Theory]
+    [InlineData(new byte[] { 0x7b, 0x22, 0x74, 0xff, 0x7f, 0x65, 0x22, 0x3a, 0x22, 0x78, 0x22, 0x7d, 0x0a }, "not valid UTF-8")] // {"t\xff\x7fe":"x"}
+    [InlineData(new byte[] { 0x7b, 0x22, 0x74, 0x79, 0x70, 0x65, 0x22, 0x3a, 0x22, 0xc7, 0x22, 0x7d, 0x0a }, "not valid UTF-8")] // {"type":"\xc7"}
+    public void Invalid_utf8_in_the_header_is_a_protocol_error(byte[] input, string expected)
+    {
+        var buffer = new ReadOnlySequence<byte>(input);
+
+        var ex = Assert.Throws<WyomingProtocolException>(() => WyomingEventReader.TryRead(ref buffer, out _));
+
+        Assert.Contains(expected, ex.Message);
+    }
+
+    [Fact]
+    public void A_duplicate_property_name_is_a_protocol_error()
+    {
+        var buffer = Bytes("{\"type\":\"a\",\"type\":\"b\"}\n");
+
+        var ex = Assert.Throws<WyomingProtocolException>(() => WyomingEventReader.TryRead(ref buffer, out _));
+
+        Assert.Contains("not valid JSON", ex.Message);
+    }
 }

@@ -162,4 +162,17 @@ public sealed class RealtimePartsTests
         Assert.Equal(health, RealtimeUrl.ForHealth(url).AbsoluteUri);
         Assert.EndsWith("/v1/models", RealtimeUrl.ForModels(url).AbsoluteUri);
     }
+
+    // Found by the fuzz target realtime (tests/Jarvis.Fuzz): Utf8JsonReader does not validate UTF-8 it skips, so an event
+    // classified as error / session.* / a delta threw InvalidOperationException when its strings were read.
+    [Theory]
+    [InlineData("eyJ0eXBlIjoiZXJyb3IiLCJlcnJvciI6eyJjb2RlIjoigCJ9fQ==")] // {"type":"error","error":{"code":"\x80"}}
+    [InlineData("eyJkZWx0YSI6IlwvvmdCZiIsInR5cGUiOiJyZXNwb25zZS5hdWRpby5kZWx0YSJ9")] // escaped audio delta with \xbe
+    [InlineData("eyJ0eXBlIjoic2Vzc2lvbi5jcmVhdGVkIiwic2Vzc2lvbiI6eyJpZCI6IvgifX0=")] // session id \xf8
+    public void An_event_with_invalid_utf8_is_unreadable(string base64)
+    {
+        var read = ServerEventReader.Read(Convert.FromBase64String(base64));
+
+        Assert.Equal(ServerEventKind.Unreadable, read.Kind);
+    }
 }

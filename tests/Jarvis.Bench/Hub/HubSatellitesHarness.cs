@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using Jarvis.Bench.Satellite;
+using Jarvis.Protocol.Link.Messages;
+using Jarvis.Protocol.Opus;
+
+namespace Jarvis.Bench.Hub;
+
+/// <summary>
+/// <c>-- harness hub-satellites --link URL --first I --count M --seconds S</c>: the streaming rooms of <c>hub-duplex</c>, in a
+/// process of their own so that the server's CPU is measured alone. Each room talks in bursts (4 s of voice, 1 s of
+/// silence, staggered), as a satellite's VAD gates it: <c>voice_activity</c> start, real 20 ms Opus packets of speech-like
+/// audio, <c>voice_activity</c> stop. Prints "ready" once every room is welcomed, "streaming" when audio starts, and a
+/// summary when it stops after S seconds; it disconnects when its standard input closes.
+/// </summary>
+internal static class HubSatellitesHarness
+{
+    private const int TalkTicks = 200; // 4 s of 20 ms packets
+    private const int CycleTicks = 250; // then 1 s of silence
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var link = new Uri(Text(args, "--link"));
+        var first = Number(args, "--first", 1);
+        var count = Number(args, "--count", 49);
+        var seconds = Number(args, "--seconds", 20);
+        var packets = EncodeSpeech();
+        var clients = Enumerable.Range(first, count).Select(i => new BenchSatellite(HubDuplexHarness.RoomName(i), new LatencySamples(1))).ToArray();
+        try
+        {
+            foreach (var chunk in clients.Chunk(20))
+            {
+                await Task.WhenAll(chunk.Select(c => c.ConnectAsync(link, BenchSecrets.TokenOf(c.Room))));
+            }
+
+            await Task.WhenAll(clients.Select(c => c.Welcomed)).WaitAsync(TimeSpan.FromSeconds(60));
+            Console.WriteLine("ready");
+            Console.WriteLine("streaming");
+            var (sent, lateTicks, cpu) = await StreamAsync(clients, packets, TimeSpan.FromSeconds(seconds));
+            Console.WriteLine(FormattableString.Invariant($"satellites: {count} rooms sent {sent} voice packets in {seconds} s, {lateTicks} ticks late by > 20 ms, client process CPU {cpu:0.0} % of one core"));
+            await Console.In.ReadToEndAsync();
+            return 0;
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<(long Sent, int LateTicks, double CpuPercent)> StreamAsync(BenchSatellite[] clients, byte[][] packets, TimeSpan duration)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var sends = new Task[clients.Length];
+        long sent = 0;
+        var late = 0;
+        var tick = 0;
+        var last = wall.Elapsed;
+        while (wall.Elapsed < duration && await timer.WaitForNextTickAsync())
+        {
+            if ((wall.Elapsed - last).TotalMilliseconds > 40)
+            {
+                late++;
+            }
+
+            last = wall.Elapsed;
+            for (var i = 0; i < clients.Length; i++)
+            {
+                var phase = (tick + (i * 37)) % CycleTicks;
+                sent += phase is > 0 and < TalkTicks ? 1 : 0;
+                sends[i] = Step(clients[i], packets, phase);
+            }
+
+            await Task.WhenAll(sends);
+            tick++;
+        }
+
+        process.Refresh();
+        return (sent, late, (process.TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds * 100);
+    }
+
+    private static Task Step(BenchSatellite client, byte[][] packets, int phase)
+    {
+        if (phase == 0)
+        {
+            return client.SendAsync(new VoiceActivityMessage(VoiceActivityState.Start, 0.9, Stopwatch.GetTimestamp() / 1000, -20));
+        }
+
+        if (phase == TalkTicks)
+        {
+            return client.SendAsync(new VoiceActivityMessage(VoiceActivityState.Stop, 0.9, Stopwatch.GetTimestamp() / 1000, -20));
+        }
+
+        if (phase > TalkTicks)
+        {
+            return Task.CompletedTask;
+        }
+
+        return client.SendOpusAsync(packets[phase % packets.Length]).AsTask();
+    }
+
+    /// <summary>Four seconds of speech-like audio as 20 ms Opus packets (16 kHz, VOIP, 24 kbps), as a satellite sends.</summary>
+    private static byte[][] EncodeSpeech()
+    {
+        var pcm = SpeechLikeSignal.Create(16000, 4);
+        using var encoder = OpusFrameEncoder.Create(new OpusEncoderOptions());
+        var packet = new byte[OpusFrameEncoder.MaxPacketSize];
+        var frames = new List<byte[]>();
+        for (var offset = 0; offset + encoder.FrameSamples <= pcm.Length; offset += encoder.FrameSamples)
+        {
+            var length = encoder.Encode(pcm.AsSpan(offset, encoder.FrameSamples), packet);
+            frames.Add(packet[..length]);
+        }
+
+        return [.. frames];
+    }
+
+    private static string Text(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : throw new ArgumentException($"{name} is required");
+    }
+
+    private static int Number(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
