@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace Jarvis.PersonaPlex.Emulator;
 
@@ -28,6 +29,35 @@ public sealed class SessionRecord
 
     /// <summary>Every Opus packet decoded from the client, byte for byte, in order.</summary>
     public ConcurrentQueue<byte[]> DecodedPackets { get; } = new();
+
+    /// <summary>Every packet decoded from the client in the conversation: its arrival time and its samples, in order.</summary>
+    public ConcurrentQueue<InputArrival> InputArrivals { get; } = new();
+
+    /// <summary>
+    /// How far the client's input ran ahead of real time at worst: the deepest backlog a consumer taking the input at exactly
+    /// real time would have had (each packet adds its duration, wall time between arrivals drains it). A client that keeps
+    /// real time stays at about one packet (20 ms); a burst of queued audio shows up as its length, whenever it comes.
+    /// </summary>
+    public TimeSpan MaxInputAhead()
+    {
+        var backlog = TimeSpan.Zero;
+        var worst = TimeSpan.Zero;
+        var previous = 0L;
+        foreach (var arrival in InputArrivals)
+        {
+            if (previous != 0)
+            {
+                backlog -= Stopwatch.GetElapsedTime(previous, arrival.Timestamp);
+                backlog = backlog < TimeSpan.Zero ? TimeSpan.Zero : backlog;
+            }
+
+            previous = arrival.Timestamp;
+            backlog += TimeSpan.FromSeconds(arrival.Samples / 24000.0);
+            worst = backlog > worst ? backlog : worst;
+        }
+
+        return worst;
+    }
 
     /// <summary>Completes with the reason once the session is over ("client closed", "bad Ogg stream: bad CRC", "aborted: seed parameter", …).</summary>
     public Task<string> Ended => _ended.Task;
