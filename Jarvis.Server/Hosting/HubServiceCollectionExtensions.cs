@@ -33,6 +33,7 @@ public static class HubServiceCollectionExtensions
         services.AddHostedService<HubGauges>();
 
         services.AddSingleton<ConversationCoordinator>();
+        services.AddSingleton<IHouseActivity>(sp => sp.GetRequiredService<ConversationCoordinator>());
         services.AddSingleton<SatelliteRegistry>();
         services.AddSingleton<SatelliteTokens>();
         services.AddSingleton<SatelliteIdGuard>();

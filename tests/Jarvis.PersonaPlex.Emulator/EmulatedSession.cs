@@ -57,6 +57,7 @@ internal sealed class EmulatedSession
                 await Task.Delay(_options.PromptStepTime, cancellationToken).ConfigureAwait(false);
             }
 
+            _record.HandshakeSending();
             await SendAsync([0x00], cancellationToken).ConfigureAwait(false);
             _page.ResetWrittenCount();
             _writer.WriteHeaders(_page);

@@ -11,6 +11,7 @@ public sealed class SessionRecord
     private int _steps;
     private int _discarded;
     private volatile string? _endReason;
+    private long _handshakeSent;
 
     public SessionRecord(IReadOnlyDictionary<string, string> query)
     {
@@ -33,12 +34,36 @@ public sealed class SessionRecord
     /// <summary>Every packet decoded from the client in the conversation: its arrival time and its samples, in order.</summary>
     public ConcurrentQueue<InputArrival> InputArrivals { get; } = new();
 
+    /// <summary><see cref="Stopwatch.GetTimestamp"/> when the handshake was sent (0 before): the conversation's time zero.</summary>
+    public long HandshakeSent => Interlocked.Read(ref _handshakeSent);
+
     /// <summary>
-    /// How far the client's input ran ahead of real time at worst: the deepest backlog a consumer taking the input at exactly
-    /// real time would have had (each packet adds its duration, wall time between arrivals drains it). A client that keeps
-    /// real time stays at about one packet (20 ms); a burst of queued audio shows up as its length, whenever it comes.
+    /// How far the client's input ran ahead of the wall clock at worst: over every packet, the audio received up to and
+    /// including it minus the time from the handshake to its arrival. A client on a real-time clock stays within a packet of
+    /// zero; audio held during the prompt phase and sent at the handshake shows up as its length.
     /// </summary>
     public TimeSpan MaxInputAhead()
+    {
+        var started = HandshakeSent;
+        var audio = TimeSpan.Zero;
+        var worst = TimeSpan.MinValue;
+        foreach (var arrival in InputArrivals)
+        {
+            audio += TimeSpan.FromSeconds(arrival.Samples / 24000.0);
+            var ahead = audio - Stopwatch.GetElapsedTime(started, arrival.Timestamp);
+            worst = ahead > worst ? ahead : worst;
+        }
+
+        return worst == TimeSpan.MinValue ? TimeSpan.Zero : worst;
+    }
+
+    /// <summary>
+    /// The largest burst of input: the deepest backlog a consumer taking the input at exactly real time would have had (each
+    /// packet adds its duration, the wall time between arrivals drains it). PersonaPlex answers a burst with a burst of output.
+    /// A client that keeps real time stays at about one packet; a late client catching up shows up here, not in
+    /// <see cref="MaxInputAhead"/>.
+    /// </summary>
+    public TimeSpan MaxInputBurst()
     {
         var backlog = TimeSpan.Zero;
         var worst = TimeSpan.Zero;
@@ -65,6 +90,8 @@ public sealed class SessionRecord
     public string? EndReason => _endReason;
 
     internal void Enter(SessionPhase phase) => _phase = (int)phase;
+
+    internal void HandshakeSending() => Interlocked.Exchange(ref _handshakeSent, Stopwatch.GetTimestamp());
 
     internal void CountStep() => Interlocked.Increment(ref _steps);
 
