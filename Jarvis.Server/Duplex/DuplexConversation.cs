@@ -13,7 +13,9 @@ namespace Jarvis.Server.Duplex;
 /// </summary>
 internal sealed partial class DuplexConversation : IAsyncDisposable
 {
-    private const int UplinkQueuePackets = 50; // 1 s of 20 ms packets; beyond that the oldest are dropped
+    // 100 ms of 20 ms packets, the newest kept: only a hand-over between two threads, never a store of audio to be sent
+    // late (PersonaPlex's session clock would have to trim it, or it would come back as a burst).
+    private const int UplinkQueuePackets = 5;
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly IPersonaPlexSessions _sessions;

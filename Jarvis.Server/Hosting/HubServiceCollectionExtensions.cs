@@ -34,6 +34,7 @@ public static class HubServiceCollectionExtensions
         services.AddHostedService<HubGauges>();
 
         services.AddSingleton<ConversationCoordinator>();
+        services.AddSingleton<IHouseActivity>(sp => sp.GetRequiredService<ConversationCoordinator>());
         services.AddSingleton<SatelliteRegistry>();
         services.AddSingleton<Satellites.Enrolment.ApprovedSatelliteStore>();
         services.AddSingleton<Satellites.Enrolment.SatelliteEnrolment>();

@@ -14,8 +14,10 @@ public interface IConversationChannel : IAsyncDisposable
     Uri Endpoint { get; }
 
     /// <summary>
-    /// Forwards one Opus packet from the room (any frame size; 20 ms packets in real time are ideal). Waits while the
-    /// session is still in its prompt phase or reconnecting, so nothing is sent that PersonaPlex would discard.
+    /// Forwards one Opus packet from the room (any frame size; 20 ms packets in real time are ideal) on the session's real-time
+    /// clock, in the place of the silence it stands for. Dropped while the session is in its prompt phase or reconnecting
+    /// (never held to be sent in a burst later), and trimmed when it would run ahead of real time; both are counted in the
+    /// endpoint's status.
     /// Throws <see cref="ArgumentException"/> for bytes that are not an Opus packet.
     /// </summary>
     ValueTask SendAsync(ReadOnlyMemory<byte> opusPacket, CancellationToken cancellationToken);

@@ -27,4 +27,11 @@ public sealed record PersonaPlexEndpointStatus(
     long DriftResets,
     long BusyRefusals,
     string? LastError,
-    double? LastHandshakeSeconds);
+    double? LastHandshakeSeconds)
+{
+    /// <summary>Room packets dropped because they ran ahead of the session's real-time clock (a burst from the room).</summary>
+    public long TrimmedPackets { get; init; }
+
+    /// <summary>Room packets dropped because no session was ready (prompt phase, reconnect, on-demand start): never sent late.</summary>
+    public long DroppedNotReadyPackets { get; init; }
+}

@@ -28,6 +28,13 @@ public sealed class PersonaPlexOptions
     /// <summary>An idle warm session is replaced after this long, before the persona falls out of the 3000-step context.</summary>
     public TimeSpan RotateAfter { get; set; } = TimeSpan.FromMinutes(3.5);
 
+    /// <summary>
+    /// An idle session due for rotation or a persona change is replaced only once the house has been quiet this long (no
+    /// conversation, no voice in any room), and one Moshi endpoint at a time, so that a room never starts on a session in its
+    /// prompt phase when it could be avoided. Zero: as soon as no conversation runs and nobody speaks.
+    /// </summary>
+    public TimeSpan RotateQuietWait { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Longest wait from the WebSocket upgrade to the 0x00 handshake (queue + prompt phase) before reporting "busy".</summary>
     public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -37,6 +37,11 @@ public sealed class PersonaPlexOptionsValidator : IValidateOptions<PersonaPlexOp
         }
 
         Positive(errors, options.RotateAfter, "RotateAfter");
+        if (options.RotateQuietWait < TimeSpan.Zero)
+        {
+            errors.Add("PersonaPlex:RotateQuietWait must not be negative (e.g. 00:00:20; 00:00:00 replaces as soon as nobody speaks).");
+        }
+
         Positive(errors, options.HandshakeTimeout, "HandshakeTimeout");
         Positive(errors, options.MaxDrift, "MaxDrift");
         Positive(errors, options.ReconnectBackoffInitial, "ReconnectBackoffInitial");

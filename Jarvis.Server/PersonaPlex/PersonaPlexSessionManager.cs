@@ -1,5 +1,6 @@
 using Jarvis.Server.PersonaPlex.Client;
 using Jarvis.Server.PersonaPlex.Pool;
+using Jarvis.Server.Rooms;
 using Microsoft.Extensions.Options;
 
 namespace Jarvis.Server.PersonaPlex;
@@ -18,11 +19,15 @@ public sealed class PersonaPlexSessionManager : BackgroundService, IPersonaPlexS
     private readonly Lock _gate = new();
     private volatile PersonaPlexPersona _persona;
 
-    public PersonaPlexSessionManager(IOptions<PersonaPlexOptions> options, TimeProvider time, ILoggerFactory loggers)
+    /// <param name="options">The <c>PersonaPlex</c> section.</param>
+    /// <param name="time">Clock of every session, timeout and rotation.</param>
+    /// <param name="loggers">Loggers.</param>
+    /// <param name="house">The rooms' activity: idle sessions are replaced only when the house is quiet (null: no rooms, always quiet).</param>
+    public PersonaPlexSessionManager(IOptions<PersonaPlexOptions> options, TimeProvider time, ILoggerFactory loggers, IHouseActivity? house = null)
     {
         var settings = options.Value;
         _persona = new PersonaPlexPersona(settings.TextPrompt, settings.Voice);
-        _slots = SessionSlots.Create(settings, () => _persona, time, loggers);
+        _slots = SessionSlots.Create(settings, () => _persona, house, time, loggers);
         _free = new SemaphoreSlim(_slots.Length, _slots.Length);
     }
 

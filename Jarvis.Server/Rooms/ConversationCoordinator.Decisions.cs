@@ -155,6 +155,7 @@ public sealed partial class ConversationCoordinator
     private void End(Conversation conversation, string reason, RoomLed led)
     {
         _slots[conversation.Slot] = null;
+        MarkActive(_time.GetUtcNow());
         Emit(new HubCommand(HubCommandKind.Flush, conversation.Room, Reason: reason));
         Emit(new HubCommand(HubCommandKind.End, conversation.Room, conversation.Slot, Reason: reason));
         Emit(new HubCommand(HubCommandKind.Led, conversation.Room, Led: led));

@@ -44,6 +44,7 @@ public sealed partial class ConversationCoordinator : IDisposable
         lock (_gate)
         {
             var now = _time.GetUtcNow();
+            MarkActive(now);
             var presence = Room(room);
             presence.Online = true;
             if (presence.Muted)
@@ -93,6 +94,7 @@ public sealed partial class ConversationCoordinator : IDisposable
         lock (_gate)
         {
             var now = _time.GetUtcNow();
+            MarkActive(now);
             var presence = Room(room);
             presence.Speaking = speaking && !presence.Muted;
             presence.Score = presence.Speaking ? score : 0;

@@ -35,6 +35,10 @@ public sealed class HubGauges(
             metrics.Gauge("jarvis_personaplex_drift_seconds", "Audio seconds sent minus received on the current session",
                 () => Status(index)?.DriftSeconds ?? 0, labels);
             metrics.Gauge("jarvis_personaplex_reconnects", "Sessions replaced after a failure, drop or drift", () => Status(index)?.Reconnects ?? 0, labels);
+            metrics.Gauge("jarvis_personaplex_input_trimmed_packets", "Room packets dropped because they ran ahead of the session's real-time clock",
+                () => Status(index)?.TrimmedPackets ?? 0, labels);
+            metrics.Gauge("jarvis_personaplex_input_not_ready_packets", "Room packets dropped because no session was ready (prompt phase, reconnect)",
+                () => Status(index)?.DroppedNotReadyPackets ?? 0, labels);
         }
 
         return Task.CompletedTask;

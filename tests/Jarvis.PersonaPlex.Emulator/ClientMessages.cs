@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 
@@ -5,12 +6,12 @@ namespace Jarvis.PersonaPlex.Emulator;
 
 /// <summary>
 /// Reads a client's messages as soon as they arrive (like server.py's recv_loop) into a queue that the session consumes
-/// at its own pace. A close frame is noticed at once, even behind a backlog of audio.
+/// at its own pace, each with its arrival time. A close frame is noticed at once, even behind a backlog of audio.
 /// </summary>
 internal sealed class ClientMessages
 {
     private readonly WebSocket _socket;
-    private readonly Channel<byte[]> _queue = Channel.CreateUnbounded<byte[]>();
+    private readonly Channel<ClientMessage> _queue = Channel.CreateUnbounded<ClientMessage>();
     private volatile bool _closed;
 
     public ClientMessages(WebSocket socket)
@@ -18,7 +19,7 @@ internal sealed class ClientMessages
         _socket = socket;
     }
 
-    public ChannelReader<byte[]> Reader => _queue.Reader;
+    public ChannelReader<ClientMessage> Reader => _queue.Reader;
 
     /// <summary>The client sent a close frame (or the connection ended).</summary>
     public bool Closed => _closed;
@@ -50,7 +51,7 @@ internal sealed class ClientMessages
 
                 if (result.MessageType == WebSocketMessageType.Binary)
                 {
-                    await _queue.Writer.WriteAsync(buffer.AsSpan(0, length).ToArray(), cancellationToken).ConfigureAwait(false);
+                    await _queue.Writer.WriteAsync(new ClientMessage(buffer.AsSpan(0, length).ToArray(), Stopwatch.GetTimestamp()), cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -8,7 +8,8 @@ namespace Jarvis.PersonaPlex.Emulator;
 
 /// <summary>
 /// One client on the emulated server, timeline as in server.py: queue on the single lock, prompt phase that eats
-/// incoming messages, 0x00 handshake, the two sphn header pages, then one audio page per 1920 decoded input samples.
+/// incoming messages, 0x00 handshake, the two sphn header pages, then one audio page per 1920 decoded input samples
+/// (in echo mode the input of the previous step, re-encoded; else silence), after the optional compute delay of each step.
 /// A bad Ogg/Opus stream ends the session with close code 1000 and no explanation.
 /// </summary>
 internal sealed class EmulatedSession
@@ -56,6 +57,7 @@ internal sealed class EmulatedSession
                 await Task.Delay(_options.PromptStepTime, cancellationToken).ConfigureAwait(false);
             }
 
+            _record.HandshakeSending();
             await SendAsync([0x00], cancellationToken).ConfigureAwait(false);
             _page.ResetWrittenCount();
             _writer.WriteHeaders(_page);
@@ -93,12 +95,13 @@ internal sealed class EmulatedSession
                 break;
             }
 
-            if (message.Length == 0 || message[0] != 0x01)
+            var data = message.Data;
+            if (data.Length == 0 || data[0] != 0x01)
             {
                 continue; // server.py ignores empty messages and every kind but audio
             }
 
-            _reader.Append(message.AsSpan(1));
+            _reader.Append(data.AsSpan(1));
             while (true)
             {
                 var status = _reader.TryReadPacket(out var packet);
@@ -132,6 +135,7 @@ internal sealed class EmulatedSession
                     _record.DecodedPackets.Enqueue(packet.Data.ToArray());
                 }
 
+                _record.InputArrivals.Enqueue(new InputArrival(message.Arrival, samples));
                 _pendingCount += samples;
                 while (_pendingCount >= OutputEncoder.StepSamples && !_incoming.Closed)
                 {
@@ -151,9 +155,14 @@ internal sealed class EmulatedSession
             await Task.Delay(_options.ComputeDelay, cancellationToken).ConfigureAwait(false);
         }
 
-        // Output = the input delayed by one step (the model's one-frame acoustic delay), so listeners hear real audio.
+        // Echo: the output is the input delayed by one step (the model's one-frame acoustic delay), so listeners hear real
+        // audio and mouth-to-ear can be measured; otherwise the model answers with digital silence.
         var opus = encoder.Encode(_previousStep).ToArray();
-        _pending.AsSpan(0, OutputEncoder.StepSamples).CopyTo(_previousStep);
+        if (_options.Echo)
+        {
+            _pending.AsSpan(0, OutputEncoder.StepSamples).CopyTo(_previousStep);
+        }
+
         _pending.AsSpan(OutputEncoder.StepSamples, _pendingCount - OutputEncoder.StepSamples).CopyTo(_pending);
         _pendingCount -= OutputEncoder.StepSamples;
 

@@ -12,6 +12,12 @@ public sealed class EmulatorOptions
     /// <summary>Compute time of one model step in the conversation (above 80 ms the server falls behind real time).</summary>
     public TimeSpan ComputeDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Echo mode (on by default): each output page is the input of the previous step, decoded and re-encoded (the reply is the
+    /// input one 80 ms frame later, for mouth-to-ear measurements). Off: the model answers with digital silence.
+    /// </summary>
+    public bool Echo { get; set; } = true;
+
     /// <summary>Word pieces sent as 0x02 messages, one per step in turn, just before the step's audio page (none when empty).</summary>
     public IReadOnlyList<string> TextPieces { get; set; } = [];
 

@@ -4,12 +4,16 @@ using Jarvis.PersonaPlex.Emulator;
 using Jarvis.PersonaPlex.Emulator.Realtime;
 
 // Runs an emulator as its own process.
-//   PersonaPlex (moshi.server): --port N [--prompt-steps N] [--prompt-step-ms N] [--compute-delay-ms N] [--text "a b c"]
+//   PersonaPlex (moshi.server): --port N [--prompt-steps N] [--prompt-step-ms N] [--compute-ms N] [--echo | --no-echo] [--text "a b c"]
+//     --echo (the default): the reply is the input one 80 ms frame later; --no-echo: the reply is silence.
+//     --compute-ms N (alias --compute-delay-ms): model time per 80 ms step.
 //   vLLM-Omni (/v1/realtime):   --realtime --port N [--max-sessions N] [--compute-delay-ms N] [--chunk-frames N] [--text "a b c"]
 var options = new EmulatorOptions();
 var realtime = new RealtimeEmulatorOptions { RecordAudio = false };
 var useRealtime = args.Contains("--realtime");
-var rest = args.Where(a => a != "--realtime").ToArray();
+options.Echo = !args.Contains("--no-echo");
+string[] switches = ["--realtime", "--echo", "--no-echo"];
+var rest = args.Where(a => !switches.Contains(a)).ToArray();
 var port = 0;
 for (var i = 0; i + 1 < rest.Length; i += 2)
 {
@@ -19,7 +23,7 @@ for (var i = 0; i + 1 < rest.Length; i += 2)
         case "--port": port = int.Parse(value, CultureInfo.InvariantCulture); break;
         case "--prompt-steps": options.PromptSteps = int.Parse(value, CultureInfo.InvariantCulture); break;
         case "--prompt-step-ms": options.PromptStepTime = TimeSpan.FromMilliseconds(double.Parse(value, CultureInfo.InvariantCulture)); break;
-        case "--compute-delay-ms":
+        case "--compute-delay-ms" or "--compute-ms":
             options.ComputeDelay = realtime.ComputeDelay = TimeSpan.FromMilliseconds(double.Parse(value, CultureInfo.InvariantCulture));
             break;
         case "--text": options.TextPieces = realtime.TextPieces = value.Split(' ').Select(w => " " + w).ToArray(); break;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Jarvis.Server.HomeAssistant.Model;
 
@@ -65,13 +66,14 @@ public sealed class HomeModel
                 return;
             }
 
+            var previousName = _states.TryGetValue(entityId, out var previous) ? previous.Attribute("friendly_name") : null;
             _states[entityId] = newState;
             var friendlyName = newState.Attribute("friendly_name");
             if (entity is null && !_hidden.Contains(entityId))
             {
                 _snapshot = snapshot.With([.. snapshot.Entities, EntityFromState(newState)]);
             }
-            else if (entity is not null && friendlyName is not null && !string.Equals(friendlyName, entity.Name, StringComparison.Ordinal))
+            else if (entity is not null && IsRename(entity, previousName, friendlyName))
             {
                 var renamed = entity with { Name = friendlyName };
                 _snapshot = snapshot.With(snapshot.Entities.Select(e => e.EntityId == entityId ? renamed : e).ToList());
@@ -103,6 +105,17 @@ public sealed class HomeModel
 
     private static HomeEntity EntityFromState(EntityState state) =>
         new(state.EntityId, state.Attribute("friendly_name") ?? ObjectName(state.EntityId), [], null, state.Attribute("device_class"));
+
+    /// <summary>
+    /// A new <c>friendly_name</c> renames the entity only when the attribute itself changed and the entity was named by it. A
+    /// plain state change (a light turning on) never renames, even when the registry name differs from the friendly name
+    /// (Home Assistant puts the device's name in front): the home's names, and the persona that lists them, stay put.
+    /// </summary>
+    private static bool IsRename(HomeEntity entity, string? previousName, [NotNullWhen(true)] string? friendlyName) =>
+        friendlyName is not null
+        && previousName is not null
+        && !string.Equals(friendlyName, previousName, StringComparison.Ordinal)
+        && string.Equals(entity.Name, previousName, StringComparison.Ordinal);
 
     private static string ObjectName(string entityId) => entityId[(entityId.IndexOf('.', StringComparison.Ordinal) + 1)..].Replace('_', ' ');
 }

@@ -1,15 +1,18 @@
 using Jarvis.Server.PersonaPlex.Client;
 using Jarvis.Server.PersonaPlex.Realtime;
 using Jarvis.Server.PersonaPlex.Sessions;
+using Jarvis.Server.Rooms;
 
 namespace Jarvis.Server.PersonaPlex.Pool;
 
 /// <summary>Builds the slots of every configured endpoint: one per Moshi endpoint, <c>Capacity</c> per Realtime endpoint.</summary>
 internal static class SessionSlots
 {
-    public static ISessionSlot[] Create(PersonaPlexOptions options, Func<PersonaPlexPersona> persona, TimeProvider time, ILoggerFactory loggers)
+    public static ISessionSlot[] Create(
+        PersonaPlexOptions options, Func<PersonaPlexPersona> persona, IHouseActivity? house, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger<PersonaPlexSessionManager>();
+        var replacements = new ReplacementPolicy(house, options.RotateQuietWait); // shared: one Moshi endpoint replaced at a time
         var slots = new List<ISessionSlot>();
         var endpoints = options.EffectiveEndpointOptions;
         for (var i = 0; i < endpoints.Count; i++)
@@ -22,7 +25,7 @@ internal static class SessionSlots
             }
             else
             {
-                slots.Add(new MoshiSlot(new EndpointSession(new Uri(endpoint.Url, UriKind.Absolute), options, persona, time, logger)));
+                slots.Add(new MoshiSlot(new EndpointSession(new Uri(endpoint.Url, UriKind.Absolute), options, persona, replacements, time, logger)));
             }
         }
 

@@ -53,6 +53,10 @@ public sealed class PersonaPlexReadiness : IBackendReadiness, IDisposable
         var words = own.Select(s => s.State is PersonaPlexState.Busy or PersonaPlexState.Stopped && s.LastError is { } error
             ? $"{s.State}: {error}"
             : s.State.ToString());
-        return (own.Length == 1 ? "session " : "sessions ") + string.Join(", ", words);
+        var trimmed = own.Sum(s => s.TrimmedPackets);
+        var notReady = own.Sum(s => s.DroppedNotReadyPackets);
+        var clock = trimmed + notReady == 0 ? ""
+            : $"; room packets dropped: {trimmed} ahead of real time, {notReady} while no session was ready";
+        return (own.Length == 1 ? "session " : "sessions ") + string.Join(", ", words) + clock;
     }
 }

@@ -95,7 +95,11 @@ internal sealed partial class RealtimeSlot : ISessionSlot
         State = _lease is null ? PersonaPlexState.Warm : PersonaPlexState.InConversation;
     }
 
-    public PersonaPlexEndpointStatus GetStatus() => Counters.Snapshot(Endpoint, State, _lease?.RoomId, _live?.Window);
+    public PersonaPlexEndpointStatus GetStatus() => Counters.Snapshot(Endpoint, State, _lease?.RoomId, _live?.Window) with
+    {
+        TrimmedPackets = Uplink.TrimmedPackets,
+        DroppedNotReadyPackets = Uplink.NotReadyPackets,
+    };
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

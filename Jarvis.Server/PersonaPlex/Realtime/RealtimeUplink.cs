@@ -1,13 +1,14 @@
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using Jarvis.Protocol.Opus;
+using Jarvis.Server.PersonaPlex.Clock;
 
 namespace Jarvis.Server.PersonaPlex.Realtime;
 
 /// <summary>
 /// A slot's way in to the model: room Opus packets decoded to 24 kHz (one decoder, reused), converted to float and cut into
 /// exact 1920-sample frames, each sent as one <c>input_audio_buffer.append</c> the moment it is complete; the session's
-/// <see cref="RealtimeClock"/> admits room audio only up to real time and fills the time the room leaves empty with silence.
+/// <see cref="InputClock"/> admits room audio only up to real time and fills the time the room leaves empty with silence.
 /// While the model prepares its persona (the prefill, seconds, at the start of every epoch) the uplink is <em>priming</em>:
 /// it sends two silence frames to start the prefill, then one every half second, and nothing else, so that no backlog builds
 /// up to be answered later in a burst; the clock starts when the model's first audio arrives (<see cref="Resume"/>).
@@ -24,7 +25,7 @@ internal sealed partial class RealtimeUplink : IAsyncDisposable
     private readonly short[] _pcm = new short[OpusFrameDecoder.MaxSamplesPerPacket(RealtimeAudio.SampleRate)];
     private readonly float[] _frame = new float[RealtimeAudio.FrameSamples];
     private readonly AppendMessage _message = new();
-    private readonly RealtimeClock _clock;
+    private readonly InputClock _clock;
     private readonly ILogger _logger;
     private readonly Uri _endpoint;
     private RealtimeConnection? _connection;
@@ -48,7 +49,7 @@ internal sealed partial class RealtimeUplink : IAsyncDisposable
     {
         _endpoint = endpoint;
         _time = time;
-        _clock = new RealtimeClock(time);
+        _clock = new InputClock(time);
         _logger = logger;
     }
 

@@ -8,6 +8,8 @@ internal sealed class EndpointCounters
     private long _rotations;
     private long _driftResets;
     private long _busyRefusals;
+    private long _trimmed;
+    private long _droppedNotReady;
     private volatile string? _lastError;
     private double _lastHandshakeSeconds = double.NaN;
 
@@ -35,6 +37,12 @@ internal sealed class EndpointCounters
 
     public void BusyRefusal() => Interlocked.Increment(ref _busyRefusals);
 
+    /// <summary>A room packet ran ahead of the session's clock and was dropped.</summary>
+    public void Trimmed() => Interlocked.Increment(ref _trimmed);
+
+    /// <summary>A room packet arrived while no session was ready (prompt phase, reconnect, on-demand start) and was dropped.</summary>
+    public void DroppedNotReady() => Interlocked.Increment(ref _droppedNotReady);
+
     public PersonaPlexEndpointStatus Snapshot(Uri endpoint, PersonaPlexState state, string? roomId, double sent, double received)
     {
         var handshake = Volatile.Read(ref _lastHandshakeSeconds);
@@ -42,6 +50,10 @@ internal sealed class EndpointCounters
             endpoint, state, roomId, sent, received, sent - received,
             Interlocked.Read(ref _sessions), Interlocked.Read(ref _reconnects), Interlocked.Read(ref _rotations),
             Interlocked.Read(ref _driftResets), Interlocked.Read(ref _busyRefusals), _lastError,
-            double.IsNaN(handshake) ? null : handshake);
+            double.IsNaN(handshake) ? null : handshake)
+        {
+            TrimmedPackets = Interlocked.Read(ref _trimmed),
+            DroppedNotReadyPackets = Interlocked.Read(ref _droppedNotReady),
+        };
     }
 }

@@ -5,7 +5,8 @@ namespace Jarvis.Server.PersonaPlex.Sessions;
 
 /// <summary>
 /// Supervises the sessions of one PersonaPlex endpoint: connects (at once in warm mode, when a room comes in on-demand mode),
-/// keeps the session live, replaces it on rotation, drift or failure with capped backoff, and routes one room's audio.
+/// keeps the session live, replaces it on rotation (when the house is quiet), drift or failure with capped backoff, and routes
+/// one room's audio: a packet that arrives while no session is ready is dropped (counted), never held to be sent in a burst.
 /// </summary>
 internal sealed class EndpointSession
 {
@@ -14,15 +15,18 @@ internal sealed class EndpointSession
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _leaseChanged = new(0);
-    private readonly ReadyGate _ready = new();
+    private readonly ReplacementPolicy _replacements;
     private readonly EndpointEvents _events;
+    private volatile LiveSession? _live;
     private volatile ConversationLease? _lease;
     private volatile int _state = (int)PersonaPlexState.Idle;
 
-    public EndpointSession(Uri endpoint, PersonaPlexOptions options, Func<PersonaPlexPersona> persona, TimeProvider time, ILogger logger)
+    public EndpointSession(Uri endpoint, PersonaPlexOptions options, Func<PersonaPlexPersona> persona, ReplacementPolicy replacements,
+        TimeProvider time, ILogger logger)
     {
         Endpoint = endpoint;
         _options = options;
+        _replacements = replacements;
         _persona = persona;
         _time = time;
         _logger = logger;
@@ -39,7 +43,7 @@ internal sealed class EndpointSession
 
     public ConversationLease? Lease => _lease;
 
-    public bool IsReady => _ready.Client is not null;
+    public bool IsReady => _live is not null;
 
     /// <summary>The persona the next session will use (a live session ends itself when idle and this changes).</summary>
     public PersonaPlexPersona Persona => _persona();
@@ -68,19 +72,24 @@ internal sealed class EndpointSession
         }
     }
 
-    /// <summary>Sends a room packet on the live session, waiting while none is ready; dropped if the session dies meanwhile.</summary>
+    /// <summary>An idle session may end for a rotation or a persona change now (the house is quiet and it is this endpoint's turn).</summary>
+    public bool MayReplaceNow() => _replacements.TryTake(this);
+
+    /// <summary>
+    /// Sends a room packet on the live session's clock. Dropped (and counted) while no session is ready: PersonaPlex would eat it
+    /// in its prompt phase, and sent late it would come back as a burst. Dropped too if the session dies meanwhile.
+    /// </summary>
     public async ValueTask SendAsync(ReadOnlyMemory<byte> opusPacket, CancellationToken cancellationToken)
     {
-        var client = _ready.Client;
-        while (client is null)
+        if (_live is not { } live)
         {
-            await _ready.WaitAsync(cancellationToken).ConfigureAwait(false);
-            client = _ready.Client;
+            _events.Counters.DroppedNotReady();
+            return;
         }
 
         try
         {
-            await client.SendAudioAsync(opusPacket, cancellationToken).ConfigureAwait(false);
+            await live.SendRoomAsync(opusPacket, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not ArgumentException && !cancellationToken.IsCancellationRequested)
         {
@@ -90,7 +99,7 @@ internal sealed class EndpointSession
 
     public PersonaPlexEndpointStatus GetStatus()
     {
-        var client = _ready.Client;
+        var client = _live?.Client;
         return _events.Counters.Snapshot(Endpoint, State, _lease?.RoomId, client?.SentSeconds ?? 0, client?.ReceivedSeconds ?? 0);
     }
 
@@ -122,6 +131,7 @@ internal sealed class EndpointSession
             }
         }
 
+        _replacements.Done(this);
         State = PersonaPlexState.Stopped;
     }
 
@@ -136,10 +146,12 @@ internal sealed class EndpointSession
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
             backoff.Reset();
             _events.Opened(client.HandshakeDuration);
-            live = new LiveSession(client, this, persona, _options, _time);
-            _ready.Open(client);
+            live = new LiveSession(client, this, persona, _options, _events.Counters, _time);
+            var ended = live.RunAsync(cancellationToken);
+            _live = live;
+            _replacements.Done(this);
             State = _lease is null ? PersonaPlexState.Warm : PersonaPlexState.InConversation;
-            _events.Ended(await live.RunAsync(cancellationToken).ConfigureAwait(false));
+            _events.Ended(await ended.ConfigureAwait(false));
             return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -148,19 +160,21 @@ internal sealed class EndpointSession
         }
         catch (PersonaPlexBusyException ex)
         {
+            _replacements.Done(this);
             _events.Busy(ex);
             State = PersonaPlexState.Busy;
             return backoff.Next();
         }
         catch (Exception ex)
         {
+            _replacements.Done(this);
             _events.Failed(ex, wasLive: live is not null);
             State = PersonaPlexState.Backoff;
             return backoff.Next();
         }
         finally
         {
-            _ready.Close();
+            _live = null;
             await client.DisconnectAsync().ConfigureAwait(false);
             if (live is not null)
             {

@@ -1,22 +1,21 @@
+using System.Runtime.CompilerServices;
+using Jarvis.Protocol.Opus;
 using Jarvis.Server.PersonaPlex.Client;
+using Jarvis.Server.PersonaPlex.Clock;
 
 namespace Jarvis.Server.PersonaPlex.Sessions;
 
 /// <summary>
-/// One ready PersonaPlex session under the manager: keeps the model clock running with silence whenever the room's
-/// audio lags real time, hands output to the room holding the endpoint (or drops it), watches drift, and decides
-/// when to end (rotation when idle or when the persona changed, drift, on-demand release). Throws when the connection fails.
+/// One ready PersonaPlex session under the manager. Its <see cref="InputClock"/>, started at the handshake, paces everything
+/// sent: a room packet takes the place of the silence it stands for, a packet that would run ahead of real time is trimmed,
+/// silence fills only the time no room audio covered. It hands output to the room holding the endpoint (or drops it), watches
+/// drift, and decides when to end (rotation or a persona change once the house is quiet, drift, on-demand release).
+/// Throws when the connection fails.
 /// </summary>
 internal sealed class LiveSession
 {
     /// <summary>How often the clock, drift and rotation are checked.</summary>
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(20);
-
-    /// <summary>Silence is added once the audio sent lags real time by this much (room jitter stays below it).</summary>
-    private static readonly TimeSpan FillAfterLag = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>A lag beyond this (process paused) is skipped rather than caught up with a burst of silence.</summary>
-    private static readonly TimeSpan SkipLag = TimeSpan.FromSeconds(1);
 
     /// <summary>Drift is not judged before PersonaPlex has had time to answer the first frames.</summary>
     private static readonly TimeSpan DriftGrace = TimeSpan.FromSeconds(1);
@@ -26,25 +25,62 @@ internal sealed class LiveSession
     private readonly PersonaPlexOptions _options;
     private readonly TimeProvider _time;
     private readonly PersonaPlexPersona _persona;
-    private double _skippedSeconds;
+    private readonly EndpointCounters _counters;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly InputClock _clock;
 
-    public LiveSession(PersonaPlexClient client, EndpointSession endpoint, PersonaPlexPersona persona, PersonaPlexOptions options, TimeProvider time)
+    public LiveSession(PersonaPlexClient client, EndpointSession endpoint, PersonaPlexPersona persona, PersonaPlexOptions options,
+        EndpointCounters counters, TimeProvider time)
     {
         _client = client;
         _endpoint = endpoint;
         _persona = persona;
         _options = options;
+        _counters = counters;
         _time = time;
+        _clock = new InputClock(time);
     }
+
+    public PersonaPlexClient Client => _client;
 
     /// <summary>Completes when the client's audio and text channels complete (after it disconnects).</summary>
     public Task Pumps { get; private set; } = Task.CompletedTask;
 
     public Task<SessionEnd> RunAsync(CancellationToken cancellationToken)
     {
+        _clock.Restart(); // the model's time starts with the handshake
         // The pumps wait without a token (a cancellable wait allocates on every packet); they end with the connection.
         Pumps = Task.WhenAll(PumpAudioAsync(), PumpTextAsync());
         return SuperviseAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends one room packet in the place of the silence it stands for; trims it (counted) when it would run ahead of real time.
+    /// Throws <see cref="ArgumentException"/> for bytes that are not an Opus packet.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask SendRoomAsync(ReadOnlyMemory<byte> opusPacket, CancellationToken cancellationToken)
+    {
+        if (!OpusPacket.TryGetSampleCount(opusPacket.Span, 24000, out var samples) || samples == 0)
+        {
+            throw new ArgumentException("Not an Opus packet (empty or with an invalid TOC byte); PersonaPlex would end the session on it.", nameof(opusPacket));
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_clock.TryAdmit(samples))
+            {
+                _counters.Trimmed();
+                return;
+            }
+
+            await _client.SendAudioAsync(opusPacket, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private async Task<SessionEnd> SuperviseAsync(CancellationToken cancellationToken)
@@ -60,7 +96,7 @@ internal sealed class LiveSession
             }
 
             var elapsed = _time.GetElapsedTime(started);
-            await FeedSilenceAsync(elapsed, cancellationToken).ConfigureAwait(false);
+            await FeedSilenceAsync(cancellationToken).ConfigureAwait(false);
             if (elapsed > DriftGrace && _client.SentSeconds - _client.ReceivedSeconds > _options.MaxDrift.TotalSeconds)
             {
                 return SessionEnd.Drifted;
@@ -73,7 +109,7 @@ internal sealed class LiveSession
                     return SessionEnd.Released;
                 }
 
-                if (elapsed >= _options.RotateAfter || !_endpoint.Persona.Equals(_persona))
+                if ((elapsed >= _options.RotateAfter || !_endpoint.Persona.Equals(_persona)) && _endpoint.MayReplaceNow())
                 {
                     return SessionEnd.Rotated;
                 }
@@ -83,23 +119,20 @@ internal sealed class LiveSession
         throw new OperationCanceledException(cancellationToken);
     }
 
-    private async ValueTask FeedSilenceAsync(TimeSpan elapsed, CancellationToken cancellationToken)
+    /// <summary>The silence the clock asks for: the time no room audio covered (a stall of the process is skipped, not caught up).</summary>
+    private async ValueTask FeedSilenceAsync(CancellationToken cancellationToken)
     {
-        var lag = elapsed.TotalSeconds - _skippedSeconds - _client.SentSeconds;
-        if (lag > SkipLag.TotalSeconds)
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            _skippedSeconds += lag - FillAfterLag.TotalSeconds;
-            lag = FillAfterLag.TotalSeconds;
+            for (var silence = _clock.TakeSilence(_endpoint.Lease is not null); silence > 0; silence -= InputClock.QuantumSamples)
+            {
+                await _client.SendAudioAsync(SilencePacket.Bytes, cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        if (lag < FillAfterLag.TotalSeconds)
+        finally
         {
-            return;
-        }
-
-        for (; lag > SilencePacket.Duration.TotalSeconds; lag -= SilencePacket.Duration.TotalSeconds)
-        {
-            await _client.SendAudioAsync(SilencePacket.Bytes, cancellationToken).ConfigureAwait(false);
+            _gate.Release();
         }
     }
 

@@ -21,9 +21,13 @@ public sealed class DuplexPathTests
         await DuplexFixture.ActiveAsync(kitchen);
 
         var packets = TestPackets.Tone(10);
-        foreach (var packet in packets)
+        using (var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(20))) // a microphone's pace: the session's clock trims bursts
         {
-            await kitchen.SendAudioAsync(packet);
+            foreach (var packet in packets)
+            {
+                await pace.WaitForNextTickAsync();
+                await kitchen.SendAudioAsync(packet);
+            }
         }
 
         await Eventually.TrueAsync(() => ContainsInOrder(hub.Emulator.Sessions[^1].DecodedPackets.ToArray(), packets), "PersonaPlex decodes exactly the kitchen's packets");

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Jarvis.Server.HomeAssistant.Model;
 using Jarvis.Server.HomeAssistant.Summary;
 using Jarvis.Server.PersonaPlex;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +37,43 @@ public sealed class HomePersonaRefresherTests
         Assert.True(await refresher.RefreshAsync(CancellationToken.None));
         Assert.Contains("Reading Light", sessions.Personas[^1].Text);
     }
+
+    [Fact]
+    public async Task State_changes_never_refresh_the_persona_only_a_new_name_does()
+    {
+        var model = new HomeModel();
+        var kitchen = new HomeArea("kitchen", "Kitchen", [], null);
+        // Home Assistant's friendly_name puts the device in front of a registry name: "Kitchen Ceiling" for "Ceiling".
+        model.Load(
+            new HomeSnapshot([], [kitchen], [new HomeEntity("light.ceiling", "Ceiling", [], "kitchen", null)], 1),
+            [Light("light.ceiling", "on", "Kitchen Ceiling"), Light("light.strip", "off", "Strip")]);
+        var sessions = new RecordingSessions();
+        var refresher = new HomePersonaRefresher(
+            new HomeSummaryProvider(model, Options.Create(new Jarvis.Server.HomeAssistant.HomeAssistantOptions())),
+            sessions,
+            Options.Create(new PersonaPlexOptions()),
+            Options.Create(new Jarvis.Server.HomeAssistant.HomeAssistantOptions()),
+            TimeProvider.System,
+            NullLogger<HomePersonaRefresher>.Instance);
+        Assert.True(await refresher.RefreshAsync(CancellationToken.None));
+
+        foreach (var state in new[] { "off", "on", "unavailable", "on" })
+        {
+            model.ApplyStateChanged("light.ceiling", Light("light.ceiling", state, "Kitchen Ceiling"));
+            model.ApplyStateChanged("light.strip", Light("light.strip", state, "Strip"));
+            Assert.False(await refresher.RefreshAsync(CancellationToken.None), $"a light turning {state} is not a new name");
+        }
+
+        model.ApplyStateChanged("light.strip", Light("light.strip", "on", "Sofa Strip"));
+        Assert.True(await refresher.RefreshAsync(CancellationToken.None), "a renamed light is");
+        Assert.Contains("Sofa Strip", sessions.Personas[^1].Text);
+        Assert.Contains("Ceiling", sessions.Personas[^1].Text);
+        Assert.DoesNotContain("Kitchen Ceiling", sessions.Personas[^1].Text);
+        Assert.Equal(2, sessions.Personas.Count);
+    }
+
+    private static EntityState Light(string id, string state, string friendlyName) =>
+        new(id, state, JsonSerializer.SerializeToElement(new { friendly_name = friendlyName }));
 
     private sealed class RecordingSessions : IPersonaPlexSessions
     {

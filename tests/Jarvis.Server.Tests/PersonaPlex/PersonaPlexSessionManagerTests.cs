@@ -34,16 +34,14 @@ public sealed class PersonaPlexSessionManagerTests : IAsyncLifetime
         await using var conversation = await harness.Manager.AcquireAsync("kitchen", CancellationToken.None);
         Assert.Equal(PersonaPlexState.InConversation, harness.Status.State);
         Assert.Equal("kitchen", harness.Status.RoomId);
-        foreach (var packet in packets)
-        {
-            await conversation.SendAsync(packet, CancellationToken.None);
-        }
+        await SendPacedAsync(conversation, packets);
 
         var audio = await conversation.Audio.ReadAsync().AsTask().WaitAsync(Eventually.Deadline);
         audio.Dispose();
         Assert.Equal(" Hi", await conversation.Text.ReadAsync().AsTask().WaitAsync(Eventually.Deadline));
         var decoded = _emulator.Sessions[0].DecodedPackets;
-        await Eventually.TrueAsync(() => ContainsRun(decoded.ToArray(), packets), "the room's packets, in order and unchanged, among the silence");
+        await Eventually.TrueAsync(() => ContainsInOrder(decoded.ToArray(), packets), "the room's packets, in order and unchanged, in the place of silence");
+        Assert.Equal(0, harness.Status.TrimmedPackets);
     }
 
     [Fact]
@@ -146,22 +144,29 @@ public sealed class PersonaPlexSessionManagerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task On_demand_mode_connects_for_a_conversation_and_leaves_when_it_ends()
+    public async Task On_demand_mode_connects_for_a_conversation_drops_what_the_room_said_meanwhile_and_leaves_when_it_ends()
     {
+        _emulator.Options.PromptSteps = 25; // 0.5 s of prompt phase
         await using var harness = await StartAsync(o => o.Mode = PersonaPlexMode.OnDemand);
         Assert.Equal(PersonaPlexState.Idle, harness.Status.State);
         Assert.Empty(_emulator.Sessions);
-        var packets = TestPackets.Tone(10);
+        var packets = TestPackets.Tone(500); // up to 10 s, each packet different
 
         await using (var conversation = await harness.Manager.AcquireAsync("kitchen", CancellationToken.None))
         {
-            foreach (var packet in packets)
-            {
-                await conversation.SendAsync(packet, CancellationToken.None); // waits through the prompt phase
-            }
+            using var stop = new CancellationTokenSource();
+            var speaking = SendPacedAsync(conversation, packets, stop.Token); // from the moment the room got the endpoint
+            await Eventually.TrueAsync(() => _emulator.Sessions.Count == 1 && _emulator.Sessions[0].DecodedPackets.Count >= 25, "half a second of conversation");
+            await stop.CancelAsync();
+            await speaking;
 
-            await Eventually.TrueAsync(() => ContainsRun(_emulator.Sessions[0].DecodedPackets.ToArray(), packets), "every packet delivered");
-            Assert.Equal(0, _emulator.Sessions[0].DiscardedDuringPrompt);
+            var session = _emulator.Sessions[0];
+            Assert.Equal(0, session.DiscardedDuringPrompt);
+            var dropped = (int)harness.Status.DroppedNotReadyPackets;
+            Assert.True(dropped >= 25, $"the packets of the connection and prompt phase ({dropped}) are dropped");
+            var heard = session.DecodedPackets.Where(d => packets.Any(p => p.AsSpan().SequenceEqual(d))).ToArray();
+            Assert.Equal(packets.Skip(dropped).Take(heard.Length), heard); // from the first packet after the handshake, in order
+            Assert.True(session.MaxInputAhead() <= TimeSpan.FromMilliseconds(80), $"no burst at the handshake: input ran {session.MaxInputAhead().TotalMilliseconds:0} ms ahead");
         }
 
         Assert.Equal("client closed", await _emulator.Sessions[0].Ended.WaitAsync(Eventually.Deadline));
@@ -175,16 +180,32 @@ public sealed class PersonaPlexSessionManagerTests : IAsyncLifetime
             configure?.Invoke(o);
         });
 
-    private static bool ContainsRun(byte[][] haystack, IReadOnlyList<byte[]> run)
+    /// <summary>A microphone's pace: one packet per 20 ms tick (the session's clock trims audio that runs ahead).</summary>
+    private static async Task SendPacedAsync(IConversationChannel conversation, IReadOnlyList<byte[]> packets, CancellationToken stop = default)
     {
-        for (var start = 0; start + run.Count <= haystack.Length; start++)
+        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        foreach (var packet in packets)
         {
-            if (run.Select((packet, i) => packet.AsSpan().SequenceEqual(haystack[start + i])).All(equal => equal))
+            if (stop.IsCancellationRequested || !await pace.WaitForNextTickAsync(CancellationToken.None))
             {
-                return true;
+                return;
+            }
+
+            await conversation.SendAsync(packet, CancellationToken.None);
+        }
+    }
+
+    private static bool ContainsInOrder(byte[][] decoded, IReadOnlyList<byte[]> packets)
+    {
+        var next = 0;
+        foreach (var packet in decoded)
+        {
+            if (next < packets.Count && packet.AsSpan().SequenceEqual(packets[next]))
+            {
+                next++;
             }
         }
 
-        return false;
+        return next == packets.Count;
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Jarvis.Server.PersonaPlex;
+using Jarvis.Server.PersonaPlex.Clock;
 using Jarvis.Server.PersonaPlex.Realtime;
 using Microsoft.Extensions.Time.Testing;
 
@@ -106,7 +107,7 @@ public sealed class RealtimePartsTests
     public void The_clock_admits_room_audio_up_to_real_time_fills_silence_behind_it_and_skips_a_stall()
     {
         var time = new FakeTimeProvider();
-        var clock = new RealtimeClock(time);
+        var clock = new InputClock(time);
 
         Assert.True(clock.TryAdmit(480)); // one packet of lead
         Assert.False(clock.TryAdmit(480)); // ahead of real time: trimmed

@@ -1,13 +1,13 @@
-namespace Jarvis.Server.PersonaPlex.Realtime;
+namespace Jarvis.Server.PersonaPlex.Clock;
 
 /// <summary>
-/// The one clock of a Realtime session, started when the session opens: the audio sent stands for each moment of wall time
-/// once. Room audio takes the place of the silence it stands for; room audio more than one 20 ms packet ahead of the clock is
+/// The one clock of a PersonaPlex session (Moshi and Realtime backends alike), started when the session is ready: the
+/// audio sent stands for each moment of wall time once. Room audio takes the place of the silence it stands for; room audio more than one 20 ms packet ahead of the clock is
 /// refused (trimmed); silence fills only the time the room leaves empty; a stall of the process is skipped, never caught up
 /// with a burst (every frame sent advances the model's clock and its window). Amounts are 24 kHz samples.
-/// Not thread-safe: the uplink serialises its callers.
+/// Not thread-safe: the uplink (Realtime) or the live session (Moshi) serialises its callers.
 /// </summary>
-internal sealed class RealtimeClock
+internal sealed class InputClock
 {
     /// <summary>20 ms at 24 kHz: the unit of silence, and how far room audio may run ahead.</summary>
     public const int QuantumSamples = 480;
@@ -16,8 +16,8 @@ internal sealed class RealtimeClock
     public const int RoomLagSamples = 5 * QuantumSamples;
 
     /// <summary>
-    /// Without a room the stream is kept 40 ms behind the clock (20–80 ms between the session's 40 ms ticks), so a room that
-    /// joins has 40–100 ms for early packets and 20–80 ms for late ones before anything is trimmed or filled.
+    /// Without a room the stream is kept 40 ms behind the clock (20–80 ms between the session's ticks of at most 40 ms), so a
+    /// room that joins has 40–100 ms for early packets and 20–80 ms for late ones before anything is trimmed or filled.
     /// </summary>
     public const int IdleLagSamples = 2 * QuantumSamples;
 
@@ -29,7 +29,7 @@ internal sealed class RealtimeClock
     private long _taken;
     private long _skipped;
 
-    public RealtimeClock(TimeProvider time)
+    public InputClock(TimeProvider time)
     {
         _time = time;
         _started = time.GetTimestamp();
