@@ -83,6 +83,38 @@ public sealed class RigSatellite : IAsyncDisposable
     /// <summary>When the satellite read the utterance's onset from its microphone (a timestamp), or null.</summary>
     public long? MouthTime(Utterance utterance) => Microphone.ReadAt(utterance.OnsetPosition);
 
+    /// <summary>
+    /// When the first loud 10 ms of what the speaker played after <paramref name="mouth"/> reached the speaker file (a
+    /// timestamp), if within <paramref name="window"/>.
+    /// </summary>
+    public long? EarTime(long mouth, TimeSpan window, double thresholdDbfs)
+    {
+        var played = Speaker.Samples();
+        int low = 0, high = played.Length / 160;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (Speaker.WrittenAt((middle * 160) + 159) is { } written && written > mouth)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        for (var start = low * 160; start + 160 <= played.Length; start += 160)
+        {
+            if (Energy.Dbfs(played.AsSpan(start, 160)) >= thresholdDbfs && Speaker.WrittenAt(start + 159) is { } ear)
+            {
+                return System.Diagnostics.Stopwatch.GetElapsedTime(mouth, ear) <= window ? ear : null;
+            }
+        }
+
+        return null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Process.DisposeAsync().ConfigureAwait(false);
