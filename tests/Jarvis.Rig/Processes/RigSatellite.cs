@@ -87,9 +87,9 @@ public sealed class RigSatellite : IAsyncDisposable
     /// When the first loud 10 ms of what the speaker played after <paramref name="mouth"/> reached the speaker file (a
     /// timestamp), if within <paramref name="window"/>.
     /// </summary>
-    public long? EarTime(long mouth, TimeSpan window, double thresholdDbfs)
+    public long? EarTime(long mouth, TimeSpan window, double thresholdDbfs, short[]? played = null)
     {
-        var played = Speaker.Samples();
+        played ??= Speaker.Samples();
         int low = 0, high = played.Length / 160;
         while (low < high)
         {

@@ -32,9 +32,41 @@ public static class LatencyScenario
     public static async Task<LatencyResult> RunAsync(Household.Household household, ConversationStart start, int phrases, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(household);
+        var since = household.Elapsed;
+        var said = await TalkAsync(household, start, phrases, cancellationToken).ConfigureAwait(false);
+        return Summarize(household, start.ToString().ToLowerInvariant(), said, since, household.Elapsed);
+    }
+
+    /// <summary>One conversation of <paramref name="length"/>: its first minute and its last minute.</summary>
+    public static async Task<(LatencyResult First, LatencyResult Last)> RunLongAsync(
+        Household.Household household, ConversationStart start, TimeSpan length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        var since = household.Elapsed;
+        var phrases = (int)(length / Spacing);
+        var said = await TalkAsync(household, start, phrases, cancellationToken).ConfigureAwait(false);
+        var minute = (int)(TimeSpan.FromMinutes(1) / Spacing);
+        var end = household.Elapsed;
+        var name = start.ToString().ToLowerInvariant();
+        return (Summarize(household, name, said[..minute], since, since + TimeSpan.FromMinutes(1.2)),
+            Summarize(household, name, said[^minute..], end - TimeSpan.FromMinutes(1.1), end));
+    }
+
+    private static LatencyResult Summarize(Household.Household household, string name, IReadOnlyList<Phrase> said, TimeSpan since, TimeSpan until)
+    {
+        var room = household.Options.Rooms[0];
+        var (p50, max) = household.Jitter.Summary(room, since, until);
+        return new LatencyResult(name,
+            LatencySummary.Of(said.Where(p => p.Jarvis is not null).Select(p => p.Jarvis!.Value)),
+            LatencySummary.Of(said.Where(p => p.Direct is not null).Select(p => p.Direct!.Value)),
+            said.Count(p => p.Jarvis is null) + said.Count(p => p.Direct is null),
+            p50, max, household.Jitter.Timeline(room, since, until), LoadAverage.Now);
+    }
+
+    private static async Task<Phrase[]> TalkAsync(Household.Household household, ConversationStart start, int phrases, CancellationToken cancellationToken)
+    {
         var room = household.Options.Rooms[0];
         await PrepareAsync(household, start, cancellationToken).ConfigureAwait(false);
-        var since = household.Elapsed;
         var satellite = household.Satellites[room];
         var direct = household.Direct ?? throw new InvalidOperationException("the latency scenarios need the direct client");
         var wake = SpokenClip.Say("hey jarvis", Level);
@@ -55,37 +87,20 @@ public static class LatencyScenario
         await household.WaitAsync(
             _ => Task.FromResult(satellite.MouthTime(last.Jarvis) is { } m && Stopwatch.GetElapsedTime(m) > Spacing &&
                 direct.MouthTime(last.Direct) is { } d && Stopwatch.GetElapsedTime(d) > Spacing),
-            Spacing * (phrases + 4), "every phrase was said and answered", cancellationToken).ConfigureAwait(false);
+            Spacing * (phrases + 8), "every phrase was said and answered", cancellationToken).ConfigureAwait(false);
 
         var window = Spacing - TimeSpan.FromMilliseconds(300);
-        var jarvis = new List<double>();
-        var baseline = new List<double>();
-        var missing = 0;
-        foreach (var (throughJarvis, toDirect) in said)
-        {
-            missing += Measure(satellite.MouthTime(throughJarvis), m => satellite.EarTime(m, window, ReplyThresholdDbfs), jarvis);
-            missing += Measure(direct.MouthTime(toDirect), m => direct.EarTime(m, window, ReplyThresholdDbfs), baseline);
-        }
-
-        var (p50, max) = household.Jitter.Summary(room, since);
-        return new LatencyResult(start.ToString().ToLowerInvariant(), LatencySummary.Of(jarvis), LatencySummary.Of(baseline), missing,
-            p50, max, household.Jitter.Timeline(room, since), LoadAverage.Now);
+        var played = satellite.Speaker.Samples();
+        return [.. said.Select(p => new Phrase(
+            Measure(satellite.MouthTime(p.Jarvis), m => satellite.EarTime(m, window, ReplyThresholdDbfs, played)),
+            Measure(direct.MouthTime(p.Direct), m => direct.EarTime(m, window, ReplyThresholdDbfs))))];
     }
 
-    /// <summary>Milliseconds from each mouth time to its ear time, by the minute of the conversation they were said in.</summary>
-    public static IReadOnlyList<double> Latencies(IEnumerable<(long? Mouth, long? Ear)> pairs) =>
-        [.. pairs.Where(p => p.Mouth is not null && p.Ear is not null).Select(p => Stopwatch.GetElapsedTime(p.Mouth!.Value, p.Ear!.Value).TotalMilliseconds)];
+    private static double? Measure(long? mouth, Func<long, long?> ear) =>
+        mouth is { } m && ear(m) is { } e ? Stopwatch.GetElapsedTime(m, e).TotalMilliseconds : null;
 
-    private static int Measure(long? mouth, Func<long, long?> ear, List<double> into)
-    {
-        if (mouth is { } m && ear(m) is { } e)
-        {
-            into.Add(Stopwatch.GetElapsedTime(m, e).TotalMilliseconds);
-            return 0;
-        }
-
-        return 1;
-    }
+    /// <summary>One phrase's mouth-to-ear through Jarvis and direct (null: no reply heard in time).</summary>
+    private sealed record Phrase(double? Jarvis, double? Direct);
 
     private static async Task PrepareAsync(Household.Household household, ConversationStart start, CancellationToken cancellationToken)
     {
