@@ -117,7 +117,7 @@ public sealed class PersonaPlexEmulator : IAsyncDisposable
         var record = new SessionRecord(query);
         _sessions.Enqueue(record);
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        aborted.Token.Register(context.Abort);
+        using var abortRegistration = ConnectionAbort.OnCancel(aborted.Token, context);
 
         // server.py parses the query before taking the lock; these errors crash the handler after the upgrade.
         var failure = query.ContainsKey("seed") ? "seed parameter (KeyError on request[\"seed\"])"

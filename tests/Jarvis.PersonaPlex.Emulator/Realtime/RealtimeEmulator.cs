@@ -131,7 +131,7 @@ public sealed class RealtimeEmulator : IAsyncDisposable
         var record = new RealtimeSessionRecord(context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()));
         _sessions.Enqueue(record);
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        aborted.Token.Register(context.Abort);
+        using var abortRegistration = ConnectionAbort.OnCancel(aborted.Token, context);
         try
         {
             record.End(await new DuplexConnection(socket, record, Options, Admission).RunAsync(aborted.Token).ConfigureAwait(false));
