@@ -45,6 +45,18 @@ public sealed class MicFeeder : IAsyncDisposable
     /// <summary>Reads that found the file short of the reader's position (the reader got garbage or zeros).</summary>
     public int Underruns { get; private set; }
 
+    /// <summary>How much of the microphone the satellite has read.</summary>
+    public TimeSpan ReaderTime
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return TimeSpan.FromSeconds((double)_readerPosition / BytesPerSecond);
+            }
+        }
+    }
+
     /// <summary>Whether the satellite has its capture device open.</summary>
     public bool ReaderAttached => _fdinfo is not null;
 

@@ -17,6 +17,9 @@ public sealed class Household : IAsyncDisposable
     /// <summary>Deadline for process starts and connections on a loaded machine.</summary>
     public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(120);
 
+    /// <summary>Capture time after link-up before the first phrase.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+
     private readonly CancellationTokenSource _stop = new();
     private readonly long _started = Stopwatch.GetTimestamp();
     private Task _sampling = Task.CompletedTask;
@@ -82,6 +85,11 @@ public sealed class Household : IAsyncDisposable
                 async ct => household.Satellites.Values.All(s => s.Microphone.ReaderAttached) &&
                     (await household.RoomsAsync(ct).ConfigureAwait(false)).All(r => r["online"]?.GetValue<bool>() == true),
                 StartDeadline, "every satellite is online and capturing", cancellationToken).ConfigureAwait(false);
+            // The satellites' first seconds of capture after the link came up do not wake anything (seen on the rig: a
+            // phrase 0.5 s after link-up was never sent): let every satellite capture a while before anyone speaks.
+            var settled = household.Satellites.Values.ToDictionary(s => s, s => s.Microphone.ReaderTime + Settle);
+            await household.WaitAsync(_ => Task.FromResult(settled.All(s => s.Key.Microphone.ReaderTime >= s.Value)),
+                StartDeadline, "every satellite has captured for a while since its link came up", cancellationToken).ConfigureAwait(false);
             household._sampling = Task.Run(() => household.SampleAsync(household._stop.Token), CancellationToken.None);
             if (direct is not null)
             {
