@@ -26,6 +26,8 @@ public sealed class MicFeeder : IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private int _pid;
     private string? _fdinfo;
+    private List<int> _descriptors = [];
+    private int _polls;
     private long _readerPosition;
 
     public MicFeeder(string path, TimeSpan ahead)
@@ -191,62 +193,82 @@ public sealed class MicFeeder : IAsyncDisposable
         }
     }
 
-    /// <summary>The reader's offset in the file from fdinfo (the last descriptor of the process open on the file).</summary>
+    /// <summary>
+    /// The reader's offset in the file: the largest <c>pos:</c> among the process's read-only descriptors open on the file
+    /// (from <c>/proc/PID/fdinfo</c>; the descriptors are looked up again every 100 ms and whenever one goes away).
+    /// </summary>
     private long? ReadPosition()
     {
-        if (_fdinfo is null || new FileInfo(_fdinfo.Replace("/fdinfo/", "/fd/", StringComparison.Ordinal)).LinkTarget != _path)
+        if (_descriptors.Count == 0 || ++_polls % 25 == 0)
         {
-            _fdinfo = FindDescriptor();
-            if (_fdinfo is null)
+            _descriptors = FindDescriptors();
+        }
+
+        long? best = null;
+        foreach (var fd in _descriptors)
+        {
+            if (Pos(fd) is { } pos)
             {
-                return null;
+                best = Math.Max(best ?? 0, pos);
+            }
+            else
+            {
+                _descriptors = [];
+                break;
             }
         }
 
-        try
-        {
-            foreach (var line in File.ReadLines(_fdinfo))
-            {
-                if (line.StartsWith("pos:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line.AsSpan(4).Trim(), CultureInfo.InvariantCulture);
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _fdinfo = null;
-        }
-
-        return null;
+        return best;
     }
 
-    private string? FindDescriptor()
+    private List<int> FindDescriptors()
     {
+        var found = new List<int>();
         try
         {
-            string? found = null;
-            var best = -1;
-            foreach (var fd in Directory.EnumerateFileSystemEntries($"/proc/{_pid}/fd"))
+            foreach (var link in Directory.EnumerateFileSystemEntries($"/proc/{_pid}/fd"))
             {
                 try
                 {
-                    if (new FileInfo(fd).LinkTarget == _path && int.Parse(Path.GetFileName(fd), CultureInfo.InvariantCulture) is var n && n > best)
+                    if (new FileInfo(link).LinkTarget == _path && int.TryParse(Path.GetFileName(link), CultureInfo.InvariantCulture, out var fd) &&
+                        Flags(fd) is { } flags && (flags & 3) == 0)
                     {
-                        best = n;
-                        found = $"/proc/{_pid}/fdinfo/{n}";
+                        found.Add(fd);
                     }
                 }
-                catch (IOException)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                 }
             }
-
-            return found;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
         }
+
+        _fdinfo = found.Count > 0 ? $"/proc/{_pid}/fdinfo/{found[0]}" : null;
+        return found;
+    }
+
+    private long? Pos(int fd) => Field(fd, "pos:", 10);
+
+    private long? Flags(int fd) => Field(fd, "flags:", 8);
+
+    private long? Field(int fd, string name, int radix)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{_pid}/fdinfo/{fd}"))
+            {
+                if (line.StartsWith(name, StringComparison.Ordinal))
+                {
+                    return Convert.ToInt64(line[name.Length..].Trim(), radix);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return null;
     }
 }
