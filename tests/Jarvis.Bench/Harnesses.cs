@@ -17,6 +17,7 @@ internal static class Harnesses
         ["satellite-process"] = Satellite.SatelliteProcessHarness.RunAsync,
         ["conversation"] = Conversation.ConversationHarness.RunAsync,
         ["home-command"] = Conversation.HomeCommandHarness.RunAsync,
+        ["household"] = Household.HouseholdHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
