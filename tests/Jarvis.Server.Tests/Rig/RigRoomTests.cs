@@ -15,10 +15,11 @@ public sealed class RigRoomTests(ITestOutputHelper output)
 {
     public static TheoryData<int> Cases() => [.. Enumerable.Range(0, RoomScenarios.ArbitrationCases(3).Count())];
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Cases))]
     public async Task The_louder_room_wins_whatever_the_arrival_order_and_the_names(int index)
     {
+        RigGate.SkipUnlessEnabled();
         var (expected, voices) = RoomScenarios.ArbitrationCases(3).ElementAt(index);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await using var household = await Household.StartAsync(RoomScenarios.Options([.. voices.Select(v => v.Room)]), timeout.Token);
@@ -30,11 +31,12 @@ public sealed class RigRoomTests(ITestOutputHelper output)
             $"Heard {heard}: the conversation went to {string.Join(", ", won)}, not {expected} (load average {LoadAverage.Now})");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(12, "office")]
     [InlineData(3, "kitchen")]
     public async Task Follow_me_moves_when_the_user_is_much_louder_elsewhere_and_not_on_3_dB(double differenceDb, string expected)
     {
+        RigGate.SkipUnlessEnabled();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await using var household = await Household.StartAsync(RoomScenarios.Options(["kitchen", "office"]), timeout.Token);
         var (room, seen) = await RoomScenarios.FollowMeAsync(household, "kitchen", "office", differenceDb, timeout.Token);
@@ -45,9 +47,10 @@ public sealed class RigRoomTests(ITestOutputHelper output)
             $"(seen {string.Join(" → ", seen)}), expected {expected} (load average {LoadAverage.Now})");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_late_duplicate_wake_starts_nothing()
     {
+        RigGate.SkipUnlessEnabled();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await using var household = await Household.StartAsync(
             RoomScenarios.Options(["kitchen", "office"], new Dictionary<string, string> { ["Rooms:QuietPeriod"] = "00:00:04" }), timeout.Token);
