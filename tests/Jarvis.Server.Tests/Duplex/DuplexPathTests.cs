@@ -20,6 +20,8 @@ public sealed class DuplexPathTests
         await kitchen.LongPressAsync();
         await DuplexFixture.ActiveAsync(kitchen);
 
+        // Room audio is dropped while the session is in its prompt phase (never sent in a burst later): wait until it is ready.
+        await Eventually.TrueAsync(() => hub.Emulator.Sessions.Count > 0 && hub.Emulator.Sessions[^1].Phase == Jarvis.PersonaPlex.Emulator.SessionPhase.Streaming, "a ready session");
         var packets = TestPackets.Tone(10);
         using (var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(20))) // a microphone's pace: the session's clock trims bursts
         {
