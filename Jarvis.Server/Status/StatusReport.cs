@@ -2,12 +2,14 @@ using Jarvis.Server.Health;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
 using Jarvis.Server.Satellites.Enrolment;
+using Jarvis.Server.Timers;
 
 namespace Jarvis.Server.Status;
 
 /// <summary>
 /// Builds the <c>/api/status</c> document: one entry per room (enrolled satellites even when offline), the satellites waiting
 /// for approval, conversations, backends (with what is lost without them), latencies with their recent history, uptime.
+/// Each room lists its timers: those running or paused in the timer book, and those that ended and ring now.
 /// </summary>
 public sealed class StatusReport(
     ConversationCoordinator coordinator,
@@ -17,6 +19,8 @@ public sealed class StatusReport(
     BackendStatusCache backends,
     MetricsRegistry metrics,
     Conversation.ConversationModes modes,
+    TimerBook timerBook,
+    TimerRinger ringer,
     TimeProvider time)
 {
     /// <summary>The process's start, so that the uptime does not count from the first status request.</summary>
@@ -29,7 +33,9 @@ public sealed class StatusReport(
         var sessions = satellites.All();
         var enrolled = enrolment.Enrolled();
         var conversationModes = modes.Snapshot();
-        var roomNames = rooms.Keys.Union(sessions.Select(s => s.Room)).Union(enrolled.Select(e => e.Room)).Order(StringComparer.Ordinal);
+        var timers = RoomTimers(now);
+        var roomNames = rooms.Keys.Union(sessions.Select(s => s.Room)).Union(enrolled.Select(e => e.Room)).Union(timers.Keys)
+            .Order(StringComparer.Ordinal);
         IReadOnlyDictionary<string, BackendStatus> backendStatus = await backends.GetAsync(cancellationToken).ConfigureAwait(false);
         var startedAt = ProcessStarted <= now ? ProcessStarted : now;
         return new
@@ -38,7 +44,7 @@ public sealed class StatusReport(
             warnings = idGuard.Warnings().Concat(PlaybackWarnings(sessions)).ToArray(),
             rooms = roomNames.Select(name => RoomView(
                 name, rooms.GetValueOrDefault(name), sessions.FirstOrDefault(s => s.Room == name),
-                enrolled.FirstOrDefault(e => e.Room == name), conversationModes.GetValueOrDefault(name))),
+                enrolled.FirstOrDefault(e => e.Room == name), conversationModes.GetValueOrDefault(name), timers.GetValueOrDefault(name) ?? [])),
             pending = enrolment.Pending(),
             conversations = coordinator.Conversations(),
             conversationModes,
@@ -67,7 +73,37 @@ public sealed class StatusReport(
         };
     }
 
-    private static object RoomView(string name, RoomSnapshot? room, SatelliteSession? session, EnrolledSatellite? enrolled, string? mode) => new
+    /// <summary>The timers per room: ringing first, then running and paused ones by their start.</summary>
+    private Dictionary<string, List<TimerView>> RoomTimers(DateTimeOffset now)
+    {
+        var byRoom = new Dictionary<string, List<TimerView>>(StringComparer.Ordinal);
+        foreach (var ended in ringer.Ringing().Values)
+        {
+            foreach (var timer in ended)
+            {
+                Add(timer.Room, new TimerView(timer.Id, timer.Name, timer.Label, "ringing", 0));
+            }
+        }
+
+        foreach (var timer in timerBook.All())
+        {
+            Add(timer.Room, new TimerView(timer.Id, timer.Name, timer.Label, timer.IsPaused ? "paused" : "running", (int)Math.Ceiling(timer.Left(now).TotalSeconds)));
+        }
+
+        return byRoom;
+
+        void Add(string room, TimerView view)
+        {
+            if (!byRoom.TryGetValue(room, out var list))
+            {
+                byRoom[room] = list = [];
+            }
+
+            list.Add(view);
+        }
+    }
+
+    private static object RoomView(string name, RoomSnapshot? room, SatelliteSession? session, EnrolledSatellite? enrolled, string? mode, List<TimerView> timers) => new
     {
         room = name,
         online = session is not null,
@@ -79,6 +115,7 @@ public sealed class StatusReport(
         conversationSlot = room?.Slot,
         conversationMode = room?.Slot is null ? null : mode,
         waiting = room?.Waiting ?? false,
+        timers,
         enrolled = enrolled is null ? null : new { id = enrolled.Id, name = enrolled.Name, source = enrolled.Source == EnrolmentSource.Configuration ? "configuration" : "approved" },
         signal = session is null ? null : SignalQuality.Describe(
             session.LinkStats.LossPercent, session.LinkStats.JitterMilliseconds, session.RttMilliseconds, session.RttMilliseconds > 0),
@@ -99,6 +136,9 @@ public sealed class StatusReport(
             playbackLateEpisodes = session.PlaybackLag.Episodes,
         },
     };
+
+    /// <summary>A timer on a room card; <paramref name="State"/> is <c>running</c>, <c>paused</c> or <c>ringing</c>.</summary>
+    private sealed record TimerView(string Id, string? Name, string Label, string State, int SecondsLeft);
 
     private static IEnumerable<string> PlaybackWarnings(IEnumerable<SatelliteSession> sessions) =>
         sessions.Where(s => s.PlaybackLag.Lagging).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Jarvis.Server.Tests.Hub;
+using Jarvis.Server.Timers;
+using Jarvis.Server.Timers.Grammar;
 
 namespace Jarvis.Server.Tests.Status;
 
@@ -24,11 +26,14 @@ public sealed class StatusEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_status_api_lists_rooms_conversations_backends_and_latencies()
+    public async Task The_status_api_lists_rooms_conversations_backends_timers_and_latencies()
     {
         await using var kitchen = await SimulatedSatellite.ConnectAsync(_server.LinkUri, "kitchen");
         await kitchen.WaitWelcomedAsync();
         await kitchen.MuteAsync(true);
+        var book = _server.Get<TimerBook>();
+        book.Start("kitchen", new SpokenDuration(0, 5, 0), "pizza");
+        book.Pause(book.Start("kitchen", new SpokenDuration(1, 0, 0), name: null).Id);
         using var http = _server.ApiClient();
 
         await Eventually.TrueAsync(async () =>
@@ -45,6 +50,13 @@ public sealed class StatusEndpointTests : IAsyncLifetime
         Assert.False(personaPlex.GetProperty("ready").GetBoolean());
         Assert.Contains("ws://localhost:8998", personaPlex.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains(root.GetProperty("latencies").EnumerateArray(), l => l.GetProperty("name").GetString() == "jarvis_duplex_latency_seconds");
+        var timers = root.GetProperty("rooms").EnumerateArray().Single(r => r.GetProperty("room").GetString() == "kitchen").GetProperty("timers")
+            .EnumerateArray().ToDictionary(t => t.GetProperty("label").GetString()!);
+        Assert.Equal(["1 hour timer", "pizza timer"], timers.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("pizza", "running"), (timers["pizza timer"].GetProperty("name").GetString(), timers["pizza timer"].GetProperty("state").GetString()));
+        Assert.InRange(timers["pizza timer"].GetProperty("secondsLeft").GetInt32(), 200, 300);
+        Assert.Equal((JsonValueKind.Null, "paused"), (timers["1 hour timer"].GetProperty("name").ValueKind, timers["1 hour timer"].GetProperty("state").GetString()));
+        Assert.InRange(timers["1 hour timer"].GetProperty("secondsLeft").GetInt32(), 3500, 3600);
     }
 
     [Fact]
