@@ -46,6 +46,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<DuplexRouter>());
         services.AddSingleton<IUplinkAudioSink>(sp => sp.GetRequiredService<DuplexRouter>());
         services.AddSingleton<IUplinkAudioSink, WakeWordListener>();
+        services.TryAddSingleton<IRoomIdleLed, PlainIdleLed>();
         services.AddSingleton<IHubCommandSink, SatelliteCommandSink>();
         services.AddSingleton<IHubCommandSink, MetricsCommandSink>();
         services.AddHostedService<HubCommandDispatcher>();

@@ -3,8 +3,8 @@ using Jarvis.Server.Rooms;
 
 namespace Jarvis.Server.Satellites;
 
-/// <summary>Turns hub decisions into messages to the satellites concerned.</summary>
-public sealed class SatelliteCommandSink(SatelliteRegistry satellites) : IHubCommandSink
+/// <summary>Turns hub decisions into messages to the satellites concerned (an idle LED as <see cref="IRoomIdleLed"/> says).</summary>
+public sealed class SatelliteCommandSink(SatelliteRegistry satellites, IRoomIdleLed idleLed) : IHubCommandSink
 {
     public int Order => 10;
 
@@ -27,7 +27,7 @@ public sealed class SatelliteCommandSink(SatelliteRegistry satellites) : IHubCom
                 session?.Outbound.Flush(command.State ? FlushReason.Handoff : FlushReason.EndOfConversation);
                 break;
             case HubCommandKind.Led:
-                session?.Outbound.SetLed(command.Led);
+                session?.Outbound.SetLed(command.Led == RoomLed.Idle ? idleLed.For(command.Room) : command.Led);
                 break;
             case HubCommandKind.Mute when session is not null && session.Muted != command.State:
                 session.Muted = command.State;

@@ -6,7 +6,7 @@ namespace Jarvis.Server.Timers;
 /// <summary>
 /// Every room's timers: one lock, one <see cref="TimeProvider"/> timer set to the next end, every change saved at once.
 /// Ended timers come out of <see cref="Ended"/> (after a restart, those that ended while the server was down come out at
-/// once); <see cref="Changes"/> signals that the list changed (discovery, status).
+/// once); <see cref="Changes"/> signals that the list changed (discovery), and so does every reader <see cref="Watch"/> hands out.
 /// </summary>
 public sealed class TimerBook : IDisposable
 {
@@ -16,6 +16,7 @@ public sealed class TimerBook : IDisposable
     private readonly Dictionary<string, RoomTimer> _timers = new(StringComparer.Ordinal);
     private readonly Channel<RoomTimer> _ended = Channel.CreateUnbounded<RoomTimer>(new() { SingleReader = true });
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly List<Channel<bool>> _watchers = [];
     private ITimer? _alarm;
     private bool _loaded;
 
@@ -47,6 +48,27 @@ public sealed class TimerBook : IDisposable
 
             FireDue();
             Changed();
+        }
+    }
+
+    /// <summary>A reader of its own that signals every change from now on (coalesced: one pending signal at most).</summary>
+    public ChannelReader<bool> Watch()
+    {
+        var watcher = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        lock (_gate)
+        {
+            _watchers.Add(watcher);
+        }
+
+        return watcher.Reader;
+    }
+
+    /// <summary>True while a timer of the room runs (not paused, not ended).</summary>
+    public bool IsRunningIn(string room)
+    {
+        lock (_gate)
+        {
+            return _timers.Values.Any(t => !t.IsPaused && string.Equals(t.Room, room, StringComparison.OrdinalIgnoreCase));
         }
     }
 
@@ -125,6 +147,11 @@ public sealed class TimerBook : IDisposable
     {
         _store.Save([.. _timers.Values]);
         _changes.Writer.TryWrite(true);
+        foreach (var watcher in _watchers)
+        {
+            watcher.Writer.TryWrite(true);
+        }
+
         var next = _timers.Values.Where(t => !t.IsPaused).Select(t => (DateTimeOffset?)t.EndsAt).Min();
         if (next is not { } due)
         {

@@ -158,7 +158,7 @@ public sealed partial class TimerRinger(
 
             satellites.ByRoom(room)?.Outbound.Flush(FlushReason.Cut);
             await sink.DisposeAsync().ConfigureAwait(false);
-            SetLed(room, coordinator.IsConversing(room) ? RoomLed.Listening : RoomLed.Idle);
+            SetLed(room, coordinator.IsConversing(room) ? RoomLed.Listening : book.IsRunningIn(room) ? RoomLed.Countdown : RoomLed.Idle);
             ring.Stopping.Dispose();
             lock (_gate)
             {

@@ -1,6 +1,7 @@
 using Jarvis.Server.HomeAssistant;
 using Jarvis.Server.HomeAssistant.Conversation;
 using Jarvis.Server.HomeAssistant.Model;
+using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,10 @@ public static class TimersRegistration
         services.AddHostedService(sp => sp.GetRequiredService<TimerRinger>());
         services.AddSingleton<IRoomButtonObserver>(sp => sp.GetRequiredService<TimerRinger>());
         services.AddHostedService<MqttTimers>();
+        services.AddSingleton<CountdownLed>();
+        services.AddHostedService(sp => sp.GetRequiredService<CountdownLed>());
+        services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<CountdownLed>());
+        services.Replace(ServiceDescriptor.Singleton<IRoomIdleLed>(sp => sp.GetRequiredService<CountdownLed>()));
         services.Replace(ServiceDescriptor.Singleton<IHomeEngine>(sp => new TimerHomeEngine(
             sp.GetRequiredService<HomeConversation>(), sp.GetRequiredService<TimerCommands>(), sp.GetRequiredService<TimerRinger>(),
             sp.GetRequiredService<HomeModel>(), sp.GetService<IBroadcaster>(), sp.GetService<Announcements.AnnouncementAsks>())));

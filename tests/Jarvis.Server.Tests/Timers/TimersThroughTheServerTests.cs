@@ -105,6 +105,50 @@ public sealed class TimersThroughTheServerTests
     }
 
     [Fact]
+    public async Task A_room_with_a_running_timer_shows_the_countdown_until_no_timer_runs_and_a_satellite_that_connects_sees_it()
+    {
+        await using var env = await ConversationFixture.StartAsync("Pipeline", FastRing);
+        var kitchen = await env.KitchenAsync();
+        var engine = env.Get<IHomeEngine>();
+
+        await engine.HandleAsync(new HomeRequest("set a 10 minute timer named pizza", "kitchen", EngineSpeaks: true), CancellationToken.None);
+        await LedAsync(kitchen, LedState.Countdown, "a timer runs");
+
+        await engine.HandleAsync(new HomeRequest("pause the pizza timer", "kitchen", EngineSpeaks: true), CancellationToken.None);
+        await LedAsync(kitchen, LedState.Idle, "the only timer is paused");
+        await engine.HandleAsync(new HomeRequest("resume the pizza timer", "kitchen", EngineSpeaks: true), CancellationToken.None);
+        await LedAsync(kitchen, LedState.Countdown, "the timer runs again");
+
+        // A satellite that comes online in a room whose timer runs shows the countdown it missed.
+        await engine.HandleAsync(new HomeRequest("set a 1 hour timer", "office", EngineSpeaks: true), CancellationToken.None);
+        await using var office = await SimulatedSatellite.ConnectAsync(env.LinkUri, "office");
+        await office.WaitWelcomedAsync();
+        await LedAsync(office, LedState.Countdown, "the office's timer runs");
+
+        await engine.HandleAsync(new HomeRequest("cancel the pizza timer", "kitchen", EngineSpeaks: true), CancellationToken.None);
+        await LedAsync(kitchen, LedState.Idle, "no timer runs in the kitchen");
+        Assert.Equal(LedState.Countdown, office.Last<LedMessage>()?.State);
+        Assert.Equal("office", Assert.Single(env.Get<TimerBook>().All()).Room);
+    }
+
+    [Fact]
+    public async Task A_ring_gives_the_leds_back_to_the_countdown_of_a_timer_still_running_in_the_room()
+    {
+        await using var env = await ConversationFixture.StartAsync("Pipeline", FastRing);
+        var kitchen = await env.KitchenAsync();
+        var engine = env.Get<IHomeEngine>();
+        var ringer = env.Get<TimerRinger>();
+
+        await engine.HandleAsync(new HomeRequest("set a 1 hour timer", "kitchen", EngineSpeaks: true), CancellationToken.None);
+        await engine.HandleAsync(new HomeRequest("set a 1 second timer", "kitchen", EngineSpeaks: true), CancellationToken.None);
+        await RingsAsync(kitchen, ringer);
+
+        await kitchen.SendAsync(new ButtonMessage(ButtonPress.Short, 1));
+        await StopsAsync(kitchen, ringer, "button");
+        await LedAsync(kitchen, LedState.Countdown, "the 1 hour timer still runs");
+    }
+
+    [Fact]
     public async Task Timers_survive_a_restart_and_one_that_ended_while_the_server_was_down_rings_at_start()
     {
         var state = TestState.NewDirectory();
@@ -127,6 +171,9 @@ public sealed class TimersThroughTheServerTests
         Assert.Equal(("office", "roast"), (roast.Room, roast.Name));
         Assert.InRange(roast.Left(DateTimeOffset.UtcNow).TotalMinutes, 110, 120);
     }
+
+    private static Task LedAsync(SimulatedSatellite room, LedState state, string because) =>
+        Eventually.TrueAsync(() => room.Last<LedMessage>()?.State == state, $"{room.Room} shows {state}: {because}", TimeSpan.FromSeconds(30));
 
     private static TimeSpan Left(TimerBook book) => book.All().Single().Left(DateTimeOffset.UtcNow);
 
