@@ -123,6 +123,35 @@ public sealed class OllamaChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stall_between_two_tokens_times_out_into_an_apology_and_aborts_the_request()
+    {
+        var time = new FakeTimeProvider();
+        _options.FirstTokenTimeout = TimeSpan.FromSeconds(5);
+        _ollama.Answer = _ => "One two three four five six seven eight.";
+        _ollama.StallAfterTokens = 3;
+        var received = 0;
+        var tokens = new List<AnswerToken>();
+
+        await using (var stream = Chat(time).StreamAnswerAsync("kitchen", "count", CancellationToken.None).GetAsyncEnumerator())
+        {
+            while (await stream.MoveNextAsync().AsTask().WaitAsync(Deadline))
+            {
+                tokens.Add(stream.Current);
+                if (++received == 3)
+                {
+                    time.Advance(TimeSpan.FromSeconds(6));
+                }
+            }
+        }
+
+        Assert.Equal(4, tokens.Count);
+        Assert.Equal(Apologies.CutShort, tokens[^1].Text);
+        Assert.True(tokens[^1].IsFallback);
+        await Eventually(() => !_ollama.AbortedMidStream.IsEmpty);
+        Assert.Equal(3, Assert.Single(_ollama.AbortedMidStream).Sent);
+    }
+
+    [Fact]
     public async Task Cancelling_stops_the_stream_at_once_and_aborts_the_request()
     {
         _ollama.Answer = _ => string.Join(' ', Enumerable.Repeat("word", 200)) + ".";
