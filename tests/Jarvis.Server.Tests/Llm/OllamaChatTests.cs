@@ -129,18 +129,24 @@ public sealed class OllamaChatTests : IAsyncLifetime
         _options.FirstTokenTimeout = TimeSpan.FromSeconds(5);
         _ollama.Answer = _ => "One two three four five six seven eight.";
         _ollama.StallAfterTokens = 3;
-        var received = 0;
         var tokens = new List<AnswerToken>();
 
         await using (var stream = Chat(time).StreamAnswerAsync("kitchen", "count", CancellationToken.None).GetAsyncEnumerator())
         {
-            while (await stream.MoveNextAsync().AsTask().WaitAsync(Deadline))
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.True(await stream.MoveNextAsync().AsTask().WaitAsync(Deadline));
+                tokens.Add(stream.Current);
+            }
+
+            // The model has stalled: this read is pending (a timeout before it would end the stream at its start instead).
+            var next = stream.MoveNextAsync().AsTask();
+            Assert.False(next.IsCompleted);
+            time.Advance(TimeSpan.FromSeconds(6));
+            while (await next.WaitAsync(Deadline))
             {
                 tokens.Add(stream.Current);
-                if (++received == 3)
-                {
-                    time.Advance(TimeSpan.FromSeconds(6));
-                }
+                next = stream.MoveNextAsync().AsTask();
             }
         }
 
