@@ -40,6 +40,9 @@ public sealed class OllamaChat(
         var answer = new StringBuilder();
         var done = false;
         string? failure = null;
+        // OllamaSharp reads the streamed body without the token: bind it, so a stall between two tokens cannot outlive a
+        // barge-in or the stall timeout (the request is sent from this flow at the first MoveNextAsync, before any yield).
+        CancellableBodyHandler.BindBodyReads(linked.Token);
         var stream = client.ChatAsync(request, linked.Token).GetAsyncEnumerator(linked.Token);
         try
         {
