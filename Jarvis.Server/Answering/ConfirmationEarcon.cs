@@ -1,4 +1,3 @@
-using Jarvis.Protocol.Opus;
 using Jarvis.Server.Speech;
 using Microsoft.Extensions.Options;
 
@@ -11,36 +10,9 @@ namespace Jarvis.Server.Answering;
 public sealed class ConfirmationEarcon(IOptions<RoomAudioOptions> options)
 {
     private const int FramesPerNote = 5;
-    private static readonly double[] Notes = [784, 1047];
+    private static readonly Tone[] Notes = [new(784, FramesPerNote, 5000, 10), new(1047, FramesPerNote, 5000, 10)];
 
-    private readonly Lazy<OpusRecording> _clip = new(() => Encode(options.Value));
+    private readonly Lazy<OpusRecording> _clip = new(() => ToneClip.Encode(options.Value, Notes));
 
     public OpusRecording Clip => _clip.Value;
-
-    private static OpusRecording Encode(RoomAudioOptions room)
-    {
-        using var encoder = OpusFrameEncoder.Create(new OpusEncoderOptions
-        {
-            SampleRate = room.SampleRate, FrameMilliseconds = room.FrameMilliseconds, Application = OpusApplicationKind.Audio, Bitrate = room.Bitrate,
-        });
-        var pcm = new short[encoder.FrameSamples];
-        var packet = new byte[1275];
-        var clip = new OpusRecording { SampleRate = room.SampleRate };
-        var noteSamples = FramesPerNote * pcm.Length;
-        var fade = room.SampleRate / 100;
-        for (var frame = 0; frame < Notes.Length * FramesPerNote; frame++)
-        {
-            var frequency = Notes[frame / FramesPerNote];
-            for (var i = 0; i < pcm.Length; i++)
-            {
-                var n = (frame % FramesPerNote * pcm.Length) + i;
-                var envelope = Math.Min(1, Math.Min(n, noteSamples - n) / (double)fade);
-                pcm[i] = (short)(5000 * envelope * Math.Sin(2 * Math.PI * frequency * n / room.SampleRate));
-            }
-
-            clip.Add(packet.AsSpan(0, encoder.Encode(pcm, packet)), pcm.Length);
-        }
-
-        return clip;
-    }
 }
