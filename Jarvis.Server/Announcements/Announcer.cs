@@ -1,6 +1,5 @@
 using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
-using Jarvis.Server.Duplex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
 using Jarvis.Server.Speech;
@@ -17,8 +16,7 @@ namespace Jarvis.Server.Announcements;
 /// </summary>
 public sealed partial class Announcer(
     SatelliteRegistry satellites,
-    SatelliteRoomAudio audio,
-    DuplexRouter duplex,
+    LiveConversations conversations,
     ConversationCoordinator coordinator,
     RoomSpeech speech,
     ConfirmationEarcon chime,
@@ -76,7 +74,7 @@ public sealed partial class Announcer(
             await WaitForPauseAsync(room, cancellationToken).ConfigureAwait(false);
         }
 
-        var sink = new HandoffAudioSink(audio.For(room), duplex);
+        var sink = conversations.AudioFor(room);
         await using (sink.ConfigureAwait(false))
         {
             await sink.FlushAsync(cancellationToken).ConfigureAwait(false);

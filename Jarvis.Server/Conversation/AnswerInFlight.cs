@@ -5,8 +5,8 @@ using Jarvis.Server.Wyoming;
 namespace Jarvis.Server.Conversation;
 
 /// <summary>
-/// One turn running after its utterance ended: transcript → <see cref="AnswerTurn"/> (router, home engine, Ollama or cache,
-/// TTS) → the room, through a <see cref="HandoffAudioSink"/> that gives the room back to PersonaPlex when it is over.
+/// The answer in flight of a conversation: transcript → <see cref="AnswerTurn"/> (home engine, router, Ollama or cache, TTS) →
+/// the room, through a <see cref="HandoffAudioSink"/> that gives the room back to PersonaPlex when it is over.
 /// Cancelling it is the user interrupting: the turn flushes the room.
 /// </summary>
 internal sealed partial class AnswerInFlight
@@ -27,12 +27,12 @@ internal sealed partial class AnswerInFlight
 
     public bool Speaking => _sink.Speaking;
 
-    public static AnswerInFlight Start(ConversationTurnServices services, string room, TurnMode mode, ISpeechRecognition recognition,
+    public static AnswerInFlight Start(ConversationServices services, LiveConversation conversation, ISpeechRecognition recognition,
         long endOfSpeechAt, CancellationToken cancellationToken)
     {
-        var sink = new HandoffAudioSink(services.RoomAudio.For(room), mode == TurnMode.Duplex ? services.Duplex : null);
+        var sink = conversation.AudioSink();
         var answer = new AnswerInFlight(CancellationTokenSource.CreateLinkedTokenSource(cancellationToken), sink, services.Logger);
-        answer.Completion = answer.RunAsync(services, room, mode, recognition, endOfSpeechAt);
+        answer.Completion = answer.RunAsync(services, sink.Room, conversation.Mode, recognition, endOfSpeechAt);
         return answer;
     }
 
@@ -50,7 +50,7 @@ internal sealed partial class AnswerInFlight
         await Completion.ConfigureAwait(false);
     }
 
-    private async Task RunAsync(ConversationTurnServices services, string room, TurnMode mode, ISpeechRecognition recognition, long endOfSpeechAt)
+    private async Task RunAsync(ConversationServices services, string room, TurnMode mode, ISpeechRecognition recognition, long endOfSpeechAt)
     {
         await Task.Yield();
         try

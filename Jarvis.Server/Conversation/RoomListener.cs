@@ -10,40 +10,33 @@ namespace Jarvis.Server.Conversation;
 /// <summary>
 /// One conversation's ears: the owning room's uplink packets, decoded once to 16 kHz (decoder and buffers reused), stream to
 /// speech recognition per utterance (voice-activity start → stop, or <see cref="ConversationTurnOptions.EndOfTurnTimeout"/>
-/// after the last packet); each transcript becomes a <see cref="AnswerTurn"/> in the conversation's mode. The user speaking
-/// while an answer plays interrupts it (the room is flushed at once).
+/// after the last packet); each ended utterance goes to its conversation to be answered. A voice start interrupts the
+/// conversation's answer in flight.
 /// </summary>
 internal sealed partial class RoomListener : IAsyncDisposable
 {
     private const int SampleRate = 16000;
 
-    private readonly ConversationTurnServices _services;
+    private readonly LiveConversation _conversation;
+    private readonly ConversationServices _services;
     private readonly ILogger _logger;
     private readonly Channel<RoomEvent> _events = Channel.CreateBounded<RoomEvent>(
         new BoundedChannelOptions(200) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
         static dropped => dropped.Return());
 
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _run;
-    private volatile string _room;
-    private AnswerInFlight? _answer;
+    private Task _run = Task.CompletedTask;
 
-    public RoomListener(string room, TurnMode mode, ConversationTurnServices services)
+    public RoomListener(LiveConversation conversation, ConversationServices services)
     {
-        _room = room;
-        Mode = mode;
+        _conversation = conversation;
         _services = services;
         _logger = services.Logger;
-        _run = RunAsync(_stop.Token);
     }
 
-    public TurnMode Mode { get; }
+    private string Room => _conversation.Room;
 
-    public string Room
-    {
-        get => _room;
-        set => _room = value;
-    }
+    public void Start() => _run = RunAsync(_stop.Token);
 
     public void Enqueue(RoomEvent evt)
     {
@@ -58,10 +51,6 @@ internal sealed partial class RoomListener : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         _events.Writer.TryComplete();
         await _run.ConfigureAwait(false);
-        if (_answer is { } answer)
-        {
-            await answer.CancelAsync().ConfigureAwait(false);
-        }
 
         while (_events.Reader.TryRead(out var left))
         {
@@ -126,7 +115,7 @@ internal sealed partial class RoomListener : IAsyncDisposable
         switch (evt.Kind)
         {
             case RoomEventKind.VoiceStart:
-                await InterruptAnswerAsync().ConfigureAwait(false);
+                await _conversation.InterruptAnswerAsync().ConfigureAwait(false);
                 if (!utterance.IsOpen && await utterance.OpenAsync(Room, evt.Timestamp, cancellationToken).ConfigureAwait(false))
                 {
                     for (var i = 0; i < preRoll.Count; i++)
@@ -163,21 +152,7 @@ internal sealed partial class RoomListener : IAsyncDisposable
         }
 
         LogUtteranceEnded(Room, why);
-        await InterruptAnswerAsync().ConfigureAwait(false);
-        _answer = AnswerInFlight.Start(_services, Room, Mode, recognition, endOfSpeechAt, cancellationToken);
-    }
-
-    /// <summary>
-    /// The user speaks while an answer is coming or playing: it stops at once. In duplex mode a turn that has not taken the
-    /// room (a home command running while PersonaPlex speaks) goes on.
-    /// </summary>
-    private async Task InterruptAnswerAsync()
-    {
-        if (_answer is { } answer && (answer.Speaking || Mode == TurnMode.Pipeline) && !answer.Completion.IsCompleted)
-        {
-            LogInterrupted(Room);
-            await answer.CancelAsync().ConfigureAwait(false);
-        }
+        await _conversation.AnswerAsync(recognition, endOfSpeechAt).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Listening in {Room} failed")]
@@ -188,7 +163,4 @@ internal sealed partial class RoomListener : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Utterance in {Room} ended ({Why})")]
     private partial void LogUtteranceEnded(string room, string why);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The user spoke over the answer in {Room}: playback stopped")]
-    private partial void LogInterrupted(string room);
 }

@@ -7,7 +7,7 @@ namespace Jarvis.Server.Conversation;
 /// The utterance being recognised in a room: a speech recognition opened at voice start and fed 16 kHz PCM. A recogniser that
 /// is down or fails mid-utterance is logged (once per outage) and the utterance dropped; the conversation goes on.
 /// </summary>
-internal sealed partial class Utterance(ConversationTurnServices services, string room)
+internal sealed partial class Utterance(ConversationServices services, string room)
 {
     private readonly ILogger _logger = services.Logger;
     private ISpeechRecognition? _recognition;

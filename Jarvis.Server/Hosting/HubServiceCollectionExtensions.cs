@@ -1,4 +1,3 @@
-using Jarvis.Server.Duplex;
 using Jarvis.Server.Health;
 using Jarvis.Server.Mqtt;
 using Jarvis.Server.PersonaPlex;
@@ -42,9 +41,6 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SatelliteLinkDependencies>();
         services.AddSingleton<SatelliteRoomAudio>();
         services.AddSingleton<ErrorEarcon>();
-        services.AddSingleton<DuplexRouter>();
-        services.AddSingleton<IHubCommandSink>(sp => sp.GetRequiredService<DuplexRouter>());
-        services.AddSingleton<IUplinkAudioSink>(sp => sp.GetRequiredService<DuplexRouter>());
         services.AddSingleton<IUplinkAudioSink, WakeWordListener>();
         services.TryAddSingleton<IRoomIdleLed, PlainIdleLed>();
         services.AddSingleton<IHubCommandSink, SatelliteCommandSink>();

@@ -27,4 +27,11 @@ public interface IConversationChannel : IAsyncDisposable
 
     /// <summary>The model's word pieces, in order (word-initial pieces start with a space).</summary>
     ChannelReader<string> Text { get; }
+
+    /// <summary>
+    /// Completes when the conversation is over on PersonaPlex's side: faulted with a <see cref="PersonaPlexException"/> that says
+    /// why when its session is lost (failed, dropped, replaced after drift, the endpoint unavailable or stopped; the audio and
+    /// text streams then end too), successfully once the channel is disposed. Never polled: await it beside the streams.
+    /// </summary>
+    Task Completion { get; }
 }

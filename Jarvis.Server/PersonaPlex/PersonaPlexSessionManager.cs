@@ -31,14 +31,16 @@ public sealed class PersonaPlexSessionManager : BackgroundService, IPersonaPlexS
         _free = new SemaphoreSlim(_slots.Length, _slots.Length);
     }
 
-    public async ValueTask<IConversationChannel> AcquireAsync(string roomId, CancellationToken cancellationToken)
+    public ValueTask<IConversationChannel> AcquireAsync(string roomId, CancellationToken cancellationToken) => AcquireAsync(roomId, null, cancellationToken);
+
+    public async ValueTask<IConversationChannel> AcquireAsync(string roomId, IModelOutput? output, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(roomId);
         await _free.WaitAsync(cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             var slot = _slots.Where(s => !s.IsLeased).MinBy(Preference)!;
-            return slot.Attach(roomId, lease => Release(slot, lease));
+            return slot.Attach(roomId, output, lease => Release(slot, lease));
         }
     }
 

@@ -3,8 +3,11 @@ using Jarvis.Server.Rooms;
 
 namespace Jarvis.Server.Satellites;
 
-/// <summary>Turns hub decisions into messages to the satellites concerned (an idle LED as <see cref="IRoomIdleLed"/> says).</summary>
-public sealed class SatelliteCommandSink(SatelliteRegistry satellites, IRoomIdleLed idleLed) : IHubCommandSink
+/// <summary>
+/// Turns hub decisions into messages to the satellites concerned (an idle LED as <see cref="IRoomIdleLed"/> says; the error
+/// LED with the <see cref="ErrorEarcon"/>).
+/// </summary>
+public sealed class SatelliteCommandSink(SatelliteRegistry satellites, IRoomIdleLed idleLed, ErrorEarcon earcon) : IHubCommandSink
 {
     public int Order => 10;
 
@@ -27,6 +30,15 @@ public sealed class SatelliteCommandSink(SatelliteRegistry satellites, IRoomIdle
                 session?.Outbound.Flush(command.State ? FlushReason.Handoff : FlushReason.EndOfConversation);
                 break;
             case HubCommandKind.Led:
+                if (command.Led == RoomLed.Error && session is not null)
+                {
+                    // The error earcon with the error LED: PersonaPlex failed under the conversation.
+                    foreach (var packet in earcon.Packets)
+                    {
+                        session.SendAudio(packet, StreamKind.Burst);
+                    }
+                }
+
                 session?.Outbound.SetLed(command.Led == RoomLed.Idle ? idleLed.For(command.Room) : command.Led);
                 break;
             case HubCommandKind.Mute when session is not null && session.Muted != command.State:

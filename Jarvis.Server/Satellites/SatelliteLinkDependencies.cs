@@ -1,4 +1,3 @@
-using Jarvis.Server.Duplex;
 using Jarvis.Server.Mqtt;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Status;

@@ -18,7 +18,7 @@ public sealed class StatusReport(
     SatelliteIdGuard idGuard,
     BackendStatusCache backends,
     MetricsRegistry metrics,
-    Conversation.ConversationModes modes,
+    Conversation.LiveConversations live,
     TimerBook timerBook,
     TimerRinger ringer,
     TimeProvider time)
@@ -32,7 +32,7 @@ public sealed class StatusReport(
         var rooms = coordinator.Rooms().ToDictionary(r => r.Room);
         var sessions = satellites.All();
         var enrolled = enrolment.Enrolled();
-        var conversationModes = modes.Snapshot();
+        var conversationModes = live.Modes();
         var timers = RoomTimers(now);
         var roomNames = rooms.Keys.Union(sessions.Select(s => s.Room)).Union(enrolled.Select(e => e.Room)).Union(timers.Keys)
             .Order(StringComparer.Ordinal);

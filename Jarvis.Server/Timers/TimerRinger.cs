@@ -1,6 +1,5 @@
 using Jarvis.Protocol.Link.Messages;
 using Jarvis.Server.Conversation;
-using Jarvis.Server.Duplex;
 using Jarvis.Server.HomeAssistant;
 using Jarvis.Server.HomeAssistant.Conversation;
 using Jarvis.Server.Rooms;
@@ -18,9 +17,8 @@ namespace Jarvis.Server.Timers;
 public sealed partial class TimerRinger(
     TimerBook book,
     TimerEarcon earcon,
-    SatelliteRoomAudio audio,
     SatelliteRegistry satellites,
-    DuplexRouter duplex,
+    LiveConversations conversations,
     ConversationCoordinator coordinator,
     HomeConversation home,
     IOptionsMonitor<TimersOptions> options,
@@ -130,7 +128,7 @@ public sealed partial class TimerRinger(
         await Task.Yield();
         var settings = options.CurrentValue;
         var token = ring.Stopping.Token;
-        var sink = new HandoffAudioSink(audio.For(room), duplex);
+        var sink = conversations.AudioFor(room);
         var started = time.GetTimestamp();
         try
         {

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Jarvis.Protocol.Opus;
-using Jarvis.Server.Duplex;
+using Jarvis.Server.Satellites;
 using Jarvis.Server.Status;
 using Jarvis.Server.Wyoming;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Jarvis.Server.Duplex;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
 using Jarvis.Server.Status;

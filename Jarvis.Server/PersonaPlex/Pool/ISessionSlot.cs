@@ -17,8 +17,11 @@ internal interface ISessionSlot
     /// <summary>A room holds the slot.</summary>
     bool IsLeased { get; }
 
-    /// <summary>Gives the slot to <paramref name="roomId"/>; the channel calls <paramref name="release"/> once when disposed.</summary>
-    IConversationChannel Attach(string roomId, Action<IConversationChannel> release);
+    /// <summary>
+    /// Gives the slot to <paramref name="roomId"/> (its model output to <paramref name="output"/> when given); the channel calls
+    /// <paramref name="release"/> once when disposed.
+    /// </summary>
+    IConversationChannel Attach(string roomId, IModelOutput? output, Action<IConversationChannel> release);
 
     /// <summary>Takes the slot back from the conversation <paramref name="lease"/> (no effect if it no longer holds it).</summary>
     void Detach(IConversationChannel lease);

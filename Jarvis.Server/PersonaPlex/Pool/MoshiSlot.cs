@@ -20,9 +20,9 @@ internal sealed class MoshiSlot : ISessionSlot
 
     public bool IsLeased => _session.Lease is not null;
 
-    public IConversationChannel Attach(string roomId, Action<IConversationChannel> release)
+    public IConversationChannel Attach(string roomId, IModelOutput? output, Action<IConversationChannel> release)
     {
-        var lease = new ConversationLease(roomId, _session, release);
+        var lease = new ConversationLease(roomId, _session, output, release);
         _session.Attach(lease);
         return lease;
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Jarvis.Server.PersonaPlex.Pool;
 
 namespace Jarvis.Server.PersonaPlex.Realtime;
 
@@ -13,17 +14,12 @@ internal sealed class RealtimeLease : IConversationChannel
 
     private readonly RealtimeSlot _slot;
     private readonly Action<IConversationChannel> _release;
-    private readonly Channel<PersonaPlexAudioPacket> _audio = Channel.CreateBounded<PersonaPlexAudioPacket>(
-        new BoundedChannelOptions(AudioQueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
-        dropped => dropped.Dispose());
-
-    private readonly Channel<string> _text = Channel.CreateBounded<string>(
-        new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true });
-
+    private readonly LeaseStreams _streams;
     private int _disposed;
 
-    public RealtimeLease(string roomId, RealtimeSlot slot, Action<IConversationChannel> release)
+    public RealtimeLease(string roomId, RealtimeSlot slot, IModelOutput? output, Action<IConversationChannel> release)
     {
+        _streams = new LeaseStreams(AudioQueueCapacity, output);
         RoomId = roomId;
         _slot = slot;
         _release = release;
@@ -33,9 +29,11 @@ internal sealed class RealtimeLease : IConversationChannel
 
     public Uri Endpoint => _slot.Endpoint;
 
-    public ChannelReader<PersonaPlexAudioPacket> Audio => _audio.Reader;
+    public ChannelReader<PersonaPlexAudioPacket> Audio => _streams.Audio;
 
-    public ChannelReader<string> Text => _text.Reader;
+    public ChannelReader<string> Text => _streams.Text;
+
+    public Task Completion => _streams.Completion;
 
     /// <summary>
     /// Sends one room packet on the session's clock; never waits for a session: a packet that comes while none is ready, or
@@ -53,26 +51,18 @@ internal sealed class RealtimeLease : IConversationChannel
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _release(this);
-            _audio.Writer.TryComplete();
-            _text.Writer.TryComplete();
-            while (_audio.Reader.TryRead(out var left))
-            {
-                left.Dispose();
-            }
+            _streams.Complete();
         }
 
         return ValueTask.CompletedTask;
     }
 
-    internal void Deliver(PersonaPlexAudioPacket packet)
-    {
-        if (!_audio.Writer.TryWrite(packet))
-        {
-            packet.Dispose();
-        }
-    }
+    internal void Deliver(PersonaPlexAudioPacket packet) => _streams.Deliver(packet);
 
-    internal void Deliver(string piece) => _text.Writer.TryWrite(piece);
+    internal void Deliver(string piece) => _streams.Deliver(piece);
+
+    /// <summary>The slot lost this conversation's session: <see cref="Completion"/> faults with <paramref name="reason"/>.</summary>
+    internal void Fail(string reason) => _streams.Fail(reason);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask AwaitAsync(ValueTask<bool> sending) => await sending.ConfigureAwait(false);

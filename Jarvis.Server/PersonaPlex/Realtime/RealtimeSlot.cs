@@ -61,14 +61,18 @@ internal sealed partial class RealtimeSlot : ISessionSlot
     /// <summary>The persona the next session will use.</summary>
     public PersonaPlexPersona Persona => _endpoint.Persona();
 
-    public IConversationChannel Attach(string roomId, Action<IConversationChannel> release)
+    public IConversationChannel Attach(string roomId, IModelOutput? output, Action<IConversationChannel> release)
     {
-        var lease = new RealtimeLease(roomId, this, release);
+        var lease = new RealtimeLease(roomId, this, output, release);
         Uplink.NewStream();
         _lease = lease;
         if (_sessionReady)
         {
             State = PersonaPlexState.InConversation;
+        }
+        else if (State is PersonaPlexState.Backoff or PersonaPlexState.Busy or PersonaPlexState.Stopped)
+        {
+            lease.Fail($"PersonaPlex at {Endpoint} is not available: {Counters.LastError ?? State.ToString()}");
         }
 
         _leaseChanged.Release();
@@ -137,6 +141,7 @@ internal sealed partial class RealtimeSlot : ISessionSlot
         finally
         {
             State = PersonaPlexState.Stopped;
+            LoseLease($"PersonaPlex at {Endpoint} stopped");
             await Uplink.DisposeAsync().ConfigureAwait(false);
             Downlink.Dispose();
         }
@@ -163,6 +168,7 @@ internal sealed partial class RealtimeSlot : ISessionSlot
             _live = live; // Connecting until its prefill is done (SessionReady)
             var end = await live.RunAsync(cancellationToken).ConfigureAwait(false);
             closeReason = Ended(end);
+            LoseLease($"PersonaPlex at {Endpoint} replaced the session ({end})");
             return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -177,6 +183,7 @@ internal sealed partial class RealtimeSlot : ISessionSlot
             _endpoint.Refused(ex);
             LogBusy(_logger, ex.Message);
             State = PersonaPlexState.Busy;
+            LoseLease($"PersonaPlex at {Endpoint} is not available: {ex.Message}");
             return backoff.Next();
         }
         catch (RealtimeConfigurationException ex)
@@ -184,12 +191,14 @@ internal sealed partial class RealtimeSlot : ISessionSlot
             Counters.LastError = ex.Message;
             _endpoint.StopOnConfiguration(ex, persona);
             State = PersonaPlexState.Stopped;
+            LoseLease($"PersonaPlex at {Endpoint} is not available: {ex.Message}");
             return null;
         }
         catch (Exception ex)
         {
             Failed(ex, wasLive: live is not null);
             State = PersonaPlexState.Backoff;
+            LoseLease(live is null ? $"PersonaPlex at {Endpoint} is not available: {ex.Message}" : $"PersonaPlex at {Endpoint} dropped the session: {ex.Message}");
             return backoff.Next();
         }
         finally
@@ -204,6 +213,9 @@ internal sealed partial class RealtimeSlot : ISessionSlot
             }
         }
     }
+
+    /// <summary>The session under the room's conversation is gone (a new one would not know the conversation): the lease fails.</summary>
+    private void LoseLease(string reason) => _lease?.Fail(reason);
 
     private string Ended(RealtimeSessionEnd end)
     {

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Jarvis.Server.PersonaPlex.Pool;
 
 namespace Jarvis.Server.PersonaPlex.Sessions;
 
@@ -9,17 +10,12 @@ internal sealed class ConversationLease : IConversationChannel
 
     private readonly EndpointSession _endpoint;
     private readonly Action<ConversationLease> _release;
-    private readonly Channel<PersonaPlexAudioPacket> _audio = Channel.CreateBounded<PersonaPlexAudioPacket>(
-        new BoundedChannelOptions(AudioQueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
-        dropped => dropped.Dispose());
-
-    private readonly Channel<string> _text = Channel.CreateBounded<string>(
-        new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true });
-
+    private readonly LeaseStreams _streams;
     private int _disposed;
 
-    public ConversationLease(string roomId, EndpointSession endpoint, Action<ConversationLease> release)
+    public ConversationLease(string roomId, EndpointSession endpoint, IModelOutput? output, Action<ConversationLease> release)
     {
+        _streams = new LeaseStreams(AudioQueueCapacity, output);
         RoomId = roomId;
         _endpoint = endpoint;
         _release = release;
@@ -31,9 +27,11 @@ internal sealed class ConversationLease : IConversationChannel
 
     internal EndpointSession Session => _endpoint;
 
-    public ChannelReader<PersonaPlexAudioPacket> Audio => _audio.Reader;
+    public ChannelReader<PersonaPlexAudioPacket> Audio => _streams.Audio;
 
-    public ChannelReader<string> Text => _text.Reader;
+    public ChannelReader<string> Text => _streams.Text;
+
+    public Task Completion => _streams.Completion;
 
     public ValueTask SendAsync(ReadOnlyMemory<byte> opusPacket, CancellationToken cancellationToken)
     {
@@ -41,27 +39,19 @@ internal sealed class ConversationLease : IConversationChannel
         return _endpoint.SendAsync(opusPacket, cancellationToken);
     }
 
-    internal void Deliver(PersonaPlexAudioPacket packet)
-    {
-        if (!_audio.Writer.TryWrite(packet))
-        {
-            packet.Dispose();
-        }
-    }
+    internal void Deliver(PersonaPlexAudioPacket packet) => _streams.Deliver(packet);
 
-    internal void Deliver(string piece) => _text.Writer.TryWrite(piece);
+    internal void Deliver(string piece) => _streams.Deliver(piece);
+
+    /// <summary>The slot lost this conversation's session: <see cref="Completion"/> faults with <paramref name="reason"/>.</summary>
+    internal void Fail(string reason) => _streams.Fail(reason);
 
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _release(this);
-            _audio.Writer.TryComplete();
-            _text.Writer.TryComplete();
-            while (_audio.Reader.TryRead(out var left))
-            {
-                left.Dispose();
-            }
+            _streams.Complete();
         }
 
         return ValueTask.CompletedTask;

@@ -55,6 +55,10 @@ internal sealed class EndpointSession
         {
             State = PersonaPlexState.InConversation;
         }
+        else if (State is PersonaPlexState.Backoff or PersonaPlexState.Busy or PersonaPlexState.Stopped)
+        {
+            lease.Fail($"PersonaPlex at {Endpoint} is not available: {GetStatus().LastError ?? State.ToString()}");
+        }
 
         _leaseChanged.Release();
     }
@@ -133,7 +137,11 @@ internal sealed class EndpointSession
 
         _replacements.Done(this);
         State = PersonaPlexState.Stopped;
+        LoseLease($"PersonaPlex at {Endpoint} stopped");
     }
+
+    /// <summary>The session under the room's conversation is gone (a new one would not know the conversation): the lease fails.</summary>
+    private void LoseLease(string reason) => _lease?.Fail(reason);
 
     private async Task<TimeSpan?> RunOneSessionAsync(PersonaPlexClient client, ReconnectBackoff backoff, CancellationToken cancellationToken)
     {
@@ -151,7 +159,9 @@ internal sealed class EndpointSession
             _live = live;
             _replacements.Done(this);
             State = _lease is null ? PersonaPlexState.Warm : PersonaPlexState.InConversation;
-            _events.Ended(await ended.ConfigureAwait(false));
+            var end = await ended.ConfigureAwait(false);
+            _events.Ended(end);
+            LoseLease($"PersonaPlex at {Endpoint} replaced the session ({end})");
             return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -163,6 +173,7 @@ internal sealed class EndpointSession
             _replacements.Done(this);
             _events.Busy(ex);
             State = PersonaPlexState.Busy;
+            LoseLease($"PersonaPlex at {Endpoint} is not available: {ex.Message}");
             return backoff.Next();
         }
         catch (Exception ex)
@@ -170,6 +181,7 @@ internal sealed class EndpointSession
             _replacements.Done(this);
             _events.Failed(ex, wasLive: live is not null);
             State = PersonaPlexState.Backoff;
+            LoseLease(live is null ? $"PersonaPlex at {Endpoint} is not available: {ex.Message}" : $"PersonaPlex at {Endpoint} dropped the session: {ex.Message}");
             return backoff.Next();
         }
         finally

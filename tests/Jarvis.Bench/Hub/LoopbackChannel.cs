@@ -6,7 +6,7 @@ namespace Jarvis.Bench.Hub;
 
 /// <summary>
 /// A stand-in for a PersonaPlex session that answers instantly: records when each room packet arrives (uplink) and emits
-/// one 80 ms packet every 80 ms carrying its id (downlink), so that only the server's own latency is measured.
+/// one 80 ms packet every 80 ms carrying its id (downlink, to the conversation's output when it gave one), so that only the server's own latency is measured.
 /// </summary>
 internal sealed class LoopbackChannel : IConversationChannel
 {
@@ -17,10 +17,14 @@ internal sealed class LoopbackChannel : IConversationChannel
     private readonly LatencySamples _uplink;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _clock;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public LoopbackChannel(string roomId, Uri endpoint, LatencySamples uplink, LatencySamples downlink)
+    private readonly IModelOutput? _output;
+
+    public LoopbackChannel(string roomId, Uri endpoint, IModelOutput? output, LatencySamples uplink, LatencySamples downlink)
     {
         RoomId = roomId;
+        _output = output;
         Endpoint = endpoint;
         _uplink = uplink;
         _clock = ClockAsync(downlink, _stop.Token);
@@ -33,6 +37,9 @@ internal sealed class LoopbackChannel : IConversationChannel
     public ChannelReader<PersonaPlexAudioPacket> Audio => _audio.Reader;
 
     public ChannelReader<string> Text => _text.Reader;
+
+    /// <summary>A loopback never loses its session: completes when disposed.</summary>
+    public Task Completion => _stopped.Task;
 
     public int DownlinkSent { get; private set; }
 
@@ -47,6 +54,7 @@ internal sealed class LoopbackChannel : IConversationChannel
         await _stop.CancelAsync();
         await _clock.ContinueWith(static _ => { }, TaskScheduler.Default);
         _audio.Writer.TryComplete();
+        _stopped.TrySetResult();
         _stop.Dispose();
     }
 
@@ -60,7 +68,16 @@ internal sealed class LoopbackChannel : IConversationChannel
         {
             BinaryPrimitives.WriteInt32LittleEndian(packet.AsSpan(1), id);
             downlink.Sent(id);
-            _audio.Writer.TryWrite(PersonaPlexAudioPacket.CopyOf(packet, id * 1920L, TimeProvider.System.GetTimestamp()));
+            var audio = PersonaPlexAudioPacket.CopyOf(packet, id * 1920L, TimeProvider.System.GetTimestamp());
+            if (_output is { } output)
+            {
+                output.OnAudio(audio);
+            }
+            else
+            {
+                _audio.Writer.TryWrite(audio);
+            }
+
             DownlinkSent++;
             id++;
         }

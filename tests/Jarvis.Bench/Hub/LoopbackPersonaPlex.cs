@@ -8,9 +8,9 @@ internal sealed class LoopbackPersonaPlex(LatencySamples uplink, LatencySamples 
     private static readonly Uri Endpoint = new("ws://loopback/api/chat");
     private volatile LoopbackChannel? _current;
 
-    public ValueTask<IConversationChannel> AcquireAsync(string roomId, CancellationToken cancellationToken)
+    public ValueTask<IConversationChannel> AcquireAsync(string roomId, IModelOutput? output, CancellationToken cancellationToken)
     {
-        var channel = new LoopbackChannel(roomId, Endpoint, uplink, downlink);
+        var channel = new LoopbackChannel(roomId, Endpoint, output, uplink, downlink);
         _current = channel;
         return ValueTask.FromResult<IConversationChannel>(channel);
     }

@@ -109,7 +109,7 @@ public sealed class HomeInPipelineTests
     {
         var kitchen = await env.KitchenAsync();
         await ConversationFixture.ConverseAsync(kitchen);
-        await Eventually.TrueAsync(() => env.Get<ConversationModes>().IsPipeline(0), "the conversation runs on the pipeline");
+        await Eventually.TrueAsync(() => env.Get<LiveConversations>().ModeIn("kitchen") == TurnMode.Pipeline, "the conversation runs on the pipeline");
         return kitchen;
     }
 

@@ -24,7 +24,7 @@ public sealed class NoRequestTests
         var kitchen = await env.KitchenAsync();
         await ConversationFixture.ConverseAsync(kitchen);
         var expected = mode == "Duplex" ? TurnMode.Duplex : TurnMode.Pipeline;
-        await Eventually.TrueAsync(() => env.Get<ConversationModes>().Snapshot().GetValueOrDefault("kitchen") == mode.ToLowerInvariant(), $"the conversation runs in {mode} mode");
+        await Eventually.TrueAsync(() => env.Get<LiveConversations>().Modes().GetValueOrDefault("kitchen") == mode.ToLowerInvariant(), $"the conversation runs in {mode} mode");
 
         string[] noRequests = ["", "Thank you.", "[music]", "um"];
         foreach (var transcript in noRequests)
@@ -62,7 +62,7 @@ public sealed class NoRequestTests
         env.Ollama.TokenDelay = TimeSpan.FromMilliseconds(30);
         var kitchen = await env.KitchenAsync();
         await ConversationFixture.ConverseAsync(kitchen);
-        await Eventually.TrueAsync(() => env.Get<ConversationModes>().Snapshot().GetValueOrDefault("kitchen") == mode.ToLowerInvariant(), $"the conversation runs in {mode} mode");
+        await Eventually.TrueAsync(() => env.Get<LiveConversations>().Modes().GetValueOrDefault("kitchen") == mode.ToLowerInvariant(), $"the conversation runs in {mode} mode");
 
         await env.SayAsync(kitchen, Question);
         await Eventually.TrueAsync(() => AnswerPackets(kitchen.Audio) >= 10, "the answer plays in the kitchen");

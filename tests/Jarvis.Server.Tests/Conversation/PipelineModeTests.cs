@@ -36,7 +36,7 @@ public sealed class PipelineModeTests
         env.Ollama.Answer = _ => "Sunlight bends in raindrops. Each colour bends differently.";
         var kitchen = await env.KitchenAsync();
         await ConversationFixture.ConverseAsync(kitchen);
-        await Eventually.TrueAsync(() => env.Get<ConversationModes>().IsPipeline(0), "the conversation runs on the pipeline");
+        await Eventually.TrueAsync(() => env.Get<LiveConversations>().ModeIn("kitchen") == TurnMode.Pipeline, "the conversation runs on the pipeline");
         Assert.Equal(PersonaPlexState.Warm, env.Get<IPersonaPlexSessions>().GetStatus()[0].State);
 
         const string question = "Explain how a rainbow forms in detail";
@@ -69,7 +69,7 @@ public sealed class PipelineModeTests
         await Eventually.TrueAsync(() => env.Get<IPersonaPlexSessions>().GetStatus()[0].State is PersonaPlexState.Backoff, "PersonaPlex is seen down");
 
         await ConversationFixture.ConverseAsync(kitchen);
-        await Eventually.TrueAsync(() => env.Get<ConversationModes>().IsPipeline(0), "the conversation runs on the pipeline");
+        await Eventually.TrueAsync(() => env.Get<LiveConversations>().ModeIn("kitchen") == TurnMode.Pipeline, "the conversation runs on the pipeline");
         await env.SayAsync(kitchen, "What is the capital of France");
         var fallback = await env.TurnAsync("What is the capital of France");
         Assert.Equal((TurnMode.Pipeline, true), (fallback.Mode, fallback.Spoke));
@@ -79,7 +79,7 @@ public sealed class PipelineModeTests
         await env.PersonaPlex.StartAsync(port);
         await Eventually.TrueAsync(() => env.Get<IPersonaPlexSessions>().GetStatus()[0].State == PersonaPlexState.Warm, "PersonaPlex is back", TimeSpan.FromSeconds(20));
         await ConversationFixture.ConverseAsync(kitchen);
-        await Eventually.TrueAsync(() => env.Get<ConversationModes>().Snapshot().GetValueOrDefault("kitchen") == "duplex", "the conversation runs on PersonaPlex");
+        await Eventually.TrueAsync(() => env.Get<LiveConversations>().Modes().GetValueOrDefault("kitchen") == "duplex", "the conversation runs on PersonaPlex");
         var heard = kitchen.AudioReceived;
         await Eventually.TrueAsync(() => kitchen.AudioReceived >= heard + 5, "PersonaPlex is heard");
         await env.SayAsync(kitchen, "Yeah, that sounds good");

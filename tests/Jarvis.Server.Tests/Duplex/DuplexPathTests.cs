@@ -134,7 +134,7 @@ public sealed class DuplexPathTests
         await DuplexFixture.ActiveAsync(kitchen);
         await Eventually.TrueAsync(() => kitchen.AudioReceived >= 2, "the kitchen hears PersonaPlex");
 
-        Assert.True(hub.Server.Get<Jarvis.Server.Duplex.DuplexRouter>().CutModelAudio("kitchen", cut: true));
+        Assert.True(hub.Server.Get<Jarvis.Server.Conversation.LiveConversations>().CutModelAudio("kitchen", cut: true));
         await Eventually.TrueAsync(() => kitchen.Last<FlushMessage>()?.Reason == FlushReason.Cut, "the kitchen is flushed");
         var sink = hub.Server.Get<Jarvis.Server.Satellites.SatelliteRoomAudio>().For("kitchen");
         var heard = kitchen.AudioReceived;
@@ -147,7 +147,7 @@ public sealed class DuplexPathTests
         await Eventually.TrueAsync(() => kitchen.AudioReceived >= heard + answer.Count, "the answer reaches the kitchen");
         Assert.Equal(answer, kitchen.Audio.Skip(heard).Take(answer.Count));
 
-        hub.Server.Get<Jarvis.Server.Duplex.DuplexRouter>().CutModelAudio("kitchen", cut: false);
+        hub.Server.Get<Jarvis.Server.Conversation.LiveConversations>().CutModelAudio("kitchen", cut: false);
         await Eventually.TrueAsync(() => kitchen.AudioReceived >= heard + answer.Count + 3, "PersonaPlex is heard again");
     }
 

@@ -32,7 +32,7 @@ public sealed class StreamKindTests
         env.Ollama.Answer = _ => "Sunlight bends in raindrops. Each colour bends differently.";
         var kitchen = await env.KitchenAsync();
         await ConversationFixture.ConverseAsync(kitchen);
-        await Eventually.TrueAsync(() => env.Get<ConversationModes>().IsPipeline(0), "the conversation runs on the pipeline");
+        await Eventually.TrueAsync(() => env.Get<LiveConversations>().ModeIn("kitchen") == TurnMode.Pipeline, "the conversation runs on the pipeline");
 
         await env.SayAsync(kitchen, "Explain how a rainbow forms in detail");
         await env.TurnAsync("Explain how a rainbow forms in detail");

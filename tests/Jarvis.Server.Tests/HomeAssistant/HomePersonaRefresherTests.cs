@@ -79,7 +79,7 @@ public sealed class HomePersonaRefresherTests
     {
         public List<(string Text, string Voice)> Personas { get; } = [];
 
-        public ValueTask<IConversationChannel> AcquireAsync(string roomId, CancellationToken cancellationToken) =>
+        public ValueTask<IConversationChannel> AcquireAsync(string roomId, IModelOutput? output, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("not used by the refresher");
 
         public ValueTask SetPersonaAsync(string textPrompt, string voice, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using Jarvis.Protocol.Opus;
 
-namespace Jarvis.Server.Duplex;
+namespace Jarvis.Server.Satellites;
 
 /// <summary>
 /// The short descending two-tone a room hears when PersonaPlex fails mid-conversation: 24 kHz Opus packets (20 ms),

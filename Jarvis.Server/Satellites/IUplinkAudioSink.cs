@@ -1,6 +1,5 @@
-using Jarvis.Server.Satellites;
 
-namespace Jarvis.Server.Duplex;
+namespace Jarvis.Server.Satellites;
 
 /// <summary>Where satellite microphone packets go once the link has read them (the duplex router, the wake glue).</summary>
 public interface IUplinkAudioSink

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Jarvis.Server.Duplex;
+namespace Jarvis.Server.Satellites;
 
 /// <summary>A room's Opus packet waiting to go to PersonaPlex, in a rented buffer, with its arrival timestamp.</summary>
 internal readonly record struct UplinkPacket(byte[] Buffer, int Length, long ReceivedTimestamp)
