@@ -80,6 +80,27 @@ public sealed class DuplexPathTests
     }
 
     [Fact]
+    public async Task A_conversation_keeps_its_mode_when_it_moves_and_is_gone_when_it_ends()
+    {
+        await using var hub = await DuplexFixture.StartAsync(QuickFollowMe);
+        var live = hub.Server.Get<Jarvis.Server.Conversation.LiveConversations>();
+        var kitchen = await hub.SatelliteAsync("kitchen");
+        var hall = await hub.SatelliteAsync("hall");
+        await kitchen.LongPressAsync();
+        await DuplexFixture.ActiveAsync(kitchen);
+        Assert.Equal(new Dictionary<string, string> { ["kitchen"] = "duplex" }, live.Modes());
+
+        await kitchen.VoiceAsync(true, 0.9, levelDbfs: -45);
+        await hall.VoiceAsync(true, 0.9, levelDbfs: -15);
+
+        await DuplexFixture.ActiveAsync(hall);
+        Assert.Equal(new Dictionary<string, string> { ["hall"] = "duplex" }, live.Modes());
+        Assert.Null(live.ModeIn("kitchen"));
+        await hall.MuteAsync(true);
+        await Eventually.TrueAsync(() => live.Modes().Count == 0, "no conversation is left once it ends");
+    }
+
+    [Fact]
     public async Task Mute_from_the_button_and_from_mqtt_both_silence_the_active_room()
     {
         await using var hub = await DuplexFixture.StartAsync();
