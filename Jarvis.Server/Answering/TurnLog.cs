@@ -1,6 +1,6 @@
 namespace Jarvis.Server.Answering;
 
-/// <summary>The most recent turns (bounded), newest last; read by the status page and ratings. Every turn also feeds <see cref="Metrics"/>.</summary>
+/// <summary>The most recent turns (bounded), newest last; read by the status page, <c>/api/turns</c> and ratings (the metrics are <see cref="Conversation.ConversationStageMetrics"/>).</summary>
 public sealed class TurnLog
 {
     public const int Capacity = 200;
@@ -8,11 +8,8 @@ public sealed class TurnLog
     private readonly LinkedList<TurnRecord> _turns = new();
     private readonly Lock _lock = new();
 
-    public TurnMetrics Metrics { get; } = new();
-
     public void Add(TurnRecord turn)
     {
-        Metrics.Record(turn);
         lock (_lock)
         {
             _turns.AddLast(turn);

@@ -18,7 +18,7 @@ public sealed partial class MqttHubBridge
 
         foreach (var (room, active) in rooms)
         {
-            if (_satelliteByRoom.TryGetValue(room, out var id))
+            if (SatelliteIn(room) is { } id)
             {
                 await _mqtt.PublishAsync(_topics.SatelliteConversation(id), MqttPayloads.OnOff(active), retain: true, cancellationToken).ConfigureAwait(false);
                 await PublishStateAsync(id, s => s with { ConversationActive = active }, cancellationToken).ConfigureAwait(false);
@@ -34,7 +34,7 @@ public sealed partial class MqttHubBridge
         var active = _coordinator.Conversations().FirstOrDefault();
         var payload = active is null
             ? ActiveConversation.None(now)
-            : new ActiveConversation(now, active.Room, _satelliteByRoom.GetValueOrDefault(active.Room), $"{_options.ServerId}-{active.Slot}");
+            : new ActiveConversation(now, active.Room, SatelliteIn(active.Room), $"{_options.ServerId}-{active.Slot}");
         await _mqtt.PublishAsync(_topics.ActiveConversation, MqttJson.Serialize(payload), retain: true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -43,7 +43,7 @@ public sealed partial class MqttHubBridge
         SatelliteStateEvent state;
         lock (_states)
         {
-            var current = _states.GetValueOrDefault(id) ?? new SatelliteStateEvent(id, _satellites.RoomOf(id), LedState.Idle, false, false, _time.GetUtcNow());
+            var current = _states.GetValueOrDefault(id) ?? new SatelliteStateEvent(id, _enrolment.RoomOf(id), LedState.Idle, false, false, _time.GetUtcNow());
             state = change(current) with { Timestamp = _time.GetUtcNow() };
             _states[id] = state;
         }
@@ -51,16 +51,68 @@ public sealed partial class MqttHubBridge
         await _mqtt.PublishAsync(_topics.SatelliteState(id), MqttJson.Serialize(state), retain: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task PublishDiscoveryAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The enrolled satellite serving the room, or null.</summary>
+    private string? SatelliteIn(string room) => _enrolment.Enrolled().FirstOrDefault(s => s.Room == room)?.Id;
+
+    /// <summary>
+    /// Brings the retained per-satellite topics in line with the enrolled satellites: a new one (or one moved to another room)
+    /// gets its discovery configs, status and state; a removed one has its configs and retained topics cleared, so that
+    /// Home Assistant drops its entities.
+    /// </summary>
+    private async Task SyncDiscoveryAsync(CancellationToken cancellationToken)
+    {
+        var enrolled = _enrolment.Enrolled().ToDictionary(s => s.Id, s => s.Room, StringComparer.Ordinal);
+        foreach (var (id, room) in enrolled)
+        {
+            if (_discovered.TryGetValue(id, out var published) && published == room)
+            {
+                continue;
+            }
+
+            if (published is not null)
+            {
+                await PublishDiscoveryAsync(id, published, withdraw: true, cancellationToken).ConfigureAwait(false);
+                lock (_states)
+                {
+                    _states.Remove(id);
+                }
+            }
+
+            await PublishDiscoveryAsync(id, room, withdraw: false, cancellationToken).ConfigureAwait(false);
+            var online = _registry.ByRoom(room) is not null;
+            await _mqtt.PublishAsync(_topics.SatelliteStatus(id), online ? MqttPayloads.Online : MqttPayloads.Offline, retain: true, cancellationToken).ConfigureAwait(false);
+            await PublishStateAsync(id, s => s, cancellationToken).ConfigureAwait(false);
+            _discovered[id] = room;
+        }
+
+        foreach (var (id, room) in _discovered.Where(d => !enrolled.ContainsKey(d.Key)).ToArray())
+        {
+            await PublishDiscoveryAsync(id, room, withdraw: true, cancellationToken).ConfigureAwait(false);
+            foreach (var topic in (string[])[_topics.SatelliteStatus(id), _topics.SatelliteState(id), _topics.SatelliteMute(id), _topics.SatelliteConversation(id)])
+            {
+                await _mqtt.PublishAsync(topic, [], retain: true, cancellationToken).ConfigureAwait(false);
+            }
+
+            lock (_states)
+            {
+                _states.Remove(id);
+            }
+
+            _discovered.Remove(id);
+        }
+    }
+
+    /// <summary>Publishes the satellite's discovery configs, or (withdraw) the empty retained payloads that remove them.</summary>
+    private async Task PublishDiscoveryAsync(string id, string room, bool withdraw, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(_options.DiscoveryPrefix))
         {
             return;
         }
 
-        foreach (var config in SatelliteDiscovery.For(_topics, new SatelliteDevice(id, _satellites.RoomOf(id))))
+        foreach (var config in SatelliteDiscovery.For(_topics, new SatelliteDevice(id, room)))
         {
-            await _mqtt.PublishAsync(config.Topic, config.Payload, retain: true, cancellationToken).ConfigureAwait(false);
+            await _mqtt.PublishAsync(config.Topic, withdraw ? [] : config.Payload, retain: true, cancellationToken).ConfigureAwait(false);
         }
     }
 

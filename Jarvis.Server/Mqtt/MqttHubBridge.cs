@@ -3,45 +3,48 @@ using Jarvis.Protocol.Mqtt;
 using Jarvis.Protocol.Mqtt.Discovery;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
+using Jarvis.Server.Satellites.Enrolment;
 using Microsoft.Extensions.Options;
 
 namespace Jarvis.Server.Mqtt;
 
 /// <summary>
 /// The hub on MQTT: publishes presence, mute, LED/state, the active conversation (retained) and arbitration claims,
-/// Home Assistant discovery for every enrolled satellite; applies mute commands and other servers' claims.
+/// Home Assistant discovery for every enrolled satellite (configured or approved by the owner, withdrawn when removed); applies
+/// mute commands and other servers' claims.
 /// </summary>
 public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
 {
     private readonly MqttConnection _mqtt;
     private readonly ConversationCoordinator _coordinator;
     private readonly SatelliteRegistry _registry;
-    private readonly SatellitesOptions _satellites;
+    private readonly SatelliteEnrolment _enrolment;
     private readonly MqttOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttHubBridge> _logger;
     private readonly MqttTopics _topics;
-    private readonly Dictionary<string, string> _satelliteByRoom;
+    /// <summary>The satellites whose discovery is published, with their rooms: touched by StartAsync, then only by the publish loop.</summary>
+    private readonly Dictionary<string, string> _discovered = new(StringComparer.Ordinal);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, SatelliteStateEvent> _states = new(StringComparer.Ordinal);
-    private readonly System.Threading.Channels.Channel<HubCommand> _outbound =
-        System.Threading.Channels.Channel.CreateUnbounded<HubCommand>(new() { SingleReader = true });
+    /// <summary>Hub commands to publish, in order; null: the enrolled satellites changed (publish or withdraw discovery).</summary>
+    private readonly System.Threading.Channels.Channel<HubCommand?> _outbound =
+        System.Threading.Channels.Channel.CreateUnbounded<HubCommand?>(new() { SingleReader = true });
 
     private readonly IMqttCommandObserver[] _observers;
 
-    public MqttHubBridge(MqttConnection mqtt, ConversationCoordinator coordinator, SatelliteRegistry registry, IOptions<SatellitesOptions> satellites,
+    public MqttHubBridge(MqttConnection mqtt, ConversationCoordinator coordinator, SatelliteRegistry registry, SatelliteEnrolment enrolment,
         IOptions<MqttOptions> options, TimeProvider time, ILogger<MqttHubBridge> logger, IEnumerable<IMqttCommandObserver>? observers = null)
     {
         _observers = observers?.ToArray() ?? [];
         _mqtt = mqtt;
         _coordinator = coordinator;
         _registry = registry;
-        _satellites = satellites.Value;
+        _enrolment = enrolment;
         _options = options.Value;
         _time = time;
         _logger = logger;
         _topics = new MqttTopics(_options.TopicPrefix, string.IsNullOrEmpty(_options.DiscoveryPrefix) ? MqttTopics.DefaultDiscoveryPrefix : _options.DiscoveryPrefix);
-        _satelliteByRoom = _satellites.Devices.Keys.ToDictionary(_satellites.RoomOf, id => id, StringComparer.Ordinal);
         _mqtt.LastWill = (_topics.ServerStatus, MqttPayloads.Offline);
     }
 
@@ -53,12 +56,8 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
     {
         await _mqtt.PublishAsync(_topics.ServerStatus, MqttPayloads.Online, retain: true, cancellationToken).ConfigureAwait(false);
         await PublishActiveAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (id, _) in _satellites.Devices)
-        {
-            await PublishDiscoveryAsync(id, cancellationToken).ConfigureAwait(false);
-            await _mqtt.PublishAsync(_topics.SatelliteStatus(id), MqttPayloads.Offline, retain: true, cancellationToken).ConfigureAwait(false);
-            await PublishStateAsync(id, s => s, cancellationToken).ConfigureAwait(false);
-        }
+        await SyncDiscoveryAsync(cancellationToken).ConfigureAwait(false);
+        _enrolment.Changed += OnEnrolmentChanged;
 
         await _mqtt.SubscribeAsync(_topics.AllMuteSetCommands, cancellationToken).ConfigureAwait(false);
         await _mqtt.SubscribeAsync(_topics.AllArbitrationClaims, cancellationToken).ConfigureAwait(false);
@@ -70,6 +69,14 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _enrolment.Changed -= OnEnrolmentChanged;
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void OnEnrolmentChanged() => _outbound.Writer.TryWrite(null);
+
     /// <summary>Queued, never awaited by the dispatcher: a slow or half-open broker must not delay the audio path's decisions.</summary>
     public ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
     {
@@ -77,9 +84,15 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
         return ValueTask.CompletedTask;
     }
 
-    private async Task PublishAsync(HubCommand command, CancellationToken cancellationToken)
+    private async Task PublishAsync(HubCommand? command, CancellationToken cancellationToken)
     {
-        _satelliteByRoom.TryGetValue(command.Room, out var id);
+        if (command is null)
+        {
+            await SyncDiscoveryAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var id = SatelliteIn(command.Room);
         switch (command.Kind)
         {
             case HubCommandKind.Claim:
@@ -155,9 +168,9 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
         switch (topic.Kind)
         {
             case MqttTopicKind.SatelliteMuteSet when MqttPayloads.TryParseOnOff(message.Payload, out var muted):
-                if (_satellites.Devices.ContainsKey(topic.Id!))
+                if (_enrolment.IsEnrolled(topic.Id!))
                 {
-                    var room = _satellites.RoomOf(topic.Id!);
+                    var room = _enrolment.RoomOf(topic.Id!);
                     if (!muted && !_options.RemoteUnmute && _registry.ByRoom(room) is { MutedBy: MuteSource.Button, Muted: true })
                     {
                         // A privacy mute: the satellite's own state wins. Say why, and put the retained state back.
@@ -205,7 +218,7 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
     private partial void LogUnmuteRefused(string satellite);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: publishing {Command} timed out (broker unresponsive)")]
-    private partial void LogPublishTimeout(HubCommand command);
+    private partial void LogPublishTimeout(HubCommand? command);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: ignored a malformed payload on {Topic}")]
     private partial void LogBadPayload(string topic);

@@ -6,7 +6,9 @@ namespace Jarvis.Server.Satellites.Enrolment;
 public sealed partial class SatelliteEnrolment
 {
     /// <summary>Approves a pending satellite (into <paramref name="room"/>, default the room it asked for) and admits it.</summary>
-    public EnrolmentResult Approve(string satelliteId, string? room, string? name, string? pairingCode)
+    public EnrolmentResult Approve(string satelliteId, string? room, string? name, string? pairingCode) => Announce(ApproveLocked(satelliteId, room, name, pairingCode));
+
+    private EnrolmentResult ApproveLocked(string satelliteId, string? room, string? name, string? pairingCode)
     {
         lock (_gate)
         {
@@ -69,7 +71,9 @@ public sealed partial class SatelliteEnrolment
     }
 
     /// <summary>Renames or moves an approved satellite (the caller closes its link so that it reconnects into the new room).</summary>
-    public EnrolmentResult Update(string satelliteId, string? room, string? name)
+    public EnrolmentResult Update(string satelliteId, string? room, string? name) => Announce(UpdateLocked(satelliteId, room, name));
+
+    private EnrolmentResult UpdateLocked(string satelliteId, string? room, string? name)
     {
         lock (_gate)
         {
@@ -96,7 +100,9 @@ public sealed partial class SatelliteEnrolment
     }
 
     /// <summary>Removes an approved satellite (the caller closes its link; it may ask to join again).</summary>
-    public EnrolmentResult Remove(string satelliteId)
+    public EnrolmentResult Remove(string satelliteId) => Announce(RemoveLocked(satelliteId));
+
+    private EnrolmentResult RemoveLocked(string satelliteId)
     {
         lock (_gate)
         {
@@ -110,6 +116,22 @@ public sealed partial class SatelliteEnrolment
             LogRemoved(satelliteId);
             return new EnrolmentResult.Done(null);
         }
+    }
+
+    /// <summary>
+    /// Raised after an approval, a move/rename or a removal changed the enrolled satellites (outside the lock, on the caller's
+    /// thread): the MQTT bridge publishes or withdraws their Home Assistant entities.
+    /// </summary>
+    public event Action? Changed;
+
+    private EnrolmentResult Announce(EnrolmentResult result)
+    {
+        if (result is EnrolmentResult.Done)
+        {
+            Changed?.Invoke();
+        }
+
+        return result;
     }
 
     private EnrolmentResult? Editable(string satelliteId) =>

@@ -75,6 +75,11 @@ public sealed class LinkMessageReaderTests
     [InlineData("""{"type":"stream","kind":1}""")]
     [InlineData("""{"type":"stream","kind":null}""")]
     [InlineData("""{"type":"stream","kind":"burst","kind":"real_time"}""")]
+    [InlineData("""{"type":"stream","kind":"realtime"}""")]
+    [InlineData("""{"type":"stream","kind":"RealTime"}""")]
+    [InlineData("""{"type":"stream","kind":"Burst"}""")]
+    [InlineData("""{"type":"stream","kind":"burst, real_time"}""")]
+    [InlineData("""{"type":"stream","kind":"0"}""")]
     public void Bad_stream_messages_close_the_satellites_link(string json)
     {
         var satellite = new LinkMessageReader(LinkPeer.Satellite);

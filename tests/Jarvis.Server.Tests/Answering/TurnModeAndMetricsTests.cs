@@ -1,6 +1,6 @@
-using System.Text;
 using Jarvis.Server.Answering;
 using Jarvis.Server.Conversation;
+using Jarvis.Server.Status;
 using Jarvis.Server.Tests.Emulators;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,20 +29,19 @@ public sealed class TurnModeAndMetricsTests
     [Fact]
     public void Turns_become_prometheus_histograms_and_counters()
     {
-        var log = new TurnLog();
-        log.Add(new TurnRecord
+        var registry = new MetricsRegistry();
+        new ConversationStageMetrics(registry).Record(new TurnRecord
         {
             Id = "a", Room = "kitchen", Mode = TurnMode.Pipeline, Transcript = "x", StartedAt = DateTimeOffset.UnixEpoch,
             Route = "deep", Handling = "llm", EndOfSpeechToFirstAudio = TimeSpan.FromMilliseconds(300),
         });
-        var text = new StringBuilder();
 
-        log.Metrics.WriteTo(text);
+        var metrics = registry.WriteText();
 
-        var metrics = text.ToString();
-        Assert.Contains("jarvis_turn_stage_seconds_bucket{stage=\"first_audio\",mode=\"pipeline\",le=\"0.25\"} 0", metrics);
-        Assert.Contains("jarvis_turn_stage_seconds_bucket{stage=\"first_audio\",mode=\"pipeline\",le=\"0.5\"} 1", metrics);
-        Assert.Contains("jarvis_turn_stage_seconds_count{stage=\"first_audio\",mode=\"pipeline\"} 1", metrics);
-        Assert.Contains("jarvis_turns_total{mode=\"pipeline\",route=\"deep\",handling=\"llm\",interrupted=\"false\"} 1", metrics);
+        Assert.Contains("jarvis_conversation_stage_seconds_bucket{stage=\"first_audio\",mode=\"pipeline\",le=\"0.25\"} 0", metrics);
+        Assert.Contains("jarvis_conversation_stage_seconds_bucket{stage=\"first_audio\",mode=\"pipeline\",le=\"0.5\"} 1", metrics);
+        Assert.Contains("jarvis_conversation_stage_seconds_count{stage=\"first_audio\",mode=\"pipeline\"} 1", metrics);
+        Assert.Contains("jarvis_conversation_turns_total{mode=\"pipeline\",route=\"deep\",handling=\"llm\",interrupted=\"false\"} 1", metrics);
+        Assert.DoesNotContain("stage=\"transcript\"", metrics);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Jarvis.Server.Llm;
 using Jarvis.Server.Tests.Emulators;
 using Jarvis.Server.Tests.Emulators.Ollama;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OllamaSharp;
@@ -237,6 +238,66 @@ public sealed class OllamaChatTests : IAsyncLifetime
         var request = Assert.Single(_ollama.ChatRequests);
         Assert.Empty(request["messages"]!.AsArray());
         Assert.Equal("-1", request["keep_alive"]!.ToString());
+    }
+
+    [Fact]
+    public void Warm_up_retries_less_and_less_often_while_Ollama_is_away()
+    {
+        var delays = new List<TimeSpan> { OllamaWarmup.FirstRetryDelay };
+        while (delays.Count < 8)
+        {
+            delays.Add(OllamaWarmup.NextRetryDelay(delays[^1]));
+        }
+
+        Assert.Equal([30, 60, 120, 240, 480, 600, 600, 600], delays.Select(d => d.TotalSeconds));
+    }
+
+    [Fact]
+    public async Task Warm_up_warns_once_while_Ollama_stays_away_and_loads_the_model_when_it_comes()
+    {
+        var time = new FakeTimeProvider();
+        var handler = new AwayThenBackHandler(failures: 3);
+        var client = new OllamaApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:11434") });
+        using var logs = new HomeAssistant.CollectingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        var warmup = new OllamaWarmup(client, new FixedOptionsMonitor<OllamaOptions>(_options), time, factory.CreateLogger<OllamaWarmup>());
+
+        await warmup.StartAsync(CancellationToken.None);
+        await Eventually(() => handler.Calls == 1 && logs.Entries.Count == 1);
+        time.Advance(OllamaWarmup.FirstRetryDelay);
+        await Eventually(() => handler.Calls == 2);
+        time.Advance(OllamaWarmup.NextRetryDelay(OllamaWarmup.FirstRetryDelay));
+        await Eventually(() => handler.Calls == 3);
+        time.Advance(TimeSpan.FromSeconds(120));
+        await Eventually(() => handler.Calls == 4 && warmup.ExecuteTask is { IsCompleted: true });
+        await warmup.StopAsync(CancellationToken.None);
+
+        var warning = Assert.Single(logs.Entries);
+        Assert.Contains("Connection refused", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(TaskStatus.RanToCompletion, warmup.ExecuteTask!.Status);
+    }
+
+    /// <summary>Refuses the connection for the first <c>failures</c> requests, then answers as Ollama does to a load request.</summary>
+    private sealed class AwayThenBackHandler(int failures) : HttpMessageHandler
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) <= failures)
+            {
+                throw new HttpRequestException("Connection refused (127.0.0.1:11434)");
+            }
+
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new StringContent(
+                    """{"model":"llama3.1:8b","created_at":"2026-12-05T12:00:00Z","message":{"role":"assistant","content":""},"done_reason":"load","done":true}""",
+                    System.Text.Encoding.UTF8, "application/json"),
+            });
+        }
     }
 
     private static async Task Eventually(Func<bool> condition)
