@@ -5,7 +5,8 @@
 # runs afl-fuzz for SECONDS, then prints executions, coverage, crashes and hangs; every crash is replayed with its
 # exception. Exit status: 0 clean, 1 crash or hang found, 2 set-up problem, 3 afl-fuzz missing.
 # Environment: FUZZ_WORK (default /tmp/jarvis-fuzz) for the work folders, FUZZ_CONFIGURATION (Debug or Release),
-# FUZZ_RESUME=1 to continue the previous run's queue in FUZZ_WORK (the new build is instrumented again).
+# FUZZ_RESUME=1 to continue the previous run's queue in FUZZ_WORK (the new build is instrumented again),
+# FUZZ_EXECS=N to stop after about N executions (SECONDS is then the upper bound).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -56,7 +57,9 @@ dotnet "$bin/Jarvis.Fuzz.dll" replay "$target" "$work/seeds/$target" >"$work/see
 
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
   AFL_AUTORESUME=0 AFL_FORKSRV_INIT_TMOUT=60000 DOTNET_TieredPGO=0
-afl-fuzz -V "$seconds" -i "$input" -o "$work/out" -t 5000 -m none \
+execs_limit=()
+if [ -n "${FUZZ_EXECS:-}" ]; then execs_limit=(-E "$FUZZ_EXECS"); fi
+afl-fuzz -V "$seconds" "${execs_limit[@]}" -i "$input" -o "$work/out" -t 5000 -m none \
   -- dotnet "$work/bin/Jarvis.Fuzz.dll" run "$target" >"$work/afl.log" 2>&1
 afl_status=$?
 
