@@ -72,6 +72,8 @@ internal static class HouseholdHarness
                 var result = await LatencyScenario.RunAsync(household, start, phrases, cancellationToken).ConfigureAwait(false);
                 lines.Add(Row(name, result));
                 Console.WriteLine($"  {name} jitter buffer over time (s:ms): {result.JitterTimeline}");
+                lines.Add($"  stages through Jarvis: {result.JarvisStages}; arrival jitter p50 {result.ArrivalJitterP50:0.0} ms");
+                lines.Add($"  stages direct:         {result.DirectStages}");
             }
         }
         else if (name == "rooms")
