@@ -106,11 +106,18 @@ public sealed class JitterBufferStreamKindTests
     [Fact]
     public void The_cut_is_a_cross_fade_from_the_old_audio_to_the_new()
     {
+        // A 40 ms floor keeps two frames after the cut: the twelve frames read here never run dry.
+        var buffer = new JitterBuffer(new FakePacketDecoder(), time, new JitterBufferOptions { RealTimeMinTargetMilliseconds = 40 });
         buffer.SetStreamKind(StreamKind.RealTime);
-        PushAtOnce(30, 10);
+        for (var i = 0; i < 30; i++)
+        {
+            buffer.Push(sequence++, packets[10]);
+        }
+
         for (var i = 0; i < 40; i++)
         {
-            PushOnTime(50);
+            time.Advance(TimeSpan.FromMilliseconds(20));
+            buffer.Push(sequence++, packets[50]);
         }
 
         var samples = new List<short>();
