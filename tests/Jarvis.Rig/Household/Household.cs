@@ -193,6 +193,7 @@ public sealed class Household : IAsyncDisposable
         {
             PromptSteps = options.PromptSteps,
             ComputeDelay = options.ComputeDelay,
+            Echo = options.Echo,
             RecordPackets = false,
         });
         await emulator.StartAsync(0, cancellationToken).ConfigureAwait(false);
