@@ -9,6 +9,15 @@ public interface IAudioPlayback : IDisposable
 
     AudioStreamCounters Counters { get; }
 
+    /// <summary>
+    /// Blocks until the next frame would be taken at once, so that it is made as late as possible (what waits in a
+    /// jitter buffer can still be trimmed; a frame made early only adds latency). Devices whose write is the pacing
+    /// (PortAudio's blocking write) have nothing to wait for here.
+    /// </summary>
+    void WaitUntilReady(CancellationToken cancellationToken)
+    {
+    }
+
     /// <summary>Blocks until the device has accepted <paramref name="frame"/> (exactly <see cref="FrameSamples"/> long).</summary>
     void WriteFrame(ReadOnlySpan<short> frame, CancellationToken cancellationToken);
 }

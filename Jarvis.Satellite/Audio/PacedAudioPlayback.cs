@@ -11,6 +11,9 @@ public sealed class PacedAudioPlayback(IAudioPlayback inner, TimeProvider timePr
 
     public AudioStreamCounters Counters => inner.Counters;
 
+    /// <summary>Waits for the frame's turn (real time), so the frame is taken from the jitter buffer only when it is due.</summary>
+    public void WaitUntilReady(CancellationToken cancellationToken) => pacer.WaitForTurn(cancellationToken);
+
     public void WriteFrame(ReadOnlySpan<short> frame, CancellationToken cancellationToken)
     {
         pacer.WaitForTurn(cancellationToken);

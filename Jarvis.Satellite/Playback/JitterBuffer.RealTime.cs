@@ -6,7 +6,8 @@ namespace Jarvis.Satellite.Playback;
 /// <summary>
 /// Latency control by stream kind (the server's <c>stream</c> message). A real-time stream (PersonaPlex: its rate is the
 /// model's clock) is held at the target at any depth: the lowest depth over a window above the target is dropped, a large
-/// excess in one cross-faded cut, a small one frame by frame with quiet frames first. A burst (a synthesised answer, an
+/// excess in one cross-faded cut, a small one frame by frame with quiet frames first; a depth beyond the target and a whole
+/// packet by a cut's worth is a burst and is cut at once, without waiting for the window. A burst (a synthesised answer, an
 /// earcon) is played whole. Always called with the gate held.
 /// </summary>
 public sealed partial class JitterBuffer
@@ -75,10 +76,21 @@ public sealed partial class JitterBuffer
             return;
         }
 
+        var target = (int)(TargetMilliseconds * rate / 1000);
+        var burst = DepthSamples - target - lastPacketSamples;
+        if (burst >= options.CutAtOnceMilliseconds * rate / 1000)
+        {
+            // Deeper than the target plus a whole packet by a cut's worth: a burst (the process or the network stalled and
+            // caught up), never packet size. Cut it now rather than at the window's end: every frame waited is latency.
+            Cut(frame, burst, frame.Length);
+            dropBudget = 0;
+            return;
+        }
+
         windowMinSamples = Math.Min(windowMinSamples, DepthSamples);
         if (++windowFrames * frame.Length >= options.DepthWindowMilliseconds * rate / 1000)
         {
-            var excess = windowMinSamples - (int)(TargetMilliseconds * rate / 1000);
+            var excess = windowMinSamples - target;
             dropBudget = excess > options.DriftToleranceMilliseconds * rate / 1000 ? excess : 0;
             RestartWindow();
             if (dropBudget >= options.CutAtOnceMilliseconds * rate / 1000)

@@ -41,9 +41,14 @@ public sealed partial class JitterBuffer
     /// <summary>Packets that can wait (20 s of 20 ms packets): a sender may run ahead of real time with synthesised speech.</summary>
     public const int Capacity = 1024;
 
-    public double TargetMilliseconds => Math.Clamp(
-        options.MinTargetMilliseconds + (options.JitterMultiplier * jitter.Milliseconds),
-        options.MinTargetMilliseconds, options.MaxTargetMilliseconds);
+    public double TargetMilliseconds
+    {
+        get
+        {
+            var floor = kind == Jarvis.Protocol.Link.Messages.StreamKind.RealTime ? options.RealTimeMinTargetMilliseconds : options.MinTargetMilliseconds;
+            return Math.Clamp(floor + (options.JitterMultiplier * jitter.Milliseconds), floor, Math.Max(floor, options.MaxTargetMilliseconds));
+        }
+    }
 
     /// <summary>Link thread: a downlink packet arrived. Malformed, late and duplicate packets are dropped.</summary>
     public void Push(uint sequence, ReadOnlySpan<byte> packet)

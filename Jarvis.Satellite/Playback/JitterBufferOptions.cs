@@ -9,6 +9,13 @@ public sealed class JitterBufferOptions
     [Range(20, 500)]
     public int MinTargetMilliseconds { get; set; } = 40;
 
+    /// <summary>
+    /// Depth aimed for on a steady network while a real-time stream plays (PersonaPlex: every millisecond held is latency,
+    /// and the sender keeps the model's clock, so only the measured jitter needs covering).
+    /// </summary>
+    [Range(0, 500)]
+    public int RealTimeMinTargetMilliseconds { get; set; } = 20;
+
     /// <summary>Ceiling the target may grow to on a jittery network.</summary>
     [Range(40, 2000)]
     public int MaxTargetMilliseconds { get; set; } = 300;

@@ -5,7 +5,9 @@ namespace Jarvis.Satellite.Playback;
 
 /// <summary>
 /// Jitter buffer → volume → speaker, one frame every 20 ms on its own thread (the blocking device write
-/// paces it); every frame written is also handed to the echo canceller's reference, silence included.
+/// paces it; a paced sink is waited for before the frame is taken, so audio waits in the jitter buffer, where latency is
+/// controlled, not in a frame already made); every frame written is also handed to the echo canceller's reference,
+/// silence included.
 /// </summary>
 public sealed class PlaybackPipeline(IAudioPlayback playback, JitterBuffer jitter, PlaybackVolume volume, EchoReference reference)
 {
@@ -25,6 +27,7 @@ public sealed class PlaybackPipeline(IAudioPlayback playback, JitterBuffer jitte
 
     internal void PlayFrame(CancellationToken cancellationToken)
     {
+        playback.WaitUntilReady(cancellationToken);
         if (jitter.Read(frame))
         {
             AudibleFrames++;

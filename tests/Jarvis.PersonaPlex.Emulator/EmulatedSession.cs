@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using Jarvis.Protocol.Ogg;
@@ -24,6 +25,7 @@ internal sealed class EmulatedSession
     private readonly short[] _pending = new short[OutputEncoder.StepSamples + OpusFrameDecoder.MaxSamplesPerPacket(24000)];
     private readonly short[] _previousStep = new short[OutputEncoder.StepSamples];
     private int _pendingCount;
+    private long _computeFree;
     private byte[] _headersForFirstPage = [];
 
     public EmulatedSession(WebSocket socket, SessionRecord record, EmulatorOptions options)
@@ -135,7 +137,7 @@ internal sealed class EmulatedSession
                     _record.DecodedPackets.Enqueue(packet.Data.ToArray());
                 }
 
-                _record.InputArrivals.Enqueue(new InputArrival(message.Arrival, samples));
+                _record.InputArrivals.Enqueue(new InputArrival(message.Arrival, samples, PcmLevel.LoudestDbfs(_pending.AsSpan(_pendingCount, samples))));
                 _pendingCount += samples;
                 while (_pendingCount >= OutputEncoder.StepSamples && !_incoming.Closed)
                 {
@@ -150,14 +152,13 @@ internal sealed class EmulatedSession
 
     private async Task StepAsync(OutputEncoder encoder, CancellationToken cancellationToken)
     {
-        if (_options.ComputeDelay > TimeSpan.Zero)
-        {
-            await Task.Delay(_options.ComputeDelay, cancellationToken).ConfigureAwait(false);
-        }
+        await ComputeAsync(cancellationToken).ConfigureAwait(false);
 
         // Echo: the output is the input delayed by one step (the model's one-frame acoustic delay), so listeners hear real
         // audio and mouth-to-ear can be measured; otherwise the model answers with digital silence.
         var opus = encoder.Encode(_previousStep).ToArray();
+        var level = PcmLevel.LoudestDbfs(_previousStep);
+        var onset = PcmLevel.OnsetMilliseconds(_previousStep);
         if (_options.Echo)
         {
             _pending.AsSpan(0, OutputEncoder.StepSamples).CopyTo(_previousStep);
@@ -181,7 +182,29 @@ internal sealed class EmulatedSession
         _headersForFirstPage = [];
         _writer.WritePacket(opus, OutputEncoder.StepSamples, _page);
         await SendAudioPageAsync(_page.WrittenSpan.ToArray(), cancellationToken).ConfigureAwait(false);
-        _record.CountStep();
+        _record.CountStep(level, onset);
+    }
+
+    /// <summary>
+    /// The model's time for one step on one clock, as a GPU runs it: a step starts when its input is complete and the
+    /// previous step is done, and ends <see cref="EmulatorOptions.ComputeDelay"/> after it started. The wait is for that
+    /// moment, not a sleep of that length, so a timer that wakes late (a loaded machine) delays one page, never every later one.
+    /// </summary>
+    private async Task ComputeAsync(CancellationToken cancellationToken)
+    {
+        var compute = _options.ComputeDelay;
+        if (compute <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        _computeFree = Math.Max(now, _computeFree) + (long)(compute.TotalSeconds * Stopwatch.Frequency);
+        var wait = Stopwatch.GetElapsedTime(now, _computeFree);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private Task SendAudioPageAsync(byte[] page, CancellationToken cancellationToken) => SendAsync([0x01, .. page], cancellationToken);

@@ -1,7 +1,7 @@
 namespace Jarvis.PersonaPlex.Emulator;
 
 /// <summary>
-/// One Opus packet decoded from the client: when its message arrived (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>)
-/// and how many 24 kHz samples it carried.
+/// One Opus packet decoded from the client: when its message arrived (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>),
+/// how many 24 kHz samples it carried and the level of its loudest 10 ms (dBFS RMS; for latency breakdowns).
 /// </summary>
-public readonly record struct InputArrival(long Timestamp, int Samples);
+public readonly record struct InputArrival(long Timestamp, int Samples, double LoudestDbfs = double.NegativeInfinity);

@@ -34,6 +34,9 @@ public sealed class SessionRecord
     /// <summary>Every packet decoded from the client in the conversation: its arrival time and its samples, in order.</summary>
     public ConcurrentQueue<InputArrival> InputArrivals { get; } = new();
 
+    /// <summary>Every audio page of the conversation: when it was sent and how loud it was, in order.</summary>
+    public ConcurrentQueue<StepOutput> Outputs { get; } = new();
+
     /// <summary><see cref="Stopwatch.GetTimestamp"/> when the handshake was sent (0 before): the conversation's time zero.</summary>
     public long HandshakeSent => Interlocked.Read(ref _handshakeSent);
 
@@ -93,7 +96,11 @@ public sealed class SessionRecord
 
     internal void HandshakeSending() => Interlocked.Exchange(ref _handshakeSent, Stopwatch.GetTimestamp());
 
-    internal void CountStep() => Interlocked.Increment(ref _steps);
+    internal void CountStep(double loudestDbfs, double onsetMilliseconds)
+    {
+        Outputs.Enqueue(new StepOutput(Stopwatch.GetTimestamp(), loudestDbfs, onsetMilliseconds));
+        Interlocked.Increment(ref _steps);
+    }
 
     internal void CountDiscarded() => Interlocked.Increment(ref _discarded);
 

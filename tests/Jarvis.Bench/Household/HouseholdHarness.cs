@@ -1,11 +1,12 @@
 using System.Globalization;
 using Jarvis.Rig.Household;
 using Jarvis.Rig.Scenarios;
+using Jarvis.Server.Tests.Rig;
 
 namespace Jarvis.Bench.Household;
 
 /// <summary>
-/// <c>harness household [--scenario warm|prompt|rotation|ondemand|rooms|followme|all] [--phrases 12] [--minutes N]
+/// <c>harness household [--scenario warm|prompt|rotation|ondemand|rooms|followme|bargein|all] [--phrases 12] [--minutes N]
 /// [--compute-ms 60] [--rooms N]</c>: the real-time rig (docs/realtime-rig.md). Latency scenarios print mouth-to-ear
 /// p50/p95/max through Jarvis and for the direct client of the same run, their difference, the satellite's jitter-buffer
 /// depth and the load average; <c>--minutes N</c> holds one long conversation and compares its first and last minute.
@@ -13,6 +14,7 @@ namespace Jarvis.Bench.Household;
 internal static class HouseholdHarness
 {
     private static readonly string[] LatencyScenarios = ["warm", "prompt", "rotation", "ondemand"];
+    private static readonly string[] OtherScenarios = ["rooms", "followme", "bargein"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -21,7 +23,7 @@ internal static class HouseholdHarness
         var minutes = double.Parse(Option(args, "--minutes", "0"), CultureInfo.InvariantCulture);
         var compute = TimeSpan.FromMilliseconds(double.Parse(Option(args, "--compute-ms", "0"), CultureInfo.InvariantCulture));
         var rooms = int.Parse(Option(args, "--rooms", "3"), CultureInfo.InvariantCulture);
-        var selected = scenario == "all" ? [.. LatencyScenarios, "rooms", "followme"] : scenario.Split(',');
+        var selected = scenario == "all" ? [.. LatencyScenarios, .. OtherScenarios] : scenario.Split(',');
         var lines = new List<string>();
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -36,7 +38,7 @@ internal static class HouseholdHarness
             {
                 if (!await RunScenarioAsync(name, phrases, minutes, compute, rooms, lines, cancel.Token).ConfigureAwait(false))
                 {
-                    Console.Error.WriteLine("household: --scenario warm|prompt|rotation|ondemand|rooms|followme|all (comma-separated allowed)");
+                    Console.Error.WriteLine("household: --scenario warm|prompt|rotation|ondemand|rooms|followme|bargein|all (comma-separated allowed)");
                     return 2;
                 }
             }
@@ -72,6 +74,8 @@ internal static class HouseholdHarness
                 var result = await LatencyScenario.RunAsync(household, start, phrases, cancellationToken).ConfigureAwait(false);
                 lines.Add(Row(name, result));
                 Console.WriteLine($"  {name} jitter buffer over time (s:ms): {result.JitterTimeline}");
+                lines.Add($"  stages through Jarvis: {result.JarvisStages}; arrival jitter p50 {result.ArrivalJitterP50:0.0} ms");
+                lines.Add($"  stages direct:         {result.DirectStages}");
             }
         }
         else if (name == "rooms")
@@ -81,6 +85,13 @@ internal static class HouseholdHarness
         else if (name == "followme")
         {
             lines.AddRange(await RoomScenarios.FollowMeTableAsync(cancellationToken).ConfigureAwait(false));
+        }
+        else if (name == "bargein")
+        {
+            await using var scenario = await BargeInScenario.StartAsync().ConfigureAwait(false);
+            await using var household = await Rig.Household.Household.StartAsync(scenario.Options(), cancellationToken).ConfigureAwait(false);
+            var results = await scenario.RunAsync(household, phrases, cancellationToken).ConfigureAwait(false);
+            lines.Add($"bargein (TTS deep answer, duplex): {BargeInScenario.Summary(results)}, load {LoadAverage.Now}");
         }
         else
         {

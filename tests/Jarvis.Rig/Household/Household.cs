@@ -46,6 +46,9 @@ public sealed class Household : IAsyncDisposable
 
     public JitterSamples Jitter { get; } = new();
 
+    /// <summary>The satellites' measured arrival jitter of the downlink (<c>jitterMs</c> of <c>/api/status</c>), sampled with <see cref="Jitter"/>.</summary>
+    public JitterSamples ArrivalJitter { get; } = new();
+
     /// <summary>Time since the household started.</summary>
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 
@@ -190,6 +193,7 @@ public sealed class Household : IAsyncDisposable
         {
             PromptSteps = options.PromptSteps,
             ComputeDelay = options.ComputeDelay,
+            Echo = options.Echo,
             RecordPackets = false,
         });
         await emulator.StartAsync(0, cancellationToken).ConfigureAwait(false);
@@ -208,6 +212,11 @@ public sealed class Household : IAsyncDisposable
                     if (room["satellite"]?["bufferMs"] is { } buffer)
                     {
                         Jitter.Add(Elapsed, (string)room["room"]!, buffer.GetValue<double>());
+                    }
+
+                    if (room["satellite"]?["jitterMs"] is { } arrival)
+                    {
+                        ArrivalJitter.Add(Elapsed, (string)room["room"]!, arrival.GetValue<double>());
                     }
                 }
             }

@@ -18,6 +18,9 @@ public sealed class HouseholdOptions
     /// <summary>Prompt-phase steps of 20 ms in both emulators (75: 1.5 s, enough to fill the server's 1 s queue).</summary>
     public int PromptSteps { get; init; } = 75;
 
+    /// <summary>The emulator echoes the input (true) or answers with digital silence (false: every sound in the speaker is Jarvis's own).</summary>
+    public bool Echo { get; init; } = true;
+
     /// <summary>Whether to run the direct client (the baseline) on a second emulator.</summary>
     public bool Direct { get; init; } = true;
 

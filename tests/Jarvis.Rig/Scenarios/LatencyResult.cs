@@ -16,7 +16,16 @@ public sealed record LatencyResult(
     /// <summary>Through-Jarvis p95 minus the direct client's p95 (ms).</summary>
     public double DifferenceP95 => Jarvis.P95 - Direct.P95;
 
+    /// <summary>Where mouth-to-ear went through Jarvis (<see cref="Stages.Summary"/>).</summary>
+    public string JarvisStages { get; init; } = "";
+
+    /// <summary>The satellite's measured downlink arrival jitter (RFC 3550, ms), p50 over the conversation.</summary>
+    public double ArrivalJitterP50 { get; init; } = double.NaN;
+
+    /// <summary>Where mouth-to-ear went for the direct client.</summary>
+    public string DirectStages { get; init; } = "";
+
     public override string ToString() =>
         $"{Scenario}: Jarvis {Jarvis}, direct {Direct}, p95 difference {DifferenceP95:0} ms, no reply {Missing}, " +
-        $"jitter buffer p50 {JitterP50:0} / max {JitterMax:0} ms, load average {Load}";
+        $"jitter buffer p50 {JitterP50:0} / max {JitterMax:0} ms (arrival jitter p50 {ArrivalJitterP50:0.0} ms), load average {Load}; stages through Jarvis: {JarvisStages}; direct: {DirectStages}";
 }

@@ -57,10 +57,15 @@ public static class LatencyScenario
         var room = household.Options.Rooms[0];
         var (p50, max) = household.Jitter.Summary(room, since, until);
         return new LatencyResult(name,
-            LatencySummary.Of(said.Where(p => p.Jarvis is not null).Select(p => p.Jarvis!.Value)),
-            LatencySummary.Of(said.Where(p => p.Direct is not null).Select(p => p.Direct!.Value)),
+            LatencySummary.Of(said.Where(p => p.Jarvis is not null).Select(p => p.Jarvis!.Ms)),
+            LatencySummary.Of(said.Where(p => p.Direct is not null).Select(p => p.Direct!.Ms)),
             said.Count(p => p.Jarvis is null) + said.Count(p => p.Direct is null),
-            p50, max, household.Jitter.Timeline(room, since, until), LoadAverage.Now);
+            p50, max, household.Jitter.Timeline(room, since, until), LoadAverage.Now)
+        {
+            JarvisStages = Stages.Summary([.. said.Select(p => p.Jarvis?.Stages).OfType<Stages>()]),
+            DirectStages = Stages.Summary([.. said.Select(p => p.Direct?.Stages).OfType<Stages>()]),
+            ArrivalJitterP50 = household.ArrivalJitter.Summary(room, since, until).P50,
+        };
     }
 
     private static async Task<Phrase[]> TalkAsync(Household.Household household, ConversationStart start, int phrases, CancellationToken cancellationToken)
@@ -91,16 +96,20 @@ public static class LatencyScenario
 
         var window = Spacing - TimeSpan.FromMilliseconds(300);
         var played = satellite.Speaker.Samples();
+        var directSessions = household.DirectEmulator?.Sessions ?? [];
         return [.. said.Select(p => new Phrase(
-            Measure(satellite.MouthTime(p.Jarvis), m => satellite.EarTime(m, window, ReplyThresholdDbfs, played)),
-            Measure(direct.MouthTime(p.Direct), m => direct.EarTime(m, window, ReplyThresholdDbfs))))];
+            Measure(satellite.MouthTime(p.Jarvis), m => satellite.EarTime(m, window, ReplyThresholdDbfs, played), household.Emulator.Sessions),
+            Measure(direct.MouthTime(p.Direct), m => direct.EarTime(m, window, ReplyThresholdDbfs), directSessions)))];
     }
 
-    private static double? Measure(long? mouth, Func<long, long?> ear) =>
-        mouth is { } m && ear(m) is { } e ? Stopwatch.GetElapsedTime(m, e).TotalMilliseconds : null;
+    private static Heard? Measure(long? mouth, Func<long, long?> ear, IReadOnlyList<SessionRecord> sessions) =>
+        mouth is { } m && ear(m) is { } e ? new Heard(Stopwatch.GetElapsedTime(m, e).TotalMilliseconds, Stages.Of(m, e, sessions)) : null;
 
     /// <summary>One phrase's mouth-to-ear through Jarvis and direct (null: no reply heard in time).</summary>
-    private sealed record Phrase(double? Jarvis, double? Direct);
+    private sealed record Phrase(Heard? Jarvis, Heard? Direct);
+
+    /// <summary>A reply heard: mouth-to-ear and where it went (null when the emulator's records do not show it).</summary>
+    private sealed record Heard(double Ms, Stages? Stages);
 
     private static async Task PrepareAsync(Household.Household household, ConversationStart start, CancellationToken cancellationToken)
     {

@@ -14,7 +14,13 @@ namespace Jarvis.Server.Tests.Rig;
 public sealed class RigLatencyTests(ITestOutputHelper output)
 {
     private const int Phrases = 5;
-    private const double AllowedP95Milliseconds = 120;
+
+    /// <summary>Issue 10's acceptance with <c>JARVIS_RIG=1</c>; in CI (a loaded machine, 5 phrases: p95 is the max) a bound
+    /// that still fails on the bugs the rig found (a second of queued audio, an unbounded jitter buffer).</summary>
+    private static readonly double AllowedP95Milliseconds = RigGate.Choose(120, 300);
+
+    /// <summary>Replies that may be missed: none with the rig enabled, one on a loaded CI machine.</summary>
+    private static readonly int AllowedMissing = RigGate.Choose(0, 1);
 
     [SkippableTheory]
     [InlineData(ConversationStart.Warm, 0)]
@@ -25,7 +31,8 @@ public sealed class RigLatencyTests(ITestOutputHelper output)
     [InlineData(ConversationStart.Prompt, 60)]
     public async Task Mouth_to_ear_through_Jarvis_is_within_120_ms_of_the_direct_client(ConversationStart start, int computeMilliseconds)
     {
-        RigGate.SkipUnlessEnabled();
+        // CI runs the warm and the prompt-phase starts (the prompt phase is where the burst of queued audio was).
+        RigGate.SkipUnlessEnabledOr(computeMilliseconds == 0 && start is ConversationStart.Warm or ConversationStart.Prompt);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await using var household = await Household.StartAsync(
             LatencyScenario.Options(start, TimeSpan.FromMilliseconds(computeMilliseconds)), timeout.Token);
@@ -41,7 +48,7 @@ public sealed class RigLatencyTests(ITestOutputHelper output)
 
         output.WriteLine($"{result} (model time {computeMilliseconds} ms per frame)");
         output.WriteLine($"jitter buffer (s:ms): {result.JitterTimeline}");
-        Assert.True(result.Missing == 0, $"{result.Missing} phrases got no reply in time: {result}");
+        Assert.True(result.Missing <= AllowedMissing, $"{result.Missing} phrases got no reply in time (allowed {AllowedMissing}): {result}");
         Assert.True(result.DifferenceP95 <= AllowedP95Milliseconds,
             $"Mouth-to-ear through Jarvis is {result.DifferenceP95:0} ms above the direct client at p95 (allowed {AllowedP95Milliseconds} ms), " +
             $"conversation started {start}, model time {computeMilliseconds} ms: {result}; jitter buffer (s:ms) {result.JitterTimeline}");

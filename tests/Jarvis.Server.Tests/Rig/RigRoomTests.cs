@@ -19,7 +19,8 @@ public sealed class RigRoomTests(ITestOutputHelper output)
     [MemberData(nameof(Cases))]
     public async Task The_louder_room_wins_whatever_the_arrival_order_and_the_names(int index)
     {
-        RigGate.SkipUnlessEnabled();
+        // CI runs the first case: the quieter room first and its name sorting first (what went wrong before the level).
+        RigGate.SkipUnlessEnabledOr(index == 0);
         var (expected, voices) = RoomScenarios.ArbitrationCases(3).ElementAt(index);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await using var household = await Household.StartAsync(RoomScenarios.Options([.. voices.Select(v => v.Room)]), timeout.Token);
@@ -50,7 +51,6 @@ public sealed class RigRoomTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task A_late_duplicate_wake_starts_nothing()
     {
-        RigGate.SkipUnlessEnabled();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await using var household = await Household.StartAsync(
             RoomScenarios.Options(["kitchen", "office"], new Dictionary<string, string> { ["Rooms:QuietPeriod"] = "00:00:04" }), timeout.Token);
