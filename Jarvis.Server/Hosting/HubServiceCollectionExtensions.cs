@@ -1,3 +1,4 @@
+using Jarvis.Server.BrowserSatellite;
 using Jarvis.Server.Duplex;
 using Jarvis.Server.Health;
 using Jarvis.Server.Mqtt;
@@ -74,6 +75,7 @@ public static class HubServiceCollectionExtensions
         app.MapSatellites();
         app.MapStatus();
         app.MapSatelliteApi();
+        app.MapBrowserSatellite();
         return app;
     }
 }
