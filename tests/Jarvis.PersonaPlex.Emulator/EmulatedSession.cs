@@ -158,6 +158,10 @@ internal sealed class EmulatedSession
         // Echo: the output is the input delayed by one step (the model's one-frame acoustic delay), so listeners hear real
         // audio and mouth-to-ear can be measured; otherwise the model answers with digital silence.
         var opus = encoder.Encode(_previousStep).ToArray();
+        if (_options.RecordPackets)
+        {
+            _record.SentPackets.Enqueue(opus);
+        }
         if (_options.Echo)
         {
             _pending.AsSpan(0, OutputEncoder.StepSamples).CopyTo(_previousStep);

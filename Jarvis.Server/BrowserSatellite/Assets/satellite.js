@@ -218,7 +218,7 @@ window.jarvisSatellite = {
   get led() { return document.body.dataset.led; },
   get mute() { return { ...mute }; },
   get conversation() { return ui.conversation; },
-  stats: () => link && speaker && microphone ? { ...stats(), ...speaker.buffer, decoder_errors: speaker.counters.decoderErrors, sample_rate: context.sampleRate, output_latency: (context.outputLatency ?? 0) + context.baseLatency } : null,
+  stats: () => link && speaker && microphone ? { ...stats(), ...speaker.buffer, decoder_errors: speaker.counters.decoderErrors, audio_state: context.state, audio_time: context.currentTime, captured_frames: recording?.capture.length ?? 0, sample_rate: context.sampleRate, output_latency: (context.outputLatency ?? 0) + context.baseLatency } : null,
   flushes: () => recording?.flushes ?? [],
   /** The recording as base64 of 16-bit little-endian samples, with the rate and the context time of its first sample. */
   recording(kind) {

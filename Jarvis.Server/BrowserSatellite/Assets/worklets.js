@@ -23,6 +23,7 @@ class CaptureProcessor extends AudioWorkletProcessor {
     const { targetRate, frameSamples } = options.processorOptions;
     this.step = sampleRate / targetRate;
     this.filters = sampleRate > targetRate ? [new LowPass(targetRate * 0.45, sampleRate), new LowPass(targetRate * 0.45, sampleRate)] : [];
+    this.frameSamples = frameSamples;
     this.frame = new Float32Array(frameSamples);
     this.filled = 0;
     this.next = 0;      // position of the next output sample, in input samples after `previous`
@@ -44,7 +45,7 @@ class CaptureProcessor extends AudioWorkletProcessor {
         if (this.filled === this.frame.length) {
           const samples = this.frame;
           this.port.postMessage({ samples, time: currentTime + i / sampleRate }, [samples.buffer]);
-          this.frame = new Float32Array(samples.length);
+          this.frame = new Float32Array(this.frameSamples); // the posted one is detached now
           this.filled = 0;
         }
       }
