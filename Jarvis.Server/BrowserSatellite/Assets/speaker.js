@@ -44,6 +44,7 @@ export class Speaker {
       error: error => { this.counters.decoderErrors++; console.warn("Opus decoder failed", error); this.#decoder = null; },
     });
     this.#decoder.configure({ codec: "opus", sampleRate, numberOfChannels: 1 });
+    this.kind("real_time"); // `stream` is sent per link, only on a change: a new link starts from the default
   }
 
   push(frame) {

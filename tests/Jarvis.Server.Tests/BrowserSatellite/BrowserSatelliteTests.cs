@@ -110,6 +110,13 @@ public sealed class BrowserSatelliteTests(ITestOutputHelper output)
             await page.EvaluateAsync("new Promise(resolve => setTimeout(resolve, 1500))"); // a window in which nothing may be sent
             Assert.Equal(framesAtMute, await page.EvaluateAsync<long>("jarvisSatellite.stats().uplink_frames_sent"));
             Assert.Equal("button", await page.EvaluateAsync<string>("jarvisSatellite.mute.source"));
+            using (var api = server.ApiClient())
+            {
+                // The page reported a button mute: a privacy mute, which the owner's API cannot lift either.
+                var unmute = await api.PostAsJsonAsync("/api/satellites/sofa-phone/mute", new { muted = false });
+                Assert.Equal(System.Net.HttpStatusCode.Conflict, unmute.StatusCode);
+            }
+
             // The server goes on feeding PersonaPlex with silence; none of the phrase may be in it (200 ms were in flight).
             var afterMute = Envelope.Of(Decoded(emulator, s => s.DecodedPackets, packetsAtMute + 10), 24000);
             Assert.True(afterMute.Length > 100, "PersonaPlex is still fed after the mute");
