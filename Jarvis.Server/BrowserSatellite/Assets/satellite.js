@@ -177,9 +177,11 @@ function reportMute(afterWelcome = false) {
   link?.send({ type: "mute", muted: mute.muted, source: afterWelcome && !mute.muted ? "startup" : mute.source });
 }
 
+// The protocol's ranges: score 0..1, level −200..0 dBFS (a clipped float sample can exceed full scale).
 function sendVoice(voice) {
-  if (voice.event === "level") link.send({ type: "voice_level", level_dbfs: round(voice.levelDbfs), timestamp_us: nowUs() });
-  else link.send({ type: "voice_activity", state: voice.event, score: round(Math.min(1, voice.score)), timestamp_us: nowUs(), level_dbfs: round(voice.levelDbfs) });
+  const level = round(Math.min(0, Math.max(-200, voice.levelDbfs)));
+  if (voice.event === "level") link.send({ type: "voice_level", level_dbfs: level, timestamp_us: nowUs() });
+  else link.send({ type: "voice_activity", state: voice.event, score: round(Math.min(1, Math.max(0, voice.score))), timestamp_us: nowUs(), level_dbfs: level });
 }
 
 const round = x => Math.round(x * 100) / 100;
