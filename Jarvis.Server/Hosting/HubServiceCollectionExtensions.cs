@@ -1,3 +1,4 @@
+using Jarvis.Server.BrowserSatellite;
 using Jarvis.Server.Health;
 using Jarvis.Server.Mqtt;
 using Jarvis.Server.PersonaPlex;
@@ -70,6 +71,7 @@ public static class HubServiceCollectionExtensions
         app.MapSatellites();
         app.MapStatus();
         app.MapSatelliteApi();
+        app.MapBrowserSatellite();
         return app;
     }
 }

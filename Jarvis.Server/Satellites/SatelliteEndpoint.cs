@@ -18,6 +18,13 @@ public static class SatelliteEndpoint
                 return;
             }
 
+            if (!LinkOrigin.IsAllowed(context.Request, dependencies.Options.AllowedOrigins))
+            {
+                SatelliteLinkLog.ForeignOrigin(dependencies.Logger, context.Request.Headers.Origin.ToString());
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
             if (!context.WebSockets.IsWebSocketRequest)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;

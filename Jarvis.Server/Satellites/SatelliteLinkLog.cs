@@ -29,4 +29,7 @@ internal static partial class SatelliteLinkLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Playback in {Room} caught up ({DepthMs:0} ms buffered)")]
     public static partial void PlaybackCaughtUp(ILogger logger, string room, double depthMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a browser link from origin {Origin}: only pages of this server may connect (add the origin to Satellites:AllowedOrigins to allow it)")]
+    public static partial void ForeignOrigin(ILogger logger, string origin);
 }

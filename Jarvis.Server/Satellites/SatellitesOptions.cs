@@ -10,6 +10,12 @@ public sealed class SatellitesOptions
     /// <summary>WebSocket path satellites connect to.</summary>
     public string Path { get; set; } = LinkProtocol.Path;
 
+    /// <summary>
+    /// Browser origins (<c>https://host:port</c>) besides the server's own pages that may open the link; a browser from any
+    /// other origin is refused (403). Non-browser satellites send no origin and are not affected.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
     /// <summary>Satellite id → room and token.</summary>
     public Dictionary<string, SatelliteEntry> Devices { get; set; } = new(StringComparer.Ordinal);
 

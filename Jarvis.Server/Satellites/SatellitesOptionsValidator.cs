@@ -14,6 +14,14 @@ public sealed class SatellitesOptionsValidator : IValidateOptions<SatellitesOpti
             failures.Add($"Satellites:Path '{options.Path}' must start with '/' (default: /link/v1).");
         }
 
+        foreach (var origin in options.AllowedOrigins)
+        {
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")
+            {
+                failures.Add($"Satellites:AllowedOrigins '{origin}' must be a browser origin such as https://jarvis.example:8443 (scheme, host, optional port; no path).");
+            }
+        }
+
         foreach (var (id, entry) in options.Devices)
         {
             if (!LinkIds.IsValid(id))

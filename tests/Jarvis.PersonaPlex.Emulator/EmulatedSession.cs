@@ -159,6 +159,10 @@ internal sealed class EmulatedSession
         var opus = encoder.Encode(_previousStep).ToArray();
         var level = PcmLevel.LoudestDbfs(_previousStep);
         var onset = PcmLevel.OnsetMilliseconds(_previousStep);
+        if (_options.RecordPackets)
+        {
+            _record.SentPackets.Enqueue(opus);
+        }
         if (_options.Echo)
         {
             _pending.AsSpan(0, OutputEncoder.StepSamples).CopyTo(_previousStep);

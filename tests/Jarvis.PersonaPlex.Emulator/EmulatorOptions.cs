@@ -38,6 +38,6 @@ public sealed class EmulatorOptions
     /// <summary>Serve <c>wss://</c> with this certificate (PersonaPlex's <c>--ssl</c>) instead of plain <c>ws://</c>.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; set; }
 
-    /// <summary>Keep a copy of every Opus packet decoded from clients (for passthrough checks).</summary>
+    /// <summary>Keep a copy of every Opus packet decoded from clients and sent to them (for passthrough and playback checks).</summary>
     public bool RecordPackets { get; set; } = true;
 }

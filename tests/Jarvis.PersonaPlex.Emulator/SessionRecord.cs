@@ -31,6 +31,9 @@ public sealed class SessionRecord
     /// <summary>Every Opus packet decoded from the client, byte for byte, in order.</summary>
     public ConcurrentQueue<byte[]> DecodedPackets { get; } = new();
 
+    /// <summary>Every Opus packet the session sent in its audio pages (one per model step), in order (with <see cref="EmulatorOptions.RecordPackets"/>).</summary>
+    public ConcurrentQueue<byte[]> SentPackets { get; } = new();
+
     /// <summary>Every packet decoded from the client in the conversation: its arrival time and its samples, in order.</summary>
     public ConcurrentQueue<InputArrival> InputArrivals { get; } = new();
 

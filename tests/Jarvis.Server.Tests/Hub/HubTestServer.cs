@@ -11,6 +11,8 @@ internal sealed class HubTestServer : IAsyncDisposable
 {
     public static readonly string[] Rooms = ["kitchen", "hall", "office"];
 
+    private bool _stopped;
+
     private HubTestServer(WebApplication app, Uri baseUri, int mqttPort, ErrorLogCollector errors, string stateDirectory, RecordingSecretNotice notices)
     {
         Errors = errors;
@@ -52,8 +54,29 @@ internal sealed class HubTestServer : IAsyncDisposable
     public static string TokenOf(string room) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"jarvis-test-{room}")));
 
-    public static async Task<HubTestServer> StartAsync(
-        IDictionary<string, string?>? overrides = null, int? httpPort = null, int? mqttPort = null, string[]? rooms = null)
+    public static Task<HubTestServer> StartAsync(
+        IDictionary<string, string?>? overrides = null, int? httpPort = null, int? mqttPort = null, string[]? rooms = null) =>
+        StartAsync(overrides, httpPort, mqttPort, rooms, stateDirectory: null);
+
+    /// <summary>
+    /// Stops this server keeping its state directory and port, for <see cref="StartAgainAsync"/> (a server restart); fails the
+    /// test if it logged errors. Disposing this instance afterwards does nothing.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        _stopped = true;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await App.StopAsync(timeout.Token).ConfigureAwait(false);
+        await App.DisposeAsync().ConfigureAwait(false);
+        Assert.True(Errors.Errors.IsEmpty, $"The server logged errors:{Environment.NewLine}{string.Join(Environment.NewLine, Errors.Errors)}");
+    }
+
+    /// <summary>The same server again after <see cref="StopAsync"/>: same port, same state directory (what it approved, its keys).</summary>
+    public Task<HubTestServer> StartAgainAsync(IDictionary<string, string?>? overrides = null, string[]? rooms = null) =>
+        StartAsync(overrides, BaseUri.Port, MqttPort, rooms, StateDirectory);
+
+    private static async Task<HubTestServer> StartAsync(
+        IDictionary<string, string?>? overrides, int? httpPort, int? mqttPort, string[]? rooms, string? stateDirectory)
     {
         var port = mqttPort ?? FreePort.Next();
         var settings = new Dictionary<string, string?>
@@ -79,7 +102,7 @@ internal sealed class HubTestServer : IAsyncDisposable
             settings[key] = value;
         }
 
-        var stateDirectory = TestState.NewDirectory();
+        stateDirectory ??= TestState.NewDirectory();
         TestState.Apply(settings, stateDirectory);
         var errors = new ErrorLogCollector();
         var notices = new RecordingSecretNotice();
@@ -95,6 +118,11 @@ internal sealed class HubTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await App.StopAsync(timeout.Token).ConfigureAwait(false);
         await App.DisposeAsync().ConfigureAwait(false);
