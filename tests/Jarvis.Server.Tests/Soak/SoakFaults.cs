@@ -85,6 +85,7 @@ internal sealed class SoakFaults(SoakRun run, SoakOptions options)
         }
 
         run.Log($"fault {fault.Id} {detail}");
+        var injectedUtc = DateTimeOffset.UtcNow;
         var b = run.Backends;
         switch (kind)
         {
@@ -145,7 +146,7 @@ internal sealed class SoakFaults(SoakRun run, SoakOptions options)
         var deadline = fault.RestoredAt + (long)(options.RecoveryDeadline.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < deadline)
         {
-            if (fault.ReadyAt is null && await ReadyAsync(kind, room, cancellationToken))
+            if (fault.ReadyAt is null && await ReadyAsync(kind, room, injectedUtc, cancellationToken))
             {
                 fault.ReadyAt = Stopwatch.GetTimestamp();
             }
@@ -165,7 +166,7 @@ internal sealed class SoakFaults(SoakRun run, SoakOptions options)
     private static string Seconds(long from, long? to) =>
         to is { } t ? Stopwatch.GetElapsedTime(from, t).TotalSeconds.ToString("0.00 s", CultureInfo.InvariantCulture) : "never";
 
-    private async Task<bool> ReadyAsync(string kind, string room, CancellationToken cancellationToken)
+    private async Task<bool> ReadyAsync(string kind, string room, DateTimeOffset injected, CancellationToken cancellationToken)
     {
         try
         {
@@ -175,7 +176,7 @@ internal sealed class SoakFaults(SoakRun run, SoakOptions options)
                 Broker => (await run.MetricsAsync(cancellationToken)).Contains("jarvis_mqtt_connected 1", StringComparison.Ordinal),
                 HomeAssistant or Ollama => (await run.Server.StatusAsync(cancellationToken))["backends"]?[kind]?["ready"]?.GetValue<bool>() == true,
                 NetworkCut or SatelliteReboot => run.Satellites.First(s => s.Room == room).Welcomed,
-                RealSatelliteReboot => await RealOnlineAsync(cancellationToken),
+                RealSatelliteReboot => await RealOnlineAsync(injected, cancellationToken),
                 ServerRestart => run.Satellites.All(s => s.Welcomed)
                     && (await run.MetricsAsync(cancellationToken)).Contains("jarvis_personaplex_ready{endpoint=\"0\"} 1", StringComparison.Ordinal),
                 _ => true,
@@ -187,9 +188,11 @@ internal sealed class SoakFaults(SoakRun run, SoakOptions options)
         }
     }
 
-    private async Task<bool> RealOnlineAsync(CancellationToken cancellationToken)
+    /// <summary>The real satellite's room has a link opened after <paramref name="since"/> (not the dead process's).</summary>
+    private async Task<bool> RealOnlineAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var status = await run.Server.StatusAsync(cancellationToken);
-        return status["rooms"] is JsonArray rooms && rooms.Any(r => r?["room"]?.GetValue<string>() == run.Real!.Room && r["online"]?.GetValue<bool>() == true);
+        return run.Real is { } real && status["rooms"] is JsonArray rooms && rooms.Any(r => r?["room"]?.GetValue<string>() == real.Room
+            && r["satellite"]?["connectedAt"]?.GetValue<DateTimeOffset>() > since);
     }
 }

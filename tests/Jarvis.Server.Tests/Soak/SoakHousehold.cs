@@ -43,6 +43,8 @@ internal sealed class SoakHousehold(SoakBackends backends, Func<RigServer> serve
         }
     }
 
+    public Action<string> Log { get; set; } = _ => { };
+
     /// <summary>The fault kinds now active; attempts running meanwhile are attributed to them.</summary>
     public Func<IReadOnlyCollection<string>> ActiveFaults { get; set; } = () => [];
 
@@ -84,7 +86,7 @@ internal sealed class SoakHousehold(SoakBackends backends, Func<RigServer> serve
                 attempt.DroppedBecause = "run ended";
                 return;
             }
-            catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or HttpRequestException or IOException or TaskCanceledException)
+            catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or HttpRequestException or IOException or TaskCanceledException or ObjectDisposedException)
             {
                 attempt.DroppedBecause = $"{ex.GetType().Name}: {ex.Message}";
             }
@@ -97,6 +99,7 @@ internal sealed class SoakHousehold(SoakBackends backends, Func<RigServer> serve
                 }
             }
 
+            Log($"{scene} in {room}: {attempt.DroppedBecause ?? "ok"} ({Stopwatch.GetElapsedTime(started, attempt.EndedAt).TotalSeconds:0.0} s){(probe is null ? "" : $" probe of {probe.Value.Fault}")}");
             if (attempt.Completed && probe is { } done)
             {
                 lock (_lock)

@@ -160,6 +160,7 @@ public sealed class SoakRun : IAsyncDisposable
         Household = new SoakHousehold(Backends, () => Server, Satellites, _options);
         var faults = new SoakFaults(this, _options);
         Household.ActiveFaults = faults.Active;
+        Household.Log = Log;
         Sampler = new ResourceSampler(() => Server, _options.SampleEvery);
         Log($"soak: {_options.Duration.TotalMinutes:0.#} min at rate {_options.Rate:0.#}, {rooms.Count} simulated rooms{(Real is null ? "" : " + 1 real satellite")}, a fault every {_options.FaultInterval.TotalSeconds:0} s");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -106,6 +106,10 @@ internal sealed class SoakSatellite(string room, string token, Func<Uri> link) :
         {
             throw new WebSocketException("the link stalls", ex);
         }
+        catch (ObjectDisposedException ex)
+        {
+            throw new WebSocketException("the link is down", ex);
+        }
         finally
         {
             _send.Release();
