@@ -47,13 +47,22 @@ internal sealed class SoakFaults(SoakRun run, SoakOptions options)
         }
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Injects faults until <paramref name="stopInjecting"/>; the fault in progress then still runs to its recovery.</summary>
+    public async Task RunAsync(CancellationToken stopInjecting, CancellationToken cancellationToken)
     {
         var kinds = options.FaultKinds.Where(k => k != RealSatelliteReboot || run.Real is not null).ToList();
         var order = new List<string>();
-        while (!cancellationToken.IsCancellationRequested)
+        while (!stopInjecting.IsCancellationRequested)
         {
-            await Task.Delay(options.FaultInterval, cancellationToken);
+            try
+            {
+                await Task.Delay(options.FaultInterval, stopInjecting);
+            }
+            catch (OperationCanceledException) when (stopInjecting.IsCancellationRequested)
+            {
+                return;
+            }
+
             if (order.Count == 0)
             {
                 order.AddRange(kinds.OrderBy(_ => _random.Next()));
@@ -86,6 +95,7 @@ internal sealed class SoakFaults(SoakRun run, SoakOptions options)
 
         run.Log($"fault {fault.Id} {detail}");
         var injectedUtc = DateTimeOffset.UtcNow;
+        var before = await BaselineAsync(cancellationToken);
         var b = run.Backends;
         switch (kind)
         {
@@ -146,7 +156,7 @@ internal sealed class SoakFaults(SoakRun run, SoakOptions options)
         var deadline = fault.RestoredAt + (long)(options.RecoveryDeadline.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < deadline)
         {
-            if (fault.ReadyAt is null && await ReadyAsync(kind, room, injectedUtc, cancellationToken))
+            if (fault.ReadyAt is null && await ReadyAsync(kind, room, injectedUtc, before, cancellationToken))
             {
                 fault.ReadyAt = Stopwatch.GetTimestamp();
             }
@@ -166,14 +176,31 @@ internal sealed class SoakFaults(SoakRun run, SoakOptions options)
     private static string Seconds(long from, long? to) =>
         to is { } t ? Stopwatch.GetElapsedTime(from, t).TotalSeconds.ToString("0.00 s", CultureInfo.InvariantCulture) : "never";
 
-    private async Task<bool> ReadyAsync(string kind, string room, DateTimeOffset injected, CancellationToken cancellationToken)
+    /// <summary>The server's reconnect counters before a fault: its part is back when they moved and it is connected.</summary>
+    private async Task<(double MqttConnects, double PersonaPlexReconnects)> BaselineAsync(CancellationToken cancellationToken)
     {
         try
         {
+            var metrics = await run.MetricsAsync(cancellationToken);
+            return (ResourceSampler.Metric(metrics, "jarvis_mqtt_connects"), ResourceSampler.Metric(metrics, "jarvis_personaplex_reconnects{endpoint=\"0\"}"));
+        }
+        catch (HttpRequestException)
+        {
+            return (0, 0);
+        }
+    }
+
+    private async Task<bool> ReadyAsync(string kind, string room, DateTimeOffset injected, (double MqttConnects, double PersonaPlexReconnects) before,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metrics = kind is PersonaPlex or Broker ? await run.MetricsAsync(cancellationToken) : "";
             return kind switch
             {
-                PersonaPlex => (await run.MetricsAsync(cancellationToken)).Contains("jarvis_personaplex_ready{endpoint=\"0\"} 1", StringComparison.Ordinal),
-                Broker => (await run.MetricsAsync(cancellationToken)).Contains("jarvis_mqtt_connected 1", StringComparison.Ordinal),
+                PersonaPlex => ResourceSampler.Metric(metrics, "jarvis_personaplex_ready{endpoint=\"0\"}") == 1
+                    && ResourceSampler.Metric(metrics, "jarvis_personaplex_reconnects{endpoint=\"0\"}") > before.PersonaPlexReconnects,
+                Broker => ResourceSampler.Metric(metrics, "jarvis_mqtt_connected") == 1 && ResourceSampler.Metric(metrics, "jarvis_mqtt_connects") > before.MqttConnects,
                 HomeAssistant or Ollama => (await run.Server.StatusAsync(cancellationToken))["backends"]?[kind]?["ready"]?.GetValue<bool>() == true,
                 NetworkCut or SatelliteReboot => run.Satellites.First(s => s.Room == room).Welcomed,
                 RealSatelliteReboot => await RealOnlineAsync(injected, cancellationToken),

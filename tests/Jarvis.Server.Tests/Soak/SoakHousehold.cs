@@ -30,6 +30,7 @@ internal sealed class SoakHousehold(SoakBackends backends, Func<RigServer> serve
     private readonly List<SoakAttempt> _attempts = [];
     private readonly Lock _lock = new();
     private (string Scene, string? Room, string Fault)? _probe;
+    private TaskCompletionSource _probeAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _questions;
 
     public IReadOnlyList<SoakAttempt> Attempts
@@ -54,6 +55,7 @@ internal sealed class SoakHousehold(SoakBackends backends, Func<RigServer> serve
         lock (_lock)
         {
             _probe = (scene, room, fault);
+            _probeAsked.TrySetResult();
         }
     }
 
@@ -112,8 +114,21 @@ internal sealed class SoakHousehold(SoakBackends backends, Func<RigServer> serve
             }
 
             await EndConversationAsync(cancellationToken);
+            // The household rests until its next event is due, unless a repaired fault asks for its probe.
             var rest = gap - Stopwatch.GetElapsedTime(started);
-            await Task.Delay(rest > TimeSpan.Zero ? rest : TimeSpan.FromMilliseconds(200), cancellationToken);
+            Task asked;
+            lock (_lock)
+            {
+                if (_probeAsked.Task.IsCompleted)
+                {
+                    _probeAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                asked = _probe is null ? _probeAsked.Task : Task.CompletedTask;
+            }
+
+            await Task.WhenAny(Task.Delay(rest > TimeSpan.Zero ? rest : TimeSpan.FromMilliseconds(200), cancellationToken), asked);
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 

@@ -164,14 +164,20 @@ public sealed class SoakRun : IAsyncDisposable
         Sampler = new ResourceSampler(() => Server, _options.SampleEvery);
         Log($"soak: {_options.Duration.TotalMinutes:0.#} min at rate {_options.Rate:0.#}, {rooms.Count} simulated rooms{(Real is null ? "" : " + 1 real satellite")}, a fault every {_options.FaultInterval.TotalSeconds:0} s");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stop.CancelAfter(_options.Duration);
+        using var stopInjecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stopInjecting.CancelAfter(_options.Duration);
+        var faulting = faults.RunAsync(stopInjecting.Token, stop.Token);
         var tasks = new[]
         {
             Household.RunAsync(stop.Token),
-            faults.RunAsync(stop.Token),
+            faulting,
             Sampler.RunAsync(stop.Token),
             WatchServerAsync(stop.Token),
         };
+
+        // The run ends at its duration, after the fault in progress has recovered (or its recovery deadline passed).
+        await Task.WhenAny(faulting, Task.WhenAll(tasks));
+        await stop.CancelAsync();
         try
         {
             await Task.WhenAll(tasks);
