@@ -8,7 +8,8 @@ internal sealed record SoakAttempt(string Scene, string Room, long StartedAt)
     /// <summary>Null when completed; otherwise why the conversation was dropped.</summary>
     public string? DroppedBecause { get; set; }
 
-    public bool Completed => DroppedBecause is null;
+    /// <summary>Ended without a reason to drop it (an event still running is not completed).</summary>
+    public bool Completed => EndedAt != 0 && DroppedBecause is null;
 
     /// <summary>The fault kinds injected (or not yet recovered) while the attempt ran; empty outside faults.</summary>
     public HashSet<string> Faults { get; } = [];
