@@ -6,7 +6,8 @@ using Jarvis.Server.Satellites;
 
 namespace Jarvis.Server.Status;
 
-/// <summary>Registers the hub's gauges (read at scrape time): satellites, conversations, MQTT, PersonaPlex sessions.</summary>
+/// <summary>Registers the hub's gauges (read at scrape time): satellites, conversations, MQTT, PersonaPlex sessions,
+/// the .NET runtime (managed heap, GCs, thread pool: the soak samples them).</summary>
 public sealed class HubGauges(
     MetricsRegistry metrics,
     SatelliteRegistry satellites,
@@ -25,6 +26,16 @@ public sealed class HubGauges(
         metrics.Gauge("jarvis_conversations_active", "Conversations running now", () => coordinator.Conversations().Count);
         metrics.Gauge("jarvis_mqtt_connected", "1 while connected to the MQTT broker", () => mqtt.IsConnected ? 1 : 0);
         metrics.Gauge("jarvis_mqtt_connects", "Connections to the MQTT broker since start (1 + reconnects)", () => mqtt.Connects);
+        metrics.Gauge("jarvis_dotnet_managed_heap_bytes", "Managed heap size after the last GC (GC.GetGCMemoryInfo().HeapSizeBytes)",
+            () => GC.GetGCMemoryInfo().HeapSizeBytes);
+        metrics.Gauge("jarvis_dotnet_allocated_bytes", "Bytes allocated on the managed heap since start", () => GC.GetTotalAllocatedBytes());
+        foreach (var generation in new[] { 0, 1, 2 })
+        {
+            metrics.Gauge("jarvis_dotnet_gc_collections", "Garbage collections of this generation since start", () => GC.CollectionCount(generation),
+                string.Create(CultureInfo.InvariantCulture, $"generation=\"{generation}\""));
+        }
+
+        metrics.Gauge("jarvis_dotnet_threadpool_threads", "Thread-pool threads", () => ThreadPool.ThreadCount);
         var endpoints = personaPlex.GetStatus();
         for (var i = 0; i < endpoints.Count; i++)
         {

@@ -18,6 +18,7 @@ internal static class Harnesses
         ["conversation"] = Conversation.ConversationHarness.RunAsync,
         ["home-command"] = Conversation.HomeCommandHarness.RunAsync,
         ["household"] = Household.HouseholdHarness.RunAsync,
+        ["soak"] = Soak.SoakHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -30,7 +30,7 @@ public sealed class RigServer : IAsyncDisposable
 
     public string ApiToken { get; }
 
-    public ChildProcess Process { get; }
+    public ChildProcess Process { get; private set; }
 
     /// <summary>An HTTP client for <c>/api/*</c> (sends the API token).</summary>
     public HttpClient Api { get; }
@@ -71,12 +71,14 @@ public sealed class RigServer : IAsyncDisposable
 
         var file = Path.Combine(directory, "jarvis.json");
         File.WriteAllText(file, ToJson(config));
-        var process = ChildProcess.Start("server", BuiltPrograms.Server, [], new Dictionary<string, string>
-        {
-            ["JARVIS_CONFIG"] = file,
-            ["DOTNET_ENVIRONMENT"] = "Production",
-        });
-        return new RigServer(directory, new Uri($"http://127.0.0.1:{port}/"), apiToken, process);
+        return new RigServer(directory, new Uri($"http://127.0.0.1:{port}/"), apiToken, StartProcess(file));
+    }
+
+    /// <summary>Stops the server (SIGTERM, SIGKILL after 10 s) and starts it again with the same configuration and state.</summary>
+    public async Task RestartAsync()
+    {
+        await Process.DisposeAsync().ConfigureAwait(false);
+        Process = StartProcess(Path.Combine(_directory, "jarvis.json"));
     }
 
     /// <summary>Waits until <c>/health</c> answers (any status: a backend may still be warming up).</summary>
@@ -127,6 +129,13 @@ public sealed class RigServer : IAsyncDisposable
         {
         }
     }
+
+    private static ChildProcess StartProcess(string config) =>
+        ChildProcess.Start("server", BuiltPrograms.Server, [], new Dictionary<string, string>
+        {
+            ["JARVIS_CONFIG"] = config,
+            ["DOTNET_ENVIRONMENT"] = "Production",
+        });
 
     private static string ToJson(Dictionary<string, string> flat)
     {

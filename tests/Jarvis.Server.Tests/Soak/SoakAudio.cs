@@ -1,0 +1,35 @@
+using Jarvis.Protocol.Opus;
+
+namespace Jarvis.Server.Tests.Soak;
+
+/// <summary>The household's sounds as 16 kHz, 20 ms Opus packets: a loud tone the wake emulator takes for the wake word, and speech.</summary>
+internal static class SoakAudio
+{
+    /// <summary>500 ms of a loud 300 Hz tone (the wake emulator's "hey jarvis").</summary>
+    public static IReadOnlyList<byte[]> WakeWord { get; } = Tone(25, 300, 9000);
+
+    /// <summary>One second of a 440 Hz tone, what a sentence is to the server.</summary>
+    public static IReadOnlyList<byte[]> Sentence { get; } = Tone(50, 440, 8000);
+
+    /// <summary>Three seconds of talk (follow-me needs it sustained).</summary>
+    public static IReadOnlyList<byte[]> LongTalk { get; } = Tone(150, 440, 8000);
+
+    private static List<byte[]> Tone(int frames, double hertz, double amplitude)
+    {
+        using var encoder = OpusFrameEncoder.Create(new OpusEncoderOptions { SampleRate = 16000, FrameMilliseconds = 20 });
+        var pcm = new short[encoder.FrameSamples];
+        var buffer = new byte[1275];
+        var packets = new List<byte[]>();
+        for (var frame = 0; frame < frames; frame++)
+        {
+            for (var i = 0; i < pcm.Length; i++)
+            {
+                pcm[i] = (short)(amplitude * Math.Sin(2 * Math.PI * hertz * ((frame * pcm.Length) + i) / 16000.0));
+            }
+
+            packets.Add(buffer.AsSpan(0, encoder.Encode(pcm, buffer)).ToArray());
+        }
+
+        return packets;
+    }
+}
