@@ -76,9 +76,12 @@ internal static class HubDuplexHarness
 
             var metrics = app.Services.GetRequiredService<HubMetrics>();
             var feed = app.Services.GetRequiredService<MetricsRegistry>().Histograms().First(h => h.Name == "jarvis_wake_feed_latency_seconds").Histogram;
+            using var sampler = PersonaPlex.AllocationSampler.FromEnvironment();
             var measure = Measurement.Start(wake, active);
             uplink.Recording = downlink.Recording = true;
+            sampler?.Start();
             var upSent = await streaming;
+            sampler?.Stop();
             uplink.Recording = downlink.Recording = false;
             var streamed = measure.Stop(wake, active, uplink.Count);
             var clientSummary = others is null ? "" : await others.WaitForLineAsync("satellites:", TimeSpan.FromSeconds(30));
@@ -98,6 +101,11 @@ internal static class HubDuplexHarness
             var extra = Math.Max(0, streamed.BytesPerSecond - quiet.BytesPerSecond) * streamed.Seconds;
             Console.WriteLine($"server process allocations: {streamed.Allocated / Math.Max(1, packets):0} B per packet overall ({packets} packets in and out, {streamed.BytesPerSecond / 1024:0.0} KiB/s), {extra / Math.Max(1, packets):0} B per packet above the no-audio baseline ({quiet.BytesPerSecond / 1024:0.0} KiB/s)");
             Console.WriteLine($"dropped: not active {metrics.DroppedNotActive.Value}, slow satellite {metrics.DroppedSlowSatellite.Value}, backend {metrics.DroppedBackend.Value}; {upSent} conversation packets sent up");
+            if (sampler is not null)
+            {
+                Console.WriteLine($"allocation samples (one per ~100 KB): {sampler.Summary()}");
+            }
+
             if (clientSummary.Length > 0)
             {
                 Console.WriteLine(clientSummary);
