@@ -9,22 +9,43 @@ public sealed partial class ConversationCoordinator
     /// </summary>
     private void UpdateFollowMe(DateTimeOffset now)
     {
-        foreach (var conversation in _slots.OfType<Conversation>())
+        foreach (var conversation in _slots)
         {
-            var owner = Room(conversation.Room);
-            string? challenger = null;
-            if (owner.Speaking)
+            if (conversation is null)
             {
-                challenger = _rooms.Values
-                    .Where(r => r.Speaking && r.CanConverse && FindConversation(r.Name) is null && ClearlyBetter(r, owner))
-                    .OrderByDescending(r => r.LevelDbfs ?? double.NegativeInfinity)
-                    .ThenByDescending(r => r.Score)
-                    .ThenBy(r => r.Name, StringComparer.Ordinal)
-                    .FirstOrDefault()?.Name;
+                continue;
             }
 
-            conversation.Challenge(challenger, now);
+            var owner = Room(conversation.Room);
+            RoomPresence? challenger = null;
+            if (owner.Speaking)
+            {
+                // A loop rather than LINQ: this runs on every voice event of every room (hundreds of rooms at a party).
+                foreach (var room in _rooms.Values)
+                {
+                    if (room.Speaking && room.CanConverse && ClearlyBetter(room, owner) && FindConversation(room.Name) is null
+                        && (challenger is null || Louder(room, challenger)))
+                    {
+                        challenger = room;
+                    }
+                }
+            }
+
+            conversation.Challenge(challenger?.Name, now);
         }
+    }
+
+    /// <summary>The challenger order: louder level first (no level counts as the quietest), then higher score, then name.</summary>
+    private static bool Louder(RoomPresence room, RoomPresence than)
+    {
+        var level = room.LevelDbfs ?? double.NegativeInfinity;
+        var thanLevel = than.LevelDbfs ?? double.NegativeInfinity;
+        if (level != thanLevel)
+        {
+            return level > thanLevel;
+        }
+
+        return room.Score != than.Score ? room.Score > than.Score : string.CompareOrdinal(room.Name, than.Name) < 0;
     }
 
     private bool ClearlyBetter(RoomPresence room, RoomPresence owner) =>

@@ -217,7 +217,19 @@ public sealed partial class ConversationCoordinator : IDisposable
         return presence;
     }
 
-    private Conversation? FindConversation(string room) => Array.Find(_slots, c => c?.Room == room);
+    /// <summary>The room's conversation, if any (a loop, not a lambda: called per voice event and per packet).</summary>
+    private Conversation? FindConversation(string room)
+    {
+        foreach (var conversation in _slots)
+        {
+            if (conversation is not null && conversation.Room == room)
+            {
+                return conversation;
+            }
+        }
+
+        return null;
+    }
 
     private void Emit(HubCommand command)
     {

@@ -85,11 +85,14 @@ internal sealed class SatelliteLinkWriter(WebSocket socket, TimeProvider time, i
     /// <summary>Writes queued frames until the socket closes or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // The wait takes no token (a cancellable channel wait allocates every time it waits, i.e. per packet): cancelling
+        // completes the queue instead.
+        var cancelled = cancellationToken.UnsafeRegister(static writer => ((SatelliteLinkWriter)writer!).Complete(), this);
         try
         {
-            while (await _frames.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (await _frames.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                while (_frames.Reader.TryRead(out var frame))
+                while (!cancellationToken.IsCancellationRequested && _frames.Reader.TryRead(out var frame))
                 {
                     try
                     {
@@ -111,9 +114,12 @@ internal sealed class SatelliteLinkWriter(WebSocket socket, TimeProvider time, i
                     }
                 }
             }
+
+            cancellationToken.ThrowIfCancellationRequested();
         }
         finally
         {
+            await cancelled.DisposeAsync().ConfigureAwait(false);
             Complete();
             Drain();
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Jarvis.Protocol.Opus;
@@ -51,10 +52,10 @@ internal sealed class RoomWakeStream
         Action<string, Exception> onFailure, Action<string, InvalidDataException> onUndecodable)
     {
         await Task.Yield();
+        var pcm = ArrayPool<byte>.Shared.Rent(OpusFrameDecoder.MaxSamplesPerPacket(16000) * 2); // a stream per burst of speech
         try
         {
             using var decoder = OpusFrameDecoder.Create(16000);
-            var pcm = new byte[OpusFrameDecoder.MaxSamplesPerPacket(16000) * 2];
             var stream = await detector.StartAsync(AudioFormat.Speech16K, CancellationToken.None).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
@@ -93,6 +94,7 @@ internal sealed class RoomWakeStream
         }
         finally
         {
+            ArrayPool<byte>.Shared.Return(pcm);
             _packets.Writer.TryComplete();
             while (_packets.Reader.TryRead(out var left))
             {

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jarvis.Bench.Hub;
 
 /// <summary>
-/// <c>-- harness hub-duplex [--satellites 50] [--seconds 20]</c>: the real server in-process with N simulated satellites,
+/// <c>-- harness hub-duplex [--satellites 50] [--seconds 20] [--warmup 10]</c>: the real server in-process with N simulated satellites,
 /// all streaming. Room 0 is in the conversation the loopback endpoint allows (one session: 20 ms packets up, PersonaPlex's
 /// 80 ms packets down through an instant loopback backend); the other N-1 rooms talk in voice-gated bursts on the wake path
 /// (real Opus, decoded by the server and handed to an instant loopback wake-word service), from a child process
@@ -29,6 +29,7 @@ internal static class HubDuplexHarness
     {
         var satellites = Option(args, "--satellites", 50);
         var seconds = Option(args, "--seconds", 20);
+        var warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 10)); // the JIT's later tiers settle in the first seconds
         var uplink = new LatencySamples(1 << 16);
         var downlink = new LatencySamples(1 << 16);
         var wake = new LoopbackWakeDetector();
@@ -57,7 +58,7 @@ internal static class HubDuplexHarness
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var link = new Uri($"ws://{address.Authority}/link/v1");
         var active = new BenchSatellite(rooms[0], downlink);
-        using var others = satellites > 1 ? StartSatellites(link, satellites - 1, seconds + 4) : null;
+        using var others = satellites > 1 ? StartSatellites(link, satellites - 1, seconds + (int)warmup.TotalSeconds + 1) : null;
         try
         {
             await active.ConnectAsync(link, BenchSecrets.TokenOf(active.Room));
@@ -70,15 +71,17 @@ internal static class HubDuplexHarness
                 await others.WaitForLineAsync("streaming", TimeSpan.FromSeconds(120));
             }
 
-            var warmup = TimeSpan.FromSeconds(3);
             var streaming = StreamAsync(active, uplink, warmup + TimeSpan.FromSeconds(seconds));
             await Task.Delay(warmup);
 
             var metrics = app.Services.GetRequiredService<HubMetrics>();
             var feed = app.Services.GetRequiredService<MetricsRegistry>().Histograms().First(h => h.Name == "jarvis_wake_feed_latency_seconds").Histogram;
+            using var sampler = PersonaPlex.AllocationSampler.FromEnvironment();
             var measure = Measurement.Start(wake, active);
             uplink.Recording = downlink.Recording = true;
+            sampler?.Start();
             var upSent = await streaming;
+            sampler?.Stop();
             uplink.Recording = downlink.Recording = false;
             var streamed = measure.Stop(wake, active, uplink.Count);
             var clientSummary = others is null ? "" : await others.WaitForLineAsync("satellites:", TimeSpan.FromSeconds(30));
@@ -98,6 +101,11 @@ internal static class HubDuplexHarness
             var extra = Math.Max(0, streamed.BytesPerSecond - quiet.BytesPerSecond) * streamed.Seconds;
             Console.WriteLine($"server process allocations: {streamed.Allocated / Math.Max(1, packets):0} B per packet overall ({packets} packets in and out, {streamed.BytesPerSecond / 1024:0.0} KiB/s), {extra / Math.Max(1, packets):0} B per packet above the no-audio baseline ({quiet.BytesPerSecond / 1024:0.0} KiB/s)");
             Console.WriteLine($"dropped: not active {metrics.DroppedNotActive.Value}, slow satellite {metrics.DroppedSlowSatellite.Value}, backend {metrics.DroppedBackend.Value}; {upSent} conversation packets sent up");
+            if (sampler is not null)
+            {
+                Console.WriteLine($"allocation samples (one per ~100 KB): {sampler.Summary()}");
+            }
+
             if (clientSummary.Length > 0)
             {
                 Console.WriteLine(clientSummary);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Jarvis.Bench.PersonaPlex;
 
 /// <summary>
-/// <c>harness personaplex-bridge [--backend moshi|realtime] [--sessions N] [seconds]</c>. Moshi (the default, one session):
+/// <c>harness personaplex-bridge [--backend moshi|realtime] [--sessions N] [--warmup S (realtime)] [seconds]</c>. Moshi (the default, one session):
 /// a room streams 20 ms Opus packets in real time through the session manager to the emulator (separate process), which
 /// answers 12.5 pages/s. Measures room packet → Ogg page written to the socket, PersonaPlex page received → packet handed to
 /// the room, bytes allocated per packet and CPU in this process. Realtime: see <see cref="RealtimeBridgeHarness"/>.
@@ -22,19 +22,21 @@ internal static class PersonaPlexBridgeHarness
         var backend = "moshi";
         var sessions = 1;
         var seconds = 30;
+        var warmup = 10;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--backend": backend = args[++i].ToLowerInvariant(); break;
                 case "--sessions": sessions = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: seconds = int.Parse(args[i], CultureInfo.InvariantCulture); break;
             }
         }
 
         if (backend == "realtime")
         {
-            return await RealtimeBridgeHarness.RunAsync(sessions, seconds).ConfigureAwait(false);
+            return await RealtimeBridgeHarness.RunAsync(sessions, seconds, TimeSpan.FromSeconds(warmup)).ConfigureAwait(false);
         }
 
         if (backend != "moshi" || sessions != 1)
