@@ -38,6 +38,10 @@ public static class SecurityRegistration
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), loggers);
         });
 
+        // With nothing signed, an unencrypted key at rest protects nothing: its "No XML encryptor" warning at every start
+        // would only teach the homeowner to ignore warnings.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
+
         // The framework's own host filter (the whole app) stays open; UseServerSecurity filters all but the satellite link.
         services.PostConfigure<HostFilteringOptions>(options => options.AllowedHosts = ["*"]);
         services.AddSingleton<AllowedHostsSetup>();

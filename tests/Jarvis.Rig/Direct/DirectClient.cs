@@ -14,6 +14,7 @@ namespace Jarvis.Rig.Direct;
 public sealed class DirectClient : IAsyncDisposable
 {
     private const int FrameSamples = 320;
+    private const int OutputSampleRate = 24000;
     private readonly PersonaPlexClient _client;
     private readonly Lock _lock = new();
     private readonly List<(long Start, short[] Samples)> _due = [];
@@ -61,7 +62,11 @@ public sealed class DirectClient : IAsyncDisposable
         }
     }
 
-    /// <summary>When the first loud 10 ms of the answer arrived after <paramref name="mouth"/>, within <paramref name="window"/>.</summary>
+    /// <summary>
+    /// When the first loud 10 ms of the answer after <paramref name="mouth"/> would be heard, within
+    /// <paramref name="window"/>: the arrival of its page plus its offset inside the page, as a player starting the page
+    /// on arrival plays it.
+    /// </summary>
     public long? EarTime(long mouth, TimeSpan window, double thresholdDbfs)
     {
         lock (_lock)
@@ -81,7 +86,10 @@ public sealed class DirectClient : IAsyncDisposable
                     continue;
                 }
 
-                return Stopwatch.GetElapsedTime(mouth, arrived) <= window ? arrived : null;
+                // A client plays a page from its arrival, so the onset is heard its offset into the page later.
+                var pageStart = packet == 0 ? 0 : _arrivals[packet - 1].End;
+                var heard = arrived + (long)((start - pageStart) * (double)Stopwatch.Frequency / OutputSampleRate);
+                return Stopwatch.GetElapsedTime(mouth, heard) <= window ? heard : null;
             }
 
             return null;
@@ -140,8 +148,8 @@ public sealed class DirectClient : IAsyncDisposable
 
     private async Task ReceiveAsync(CancellationToken cancellationToken)
     {
-        using var decoder = OpusFrameDecoder.Create(24000);
-        var pcm = new short[OpusFrameDecoder.MaxSamplesPerPacket(24000)];
+        using var decoder = OpusFrameDecoder.Create(OutputSampleRate);
+        var pcm = new short[OpusFrameDecoder.MaxSamplesPerPacket(OutputSampleRate)];
         await foreach (var packet in _client.ReceiveAudioAsync(cancellationToken).ConfigureAwait(false))
         {
             using (packet)

@@ -11,8 +11,8 @@ namespace Jarvis.Rig.Measure;
 /// </summary>
 /// <remarks>
 /// <see cref="InPage"/> is where the echo onset lies in its 80 ms page: a speaker can play it no earlier than that after the
-/// page arrives, so it is part of <see cref="Downlink"/> through Jarvis, while the direct client counts the page's arrival
-/// as its ear time. <see cref="Playout"/> = downlink − in-page: hub, link, jitter buffer, playback and the speaker file.
+/// page arrives, so it is part of <see cref="Downlink"/> for both clients (the direct client's ear is the page's arrival
+/// plus the onset's offset in the page). <see cref="Playout"/> = downlink − in-page: hub, link, jitter buffer, playback and the speaker file.
 /// </remarks>
 public sealed record Stages(double Uplink, double Model, double Downlink, double InPage)
 {

@@ -55,6 +55,7 @@ public sealed class RigServer : IAsyncDisposable
             ["Mqtt:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mqtt:HomeAssistantPassword"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
             ["Satellites:HelloTimeout"] = "00:00:15",
+            ["Discovery:Enabled"] = "false", // a rig server must not answer another test's mDNS search
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft"] = "Warning",
         };

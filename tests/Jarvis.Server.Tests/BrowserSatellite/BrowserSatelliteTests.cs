@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Jarvis.PersonaPlex.Emulator;
 using Jarvis.Protocol.Opus;
 using Jarvis.Server.Tests.Hub;
+using Jarvis.Server.Tests.Status;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -11,7 +12,7 @@ namespace Jarvis.Server.Tests.BrowserSatellite;
 /// <summary>
 /// The browser satellite (<c>/satellite</c>) end to end in Debian's headless Chromium with a fake microphone that plays a
 /// spoken phrase (espeak-ng) over and over: enrolment, the talk button, the speech at PersonaPlex (emulated, echo mode), the
-/// reply played by the page, mute, flush and a server restart. Screenshots go to <c>docs/browser-satellite/</c>.
+/// reply played by the page, mute, flush and a server restart. Screenshots go to <c>docs/browser-satellite/</c> with <c>JARVIS_UPDATE_SCREENSHOTS=1</c>.
 /// </summary>
 public sealed class BrowserSatelliteTests(ITestOutputHelper output)
 {
@@ -228,22 +229,8 @@ public sealed class BrowserSatelliteTests(ITestOutputHelper output)
 
     private static async Task Screenshot(IPage page, string name)
     {
-        var directory = Path.Combine(RepositoryRoot(), "docs", "browser-satellite");
-        Directory.CreateDirectory(directory);
+        var directory = Screenshots.Directory("browser-satellite");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name), FullPage = true, Animations = ScreenshotAnimations.Disabled });
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Jarvis.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Jarvis.sln not found above " + AppContext.BaseDirectory);
     }
 
     private sealed class PageRecording

@@ -37,7 +37,8 @@ public sealed class PipelineModeTests
         var kitchen = await env.KitchenAsync();
         await ConversationFixture.ConverseAsync(kitchen);
         await Eventually.TrueAsync(() => env.Get<LiveConversations>().ModeIn("kitchen") == TurnMode.Pipeline, "the conversation runs on the pipeline");
-        Assert.Equal(PersonaPlexState.Warm, env.Get<IPersonaPlexSessions>().GetStatus()[0].State);
+        // The idle session stays PersonaPlex's own (warm, or reconnecting when it is replaced): the room never joins it.
+        Assert.NotEqual(PersonaPlexState.InConversation, env.Get<IPersonaPlexSessions>().GetStatus()[0].State);
 
         const string question = "Explain how a rainbow forms in detail";
         await env.SayAsync(kitchen, question);

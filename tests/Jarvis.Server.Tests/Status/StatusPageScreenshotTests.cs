@@ -8,7 +8,8 @@ namespace Jarvis.Server.Tests.Status;
 
 /// <summary>
 /// The homeowner's status page in a real headless Chromium (Debian's <c>/usr/bin/chromium</c> driven by Playwright) at a
-/// phone's width; each test saves its screenshot to <c>docs/status/</c>.
+/// phone's width; each test saves its screenshot to <c>docs/status/</c> with
+/// <c>JARVIS_UPDATE_SCREENSHOTS=1</c>.
 /// </summary>
 public sealed class StatusPageScreenshotTests
 {
@@ -136,21 +137,7 @@ public sealed class StatusPageScreenshotTests
 
     private static async Task ScreenshotAsync(IPage page, string name)
     {
-        var directory = Path.Combine(RepositoryRoot(), "docs", "status");
-        Directory.CreateDirectory(directory);
+        var directory = Screenshots.Directory("status");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name), FullPage = true });
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Jarvis.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Jarvis.sln not found above " + AppContext.BaseDirectory);
     }
 }
