@@ -26,12 +26,13 @@ public static class MqttJson
             ? value
             : null;
 
-    /// <summary>Parses a claim; null when it is not one (invalid ids, score outside 0..1).</summary>
+    /// <summary>Parses a claim; null when it is not one (invalid ids, score outside 0..1, level outside −200..0 dBFS).</summary>
     public static ArbitrationClaim? ParseArbitrationClaim(ReadOnlySpan<byte> payload) =>
         Parse(payload, MqttJsonContext.Default.ArbitrationClaim) is { } claim
         && LinkIds.IsValid(claim.Room) && LinkIds.IsValid(claim.SatelliteId)
         && !string.IsNullOrEmpty(claim.WakeId) && !string.IsNullOrEmpty(claim.ServerId)
         && double.IsFinite(claim.Score) && claim.Score is >= 0 and <= 1
+        && (claim.LevelDbfs is not { } level || Link.Messages.LinkValidation.IsLevelDbfs(level))
             ? claim
             : null;
 

@@ -96,7 +96,7 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
         switch (command.Kind)
         {
             case HubCommandKind.Claim:
-                var claim = new ArbitrationClaim(Guid.NewGuid().ToString("N"), command.Room, id ?? command.Room, Math.Clamp(command.Score, 0, 1), _time.GetUtcNow(), _options.ServerId);
+                var claim = new ArbitrationClaim(Guid.NewGuid().ToString("N"), command.Room, id ?? command.Room, Math.Clamp(command.Score, 0, 1), _time.GetUtcNow(), _options.ServerId, command.LevelDbfs);
                 await _mqtt.PublishAsync(_topics.ArbitrationClaim(command.Room), MqttJson.Serialize(claim), retain: false, cancellationToken).ConfigureAwait(false);
                 break;
             case HubCommandKind.Presence when id is not null:
@@ -192,7 +192,7 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
                 {
                     if (claim.ServerId != _options.ServerId)
                     {
-                        _coordinator.RemoteClaim(claim.Room, claim.Score);
+                        _coordinator.RemoteClaim(claim.Room, claim.Score, claim.LevelDbfs);
                     }
                 }
                 else

@@ -3,7 +3,7 @@ namespace Jarvis.Server.Rooms;
 /// <summary>
 /// Wake candidates collected during one arbitration window; the arrival order within the window never matters. When every
 /// candidate carries a speech level the loudest wins (equal levels: the higher score, then the room name that sorts
-/// first); when one does not (an older satellite, another server's claim) all are compared by score, then by name, so
+/// first); when one does not (an older satellite, or a claim from a server that sends no level) all are compared by score, then by name, so
 /// that every server sharing the same claims reaches the same decision.
 /// </summary>
 internal sealed class ArbitrationRound(DateTimeOffset closesAt)

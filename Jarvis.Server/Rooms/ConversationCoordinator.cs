@@ -63,7 +63,7 @@ public sealed partial class ConversationCoordinator : IDisposable
             else
             {
                 OpenRound(now).Add(candidate);
-                Emit(new HubCommand(HubCommandKind.Claim, room, Score: score, Reason: source.ToString()));
+                Emit(new HubCommand(HubCommandKind.Claim, room, Score: score, Reason: source.ToString(), LevelDbfs: level));
                 Emit(new HubCommand(HubCommandKind.Led, room, Led: RoomLed.Listening));
             }
 
@@ -71,13 +71,16 @@ public sealed partial class ConversationCoordinator : IDisposable
         }
     }
 
-    /// <summary>Another server's room claims the same wake (MQTT arbitration).</summary>
-    public void RemoteClaim(string room, double score)
+    /// <summary>
+    /// Another server's room claims the same wake (MQTT arbitration), with its speech level when its satellite measures it:
+    /// compared with the local rooms as if it were one of them.
+    /// </summary>
+    public void RemoteClaim(string room, double score, double? levelDbfs = null)
     {
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            var claim = new WakeCandidate(room, score, WakeSource.WakeWord, Local: false, now);
+            var claim = new WakeCandidate(room, score, WakeSource.WakeWord, Local: false, now, levelDbfs);
             _remoteClaims.RemoveAll(c => c.At < now - _options.ArbitrationWindow - _options.ArbitrationWindow);
             _remoteClaims.Add(claim);
             _round?.Add(claim);

@@ -7,6 +7,7 @@ namespace Jarvis.Server.Rooms;
 /// <param name="FromRoom">For Move: the room that loses the conversation.</param>
 /// <param name="Led">For Led: what to show.</param>
 /// <param name="Score">For Claim: the wake score.</param>
+/// <param name="LevelDbfs">For Claim: the room's speech level over the voice onset, when its satellite measures it.</param>
 /// <param name="State">For Mute: muted; for Presence: online.</param>
 /// <param name="Reason">Human-readable reason for logs and the status page.</param>
 public sealed record HubCommand(
@@ -17,7 +18,8 @@ public sealed record HubCommand(
     RoomLed Led = RoomLed.Idle,
     double Score = 0,
     bool State = false,
-    string Reason = "")
+    string Reason = "",
+    double? LevelDbfs = null)
 {
     public override string ToString() => Kind switch
     {

@@ -31,6 +31,16 @@ public sealed class MqttJsonTests
     }
 
     [Fact]
+    public void Arbitration_claim_carries_the_speech_level_when_there_is_one()
+    {
+        var claim = new ArbitrationClaim("wake-17", "living_room", "lr-1", 0.82, Noon, "jarvis-mac", -42.5);
+        var json = Encoding.UTF8.GetString(MqttJson.Serialize(claim));
+
+        Assert.EndsWith(""","server_id":"jarvis-mac","level_dbfs":-42.5}""", json);
+        Assert.Equal(claim, MqttJson.ParseArbitrationClaim(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
     public void Satellite_state_round_trips()
     {
         var state = new SatelliteStateEvent("den", "den", LedState.Listening, false, true, Noon);
@@ -53,6 +63,17 @@ public sealed class MqttJsonTests
         Assert.False(c.Beats(a));
     }
 
+    [Fact]
+    public void The_louder_claim_wins_when_both_carry_a_level_and_the_score_decides_otherwise()
+    {
+        var near = new ArbitrationClaim("w", "kitchen", "a", 0.3, Noon, "s", -55);
+        var far = near with { SatelliteId = "b", Room = "den", Score = 0.9, LevelDbfs = -70 };
+
+        Assert.True(near.Beats(far));
+        Assert.False(far.Beats(near));
+        Assert.True((far with { LevelDbfs = null }).Beats(near));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]
@@ -62,6 +83,9 @@ public sealed class MqttJsonTests
     [InlineData("""{"wake_id":"w","room":"den","satellite_id":"a","score":0.5,"timestamp":"yesterday","server_id":"s"}""")]
     [InlineData("""{"wake_id":"w","room":"den","satellite_id":"a","score":0.5,"timestamp":"2026-11-24T12:00:00Z"}""")]
     [InlineData("""{"wake_id":null,"room":"den","satellite_id":"a","score":0.5,"timestamp":"2026-11-24T12:00:00Z","server_id":"s"}""")]
+    [InlineData("""{"wake_id":"w","room":"den","satellite_id":"a","score":0.5,"timestamp":"2026-11-24T12:00:00Z","server_id":"s","level_dbfs":3}""")]
+    [InlineData("""{"wake_id":"w","room":"den","satellite_id":"a","score":0.5,"timestamp":"2026-11-24T12:00:00Z","server_id":"s","level_dbfs":-250}""")]
+    [InlineData("""{"wake_id":"w","room":"den","satellite_id":"a","score":0.5,"timestamp":"2026-11-24T12:00:00Z","server_id":"s","level_dbfs":"loud"}""")]
     public void Bad_claims_parse_to_null(string json)
     {
         Assert.Null(MqttJson.ParseArbitrationClaim(Encoding.UTF8.GetBytes(json)));

@@ -80,6 +80,25 @@ public abstract class RoomCoordinationTests<TBroker> : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rooms_on_two_servers_agree_that_the_louder_room_wins_by_the_level_in_the_claims()
+    {
+        // The kitchen is 15 dB louder (the nearer room) but its VAD is less sure: the level decides on both servers.
+        var window = new Dictionary<string, string?> { ["Rooms:ArbitrationWindow"] = "00:00:01" };
+        var serverA = await ServerAsync("server-a", "kitchen", window);
+        var serverB = await ServerAsync("server-b", "office", window);
+        var kitchen = await SatelliteAsync(serverA, "kitchen");
+        var office = await SatelliteAsync(serverB, "office");
+
+        await office.VoiceAsync(true, 0.9, levelDbfs: -70);
+        await kitchen.VoiceAsync(true, 0.3, levelDbfs: -55);
+
+        await Eventually.TrueAsync(() => kitchen.Last<ConversationMessage>()?.Active == true, "the louder kitchen gets the conversation");
+        await Eventually.TrueAsync(() => office.Last<LedMessage>()?.State == LedState.Idle, "the office stands down");
+        Assert.Null(serverB.Get<ConversationCoordinator>().ActiveRoom(0));
+        Assert.DoesNotContain(office.Messages, m => m is ConversationMessage { Active: true });
+    }
+
+    [Fact]
     public async Task After_a_broker_restart_the_server_resubscribes_and_the_mute_state_is_back()
     {
         var server = await ServerAsync("server-a", "kitchen");

@@ -120,6 +120,33 @@ public sealed class ArbitrationTests
     }
 
     [Fact]
+    public void A_claim_carries_the_rooms_speech_level_and_a_louder_remote_claim_wins_by_it()
+    {
+        using var hub = new CoordinatorHarness();
+        hub.Coordinator.Voice("kitchen", true, 0.9, levelDbfs: -70);
+        hub.Coordinator.Wake("kitchen", 0.9, WakeSource.WakeWord);
+        hub.Coordinator.RemoteClaim("garage", 0.3, levelDbfs: -58);
+        hub.Advance(210);
+
+        var decided = hub.Drain();
+        Assert.Equal(-70, Assert.Single(decided, c => c.Kind == HubCommandKind.Claim).LevelDbfs);
+        Assert.Contains(decided, c => c is { Kind: HubCommandKind.StandDown, Room: "kitchen" });
+        Assert.Null(hub.Coordinator.ActiveRoom(0));
+    }
+
+    [Fact]
+    public void A_quieter_remote_claim_loses_to_the_louder_local_room_whatever_its_score()
+    {
+        using var hub = new CoordinatorHarness();
+        hub.Coordinator.Voice("kitchen", true, 0.3, levelDbfs: -58);
+        hub.Coordinator.Wake("kitchen", 0.3, WakeSource.WakeWord);
+        hub.Coordinator.RemoteClaim("garage", 0.9, levelDbfs: -70);
+        hub.Advance(210);
+
+        Assert.Equal("kitchen", hub.Coordinator.ActiveRoom(0));
+    }
+
+    [Fact]
     public void A_remote_claim_heard_just_before_the_local_wake_still_counts()
     {
         using var hub = new CoordinatorHarness();
