@@ -2,7 +2,10 @@ using System.Buffers;
 
 namespace Jarvis.Server.Conversation;
 
-/// <summary>What reaches a conversation's listener, in arrival order: an uplink Opus packet (rented buffer) or a voice start/stop.</summary>
+/// <summary>
+/// What reaches a conversation's listener, in arrival order: an uplink Opus packet (rented buffer), a voice start/stop, or
+/// the end-of-turn timer.
+/// </summary>
 internal readonly record struct RoomEvent(RoomEventKind Kind, byte[]? Buffer, int Length, long Timestamp)
 {
     public static RoomEvent Packet(ReadOnlySpan<byte> opus, long timestamp)
@@ -14,6 +17,8 @@ internal readonly record struct RoomEvent(RoomEventKind Kind, byte[]? Buffer, in
 
     public static RoomEvent Voice(bool speaking, long timestamp) =>
         new(speaking ? RoomEventKind.VoiceStart : RoomEventKind.VoiceStop, null, 0, timestamp);
+
+    public static RoomEvent Idle(long timestamp) => new(RoomEventKind.Idle, null, 0, timestamp);
 
     public ReadOnlySpan<byte> Data => Buffer.AsSpan(0, Length);
 

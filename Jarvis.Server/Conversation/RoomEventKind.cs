@@ -5,4 +5,7 @@ internal enum RoomEventKind
     Packet,
     VoiceStart,
     VoiceStop,
+
+    /// <summary>The end-of-turn timer fired: no event for <see cref="ConversationTurnOptions.EndOfTurnTimeout"/> (maybe stale).</summary>
+    Idle,
 }

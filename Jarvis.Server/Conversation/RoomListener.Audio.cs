@@ -3,7 +3,7 @@ using Jarvis.Protocol.Opus;
 
 namespace Jarvis.Server.Conversation;
 
-/// <summary>Decoding into the utterance, and waiting for the next event with the end-of-turn timeout.</summary>
+/// <summary>Decoding into the utterance.</summary>
 internal sealed partial class RoomListener
 {
     private ValueTask SendDecodedAsync(Utterance utterance, OpusFrameDecoder decoder, ReadOnlySpan<byte> opus, byte[] pcm, CancellationToken cancellationToken)
@@ -20,24 +20,5 @@ internal sealed partial class RoomListener
         }
 
         return samples > 0 ? utterance.SendAsync(pcm.AsMemory(0, samples * 2), cancellationToken) : ValueTask.CompletedTask;
-    }
-
-    private async Task<bool> WaitForEventAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            return await _events.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        using var idle = new CancellationTokenSource(timeout, _services.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
-        try
-        {
-            return await _events.Reader.WaitToReadAsync(linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
     }
 }

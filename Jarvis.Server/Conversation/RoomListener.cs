@@ -68,32 +68,36 @@ internal sealed partial class RoomListener : IAsyncDisposable
         var preRoll = new PreRollPackets((int)(options.PreRoll.TotalMilliseconds / 20));
         var pcm = new byte[OpusFrameDecoder.MaxSamplesPerPacket(SampleRate) * 2];
         var utterance = new Utterance(_services, Room);
+
+        // One end-of-turn timer, pushed back after every drain: a cancellable wait per packet would allocate per packet.
+        using var endOfTurn = _services.Time.CreateTimer(static listener => ((RoomListener)listener!).OnEndOfTurnTimer(), this,
+            Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var lastEvent = _services.Time.GetTimestamp();
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (await _events.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (!await WaitForEventAsync(utterance.IsOpen ? options.EndOfTurnTimeout : Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false))
-                {
-                    if (_events.Reader.Completion.IsCompleted)
-                    {
-                        break;
-                    }
-
-                    await EndUtteranceAsync(utterance, _services.Time.GetTimestamp(), "no audio", cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
                 while (_events.Reader.TryRead(out var evt))
                 {
                     try
                     {
-                        await HandleAsync(evt, utterance, decoder, preRoll, pcm, cancellationToken).ConfigureAwait(false);
+                        if (evt.Kind != RoomEventKind.Idle)
+                        {
+                            lastEvent = _services.Time.GetTimestamp();
+                            await HandleAsync(evt, utterance, decoder, preRoll, pcm, cancellationToken).ConfigureAwait(false);
+                        }
+                        else if (utterance.IsOpen && _services.Time.GetElapsedTime(lastEvent) >= options.EndOfTurnTimeout)
+                        {
+                            await EndUtteranceAsync(utterance, evt.Timestamp, "no audio", cancellationToken).ConfigureAwait(false);
+                        }
                     }
                     finally
                     {
                         evt.Return();
                     }
                 }
+
+                endOfTurn.Change(utterance.IsOpen ? options.EndOfTurnTimeout : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -109,6 +113,8 @@ internal sealed partial class RoomListener : IAsyncDisposable
             await utterance.AbandonAsync().ConfigureAwait(false);
         }
     }
+
+    private void OnEndOfTurnTimer() => _events.Writer.TryWrite(RoomEvent.Idle(_services.Time.GetTimestamp()));
 
     private async Task HandleAsync(RoomEvent evt, Utterance utterance, OpusFrameDecoder decoder, PreRollPackets preRoll, byte[] pcm, CancellationToken cancellationToken)
     {
