@@ -164,8 +164,14 @@ public sealed class PersonaPlexSessionManagerTests : IAsyncLifetime
             Assert.Equal(0, session.DiscardedDuringPrompt);
             var dropped = (int)harness.Status.DroppedNotReadyPackets;
             Assert.True(dropped >= 25, $"the packets of the connection and prompt phase ({dropped}) are dropped");
-            var heard = session.DecodedPackets.Where(d => packets.Any(p => p.AsSpan().SequenceEqual(d))).ToArray();
-            Assert.Equal(packets.Skip(dropped).Take(heard.Length), heard); // from the first packet after the handshake, in order
+            // From the first packet after the handshake, in order; a packet is missing only where the input clock trimmed one
+            // that ran ahead (a sender that stalled on a loaded machine and caught up).
+            var sent = packets.ToList();
+            var heard = session.DecodedPackets.Select(d => sent.FindIndex(p => p.AsSpan().SequenceEqual(d))).Where(i => i >= 0).ToArray();
+            var trimmed = (int)harness.Status.TrimmedPackets;
+            Assert.InRange(heard[0], dropped, dropped + trimmed);
+            Assert.All(heard.Zip(heard.Skip(1)), pair => Assert.True(pair.Second > pair.First, $"in order: {pair.First} then {pair.Second}"));
+            Assert.True(heard[^1] - heard[0] + 1 - heard.Length <= trimmed, $"only trimmed packets are missing ({trimmed} trimmed): {string.Join(' ', heard)}");
             Assert.True(session.MaxInputAhead() <= TimeSpan.FromMilliseconds(80), $"no burst at the handshake: input ran {session.MaxInputAhead().TotalMilliseconds:0} ms ahead");
         }
 
