@@ -113,10 +113,14 @@ internal sealed partial class LiveConversation : IAsyncDisposable
         if (_answer is { } answer && (answer.Speaking || Mode == TurnMode.Pipeline) && !answer.Completion.IsCompleted)
         {
             LogInterrupted(Room);
+            LogInterruptedAt(Room, Satellites.MonotonicMicroseconds.Now(_services.Time));
             await answer.CancelAsync().ConfigureAwait(false);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The user spoke over the answer in {Room}: playback stopped")]
     private partial void LogInterrupted(string room);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answer in {Room} interrupted at {AtUs} µs (monotonic)")]
+    private partial void LogInterruptedAt(string room, long atUs);
 }
