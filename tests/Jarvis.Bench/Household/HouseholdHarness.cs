@@ -94,6 +94,7 @@ internal static class HouseholdHarness
                 await using var household = await Rig.Household.Household.StartAsync(scenario.Options(), cancellationToken).ConfigureAwait(false);
                 var results = await scenario.RunAsync(household, phrases, cancellationToken).ConfigureAwait(false);
                 lines.Add($"bargein (TTS deep answer, {mode.ToLowerInvariant()}): {BargeInScenario.Summary(results)}, load {LoadAverage.Now}");
+                Console.WriteLine(lines[^1]); // at once: a later scenario that fails must not hide it
             }
         }
         else
