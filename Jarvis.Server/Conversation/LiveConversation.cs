@@ -112,8 +112,8 @@ internal sealed partial class LiveConversation : IAsyncDisposable
     {
         if (_answer is { } answer && (answer.Speaking || Mode == TurnMode.Pipeline) && !answer.Completion.IsCompleted)
         {
-            LogInterrupted(Room);
             LogInterruptedAt(Room, Satellites.MonotonicMicroseconds.Now(_services.Time));
+            LogInterrupted(Room);
             await answer.CancelAsync().ConfigureAwait(false);
         }
     }

@@ -49,9 +49,11 @@ internal sealed class SatelliteLinkWriter(WebSocket socket, TimeProvider time, i
 
     public void Flush(FlushReason reason)
     {
+        // Stamped before the send: the satellite may apply the flush before this thread logs it.
+        var queuedAt = MonotonicMicroseconds.Now(time);
         Interlocked.Increment(ref _flushEpoch);
         Send(new FlushMessage(reason));
-        SatelliteLinkLog.FlushQueued(logger, reason, MonotonicMicroseconds.Now(time));
+        SatelliteLinkLog.FlushQueued(logger, reason, queuedAt);
     }
 
     public void SetLed(RoomLed led) => Send(new LedMessage(led switch
