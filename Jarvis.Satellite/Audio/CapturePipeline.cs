@@ -87,7 +87,7 @@ public sealed class CapturePipeline
         wasMuted = false;
         EstimateEchoDelay();
         echo.Process(mic, played, clean);
-        var change = vad.Process(clean);
+        var change = vad.Process(clean, mic, played);
         if (change == VoiceActivityChange.Started)
         {
             events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStarted, clock.NowUs, vad.Score, LevelDbfs: vad.Level.RecentDbfs));

@@ -33,7 +33,7 @@ internal sealed partial class LinkControlHandler(
                 break;
             case FlushMessage m:
                 jitter.Flush();
-                LogFlush(m.Reason);
+                LogFlush(m.Reason, clock.NowUs);
                 break;
             case StreamMessage m:
                 jitter.SetStreamKind(m.Kind);
@@ -61,8 +61,8 @@ internal sealed partial class LinkControlHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation active: {Active} ({ConversationId})")]
     private partial void LogConversation(bool active, string? conversationId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Playback flushed ({Reason})")]
-    private partial void LogFlush(FlushReason reason);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Playback flushed ({Reason}) at {AtUs} µs (monotonic)")]
+    private partial void LogFlush(FlushReason reason, long atUs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Playback stream: {Kind}")]
     private partial void LogStream(StreamKind kind);

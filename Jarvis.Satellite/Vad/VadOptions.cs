@@ -32,4 +32,23 @@ public sealed class VadOptions
     /// <summary>While speech lasts, its level (over the last window) is sent this often (<c>voice_level</c>).</summary>
     [Range(100, 5000)]
     public int LevelUpdateMilliseconds { get; set; } = 250;
+
+    /// <summary>
+    /// While the satellite plays audio (the user speaking over an answer: barge-in), voice also starts after this long of
+    /// consecutive voiced frames that pass <see cref="BargeInMinLevelDbfs"/> and <see cref="BargeInEchoMarginDb"/>, sooner
+    /// than the window rule. 0 turns the fast rule off. The window rule alone still starts voice in a quiet room (waking).
+    /// </summary>
+    [Range(0, 300)]
+    public int BargeInOnsetMilliseconds { get; set; } = 60;
+
+    /// <summary>A frame counts toward the barge-in onset only at or above this level (RMS dBFS, after echo cancellation).</summary>
+    [Range(-90.0, 0.0)]
+    public double BargeInMinLevelDbfs { get; set; } = -50;
+
+    /// <summary>
+    /// A frame counts toward the barge-in onset only when echo cancellation took less than this many dB off the microphone
+    /// signal: a frame the canceller cut by more was mostly the speaker's own echo.
+    /// </summary>
+    [Range(0.0, 80.0)]
+    public double BargeInEchoMarginDb { get; set; } = 20;
 }

@@ -2,11 +2,13 @@ namespace Jarvis.Satellite.Vad;
 
 /// <summary>
 /// Turns per-frame VAD decisions into voice start/stop with a score (fraction of voiced frames in the
-/// window) and a hang-over, and meters the speech level (<see cref="Level"/>). Single thread, no allocation per frame.
+/// window) and a hang-over, and meters the speech level (<see cref="Level"/>). While the speaker plays, a short run of
+/// voiced frames also starts voice (<see cref="BargeInOnset"/>). Single thread, no allocation per frame.
 /// </summary>
 public sealed class VoiceActivityDetector
 {
     private readonly IVoiceClassifier classifier;
+    private readonly BargeInOnset bargeIn;
     private readonly bool[] window;
     private readonly double startScore;
     private readonly int hangoverFrames;
@@ -27,6 +29,7 @@ public sealed class VoiceActivityDetector
         hangoverFrames = Math.Max(1, options.HangoverMilliseconds / frameMilliseconds);
         levelUpdateFrames = Math.Max(1, options.LevelUpdateMilliseconds / frameMilliseconds);
         Level = new SpeechLevelMeter(options.LevelWindowMilliseconds / frameMilliseconds);
+        bargeIn = new BargeInOnset(options, frameMilliseconds);
     }
 
     /// <summary>Speech level of the frames processed: the onset window at start, then the last window, and the utterance.</summary>
@@ -42,9 +45,20 @@ public sealed class VoiceActivityDetector
 
     public bool LastFrameVoiced { get; private set; }
 
-    public VoiceActivityChange Process(ReadOnlySpan<short> frame)
+    /// <summary>The last start came from the barge-in onset (the speaker was playing), not from the window's score.</summary>
+    public bool StartedOnBargeIn { get; private set; }
+
+    /// <summary>A frame with nothing played (no barge-in onset).</summary>
+    public VoiceActivityChange Process(ReadOnlySpan<short> frame) => Process(frame, frame, default);
+
+    /// <summary>
+    /// One captured frame after echo cancellation (<paramref name="frame"/>), the microphone frame it came from
+    /// (<paramref name="mic"/>) and what the speaker played for it (<paramref name="played"/>, the echo reference).
+    /// </summary>
+    public VoiceActivityChange Process(ReadOnlySpan<short> frame, ReadOnlySpan<short> mic, ReadOnlySpan<short> played)
     {
         var voiced = classifier.IsVoiced(frame);
+        bargeIn.Played(played);
         LastFrameVoiced = voiced;
         Level.Add(frame, voiced);
         if (window[windowPos])
@@ -63,9 +77,12 @@ public sealed class VoiceActivityDetector
 
         if (!IsActive)
         {
-            if (Score >= startScore)
+            var onBargeIn = bargeIn.Add(voiced, frame, mic);
+            if (Score >= startScore || onBargeIn)
             {
                 IsActive = true;
+                StartedOnBargeIn = Score < startScore;
+                bargeIn.Reset();
                 scoreSum = Score;
                 scoreFrames = 1;
                 framesSinceLevel = 0;
@@ -102,5 +119,6 @@ public sealed class VoiceActivityDetector
         framesSinceVoiced = int.MaxValue / 2;
         IsActive = false;
         Level.Reset();
+        bargeIn.Reset();
     }
 }

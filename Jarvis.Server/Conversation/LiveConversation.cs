@@ -112,6 +112,7 @@ internal sealed partial class LiveConversation : IAsyncDisposable
     {
         if (_answer is { } answer && (answer.Speaking || Mode == TurnMode.Pipeline) && !answer.Completion.IsCompleted)
         {
+            LogInterruptedAt(Room, Satellites.MonotonicMicroseconds.Now(_services.Time));
             LogInterrupted(Room);
             await answer.CancelAsync().ConfigureAwait(false);
         }
@@ -119,4 +120,7 @@ internal sealed partial class LiveConversation : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The user spoke over the answer in {Room}: playback stopped")]
     private partial void LogInterrupted(string room);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answer in {Room} interrupted at {AtUs} µs (monotonic)")]
+    private partial void LogInterruptedAt(string room, long atUs);
 }

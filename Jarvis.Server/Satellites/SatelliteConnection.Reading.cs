@@ -90,9 +90,11 @@ internal sealed partial class SatelliteConnection
                     deps.Coordinator.Wake(room, score, WakeSource.Voice);
                 }
 
+                var received = deps.Time.GetTimestamp();
+                SatelliteLinkLog.VoiceReceived(deps.Logger, voice.State, room, voice.TimestampUs, MonotonicMicroseconds.Of(deps.Time, received));
                 foreach (var observer in deps.VoiceObservers)
                 {
-                    observer.OnVoice(session, speaking, deps.Time.GetTimestamp());
+                    observer.OnVoice(session, speaking, received);
                 }
 
                 break;

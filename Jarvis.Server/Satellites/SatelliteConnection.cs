@@ -15,7 +15,7 @@ internal sealed partial class SatelliteConnection(WebSocket socket, string remot
     private readonly LinkMessageReader _reader = new(LinkPeer.Server);
     private readonly LinkFrameAssembler _assembler = new();
     private readonly ClockSync _clock = new();
-    private readonly SatelliteLinkWriter _writer = new(socket, deps.Time, deps.Options.DownlinkQueuePackets);
+    private readonly SatelliteLinkWriter _writer = new(socket, deps.Time, deps.Options.DownlinkQueuePackets, deps.Logger);
     private readonly SemaphoreSlim _closing = new(1, 1);
     private Task _writerTask = Task.CompletedTask;
     private long _lastReceived = deps.Time.GetTimestamp();

@@ -1,3 +1,5 @@
+using Jarvis.Protocol.Link.Messages;
+
 namespace Jarvis.Server.Satellites;
 
 /// <summary>Log messages of the satellite link.</summary>
@@ -32,4 +34,10 @@ internal static partial class SatelliteLinkLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a browser link from origin {Origin}: only pages of this server may connect (add the origin to Satellites:AllowedOrigins to allow it)")]
     public static partial void ForeignOrigin(ILogger logger, string origin);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Voice {State} in {Room}: satellite clock {SatelliteUs} µs, received at {ReceivedUs} µs (monotonic)")]
+    public static partial void VoiceReceived(ILogger logger, VoiceActivityState state, string room, long satelliteUs, long receivedUs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Playback flush ({Reason}) queued for the link at {AtUs} µs (monotonic)")]
+    public static partial void FlushQueued(ILogger logger, FlushReason reason, long atUs);
 }

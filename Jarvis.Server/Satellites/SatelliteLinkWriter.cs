@@ -12,7 +12,7 @@ namespace Jarvis.Server.Satellites;
 /// written by one loop, so callers never block and never touch the socket. Audio beyond the queue limit is dropped
 /// (a satellite that cannot keep up must not delay the others); a flush also discards audio still queued.
 /// </summary>
-internal sealed class SatelliteLinkWriter(WebSocket socket, TimeProvider time, int maxQueuedAudio) : ISatelliteOutbound
+internal sealed class SatelliteLinkWriter(WebSocket socket, TimeProvider time, int maxQueuedAudio, ILogger logger) : ISatelliteOutbound
 {
     private readonly Channel<SatelliteOutboundFrame> _frames =
         Channel.CreateUnbounded<SatelliteOutboundFrame>(new() { SingleReader = true });
@@ -49,8 +49,11 @@ internal sealed class SatelliteLinkWriter(WebSocket socket, TimeProvider time, i
 
     public void Flush(FlushReason reason)
     {
+        // Stamped before the send: the satellite may apply the flush before this thread logs it.
+        var queuedAt = MonotonicMicroseconds.Now(time);
         Interlocked.Increment(ref _flushEpoch);
         Send(new FlushMessage(reason));
+        SatelliteLinkLog.FlushQueued(logger, reason, queuedAt);
     }
 
     public void SetLed(RoomLed led) => Send(new LedMessage(led switch

@@ -114,7 +114,15 @@ public sealed class WyomingConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _reader.CompleteAsync().ConfigureAwait(false);
-        await _writer.CompleteAsync().ConfigureAwait(false);
+        try
+        {
+            await _writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The peer has gone (broken pipe): what could not be sent is dropped.
+        }
+
         await _stream.DisposeAsync().ConfigureAwait(false);
         _owner?.Dispose();
         _writeLock.Dispose();

@@ -88,10 +88,14 @@ internal static class HouseholdHarness
         }
         else if (name == "bargein")
         {
-            await using var scenario = await BargeInScenario.StartAsync().ConfigureAwait(false);
-            await using var household = await Rig.Household.Household.StartAsync(scenario.Options(), cancellationToken).ConfigureAwait(false);
-            var results = await scenario.RunAsync(household, phrases, cancellationToken).ConfigureAwait(false);
-            lines.Add($"bargein (TTS deep answer, duplex): {BargeInScenario.Summary(results)}, load {LoadAverage.Now}");
+            foreach (var mode in new[] { "Duplex", "Pipeline" })
+            {
+                await using var scenario = await BargeInScenario.StartAsync(mode).ConfigureAwait(false);
+                await using var household = await Rig.Household.Household.StartAsync(scenario.Options(), cancellationToken).ConfigureAwait(false);
+                var results = await scenario.RunAsync(household, phrases, cancellationToken).ConfigureAwait(false);
+                lines.Add($"bargein (TTS deep answer, {mode.ToLowerInvariant()}): {BargeInScenario.Summary(results)}, load {LoadAverage.Now}");
+                Console.WriteLine(lines[^1]); // at once: a later scenario that fails must not hide it
+            }
         }
         else
         {

@@ -8,11 +8,12 @@ using Jarvis.Server.Tests.Emulators.Wyoming;
 namespace Jarvis.Server.Tests.Rig;
 
 /// <summary>
-/// Barge-in on the rig (issues 11 and 19): in a duplex conversation the user asks a deep question, Ollama's long answer is
-/// spoken by TTS and plays in the kitchen, and the user speaks over it. Measured from the satellite reading the onset of
-/// the user's speech from its microphone to the answer's audio stopping in the speaker file (the first 100 ms of silence);
-/// then nothing may play for the rest of the watch. PersonaPlex answers with digital silence here, so every sound in the
-/// speaker is the answer (or an earcon).
+/// Barge-in on the rig (issues 11 and 19): in a duplex (or pipeline) conversation the user asks a deep question, Ollama's
+/// long answer is spoken by TTS and plays in the kitchen, and the user speaks over it with no request (the ASR hears it as
+/// nothing). Measured from the satellite reading the onset of the user's speech from its microphone to the answer's audio
+/// stopping in the speaker file (the first 100 ms of silence), split into stages by the programs' Debug traces
+/// (<see cref="BargeInStages"/>); then nothing may play for the rest of the watch, and nothing is answered. PersonaPlex
+/// answers with digital silence here, so every sound in the speaker is the answer (or an earcon).
 /// </summary>
 public sealed class BargeInScenario : IAsyncDisposable
 {
@@ -23,9 +24,13 @@ public sealed class BargeInScenario : IAsyncDisposable
     private readonly string _ratings = Path.Combine(Path.GetTempPath(), $"rig-ratings-{Guid.NewGuid():N}.jsonl");
     private int _armed;
 
-    private BargeInScenario()
+    private BargeInScenario(string mode)
     {
+        Mode = mode;
     }
+
+    /// <summary><c>Conversation:Mode</c>: <c>Duplex</c> or <c>Pipeline</c>.</summary>
+    public string Mode { get; }
 
     public WyomingAsrEmulator Asr { get; } = new();
 
@@ -34,9 +39,9 @@ public sealed class BargeInScenario : IAsyncDisposable
     public OllamaEmulator Ollama { get; } = new();
 
     /// <summary>Starts the ASR, TTS and Ollama emulators; the answer is long (about a minute of speech).</summary>
-    public static async Task<BargeInScenario> StartAsync()
+    public static async Task<BargeInScenario> StartAsync(string mode = "Duplex")
     {
-        var scenario = new BargeInScenario();
+        var scenario = new BargeInScenario(mode);
         scenario.Asr.Start();
         scenario.Tts.Start();
         await scenario.Ollama.StartAsync().ConfigureAwait(false);
@@ -47,15 +52,16 @@ public sealed class BargeInScenario : IAsyncDisposable
         return scenario;
     }
 
-    /// <summary>One kitchen, duplex mode, PersonaPlex silent, Wyoming ASR/TTS and Ollama configured.</summary>
+    /// <summary>One kitchen in <see cref="Mode"/>, PersonaPlex silent, Wyoming ASR/TTS and Ollama configured, the stage traces on.</summary>
     public HouseholdOptions Options() => new()
     {
         Direct = false,
         Echo = false,
         RotateAfter = TimeSpan.FromHours(1),
-        ServerSettings = new Dictionary<string, string>
+        SatelliteSettings = BargeInStages.SatelliteLogging,
+        ServerSettings = new Dictionary<string, string>(BargeInStages.ServerLogging)
         {
-            ["Conversation:Mode"] = "Duplex",
+            ["Conversation:Mode"] = Mode,
             ["Speech:Asr:Uri"] = Asr.Uri.ToString(),
             ["Speech:Tts:Uri"] = Tts.Uri.ToString(),
             ["Ollama:Url"] = Ollama.Url.ToString(),
@@ -66,10 +72,9 @@ public sealed class BargeInScenario : IAsyncDisposable
 
     /// <summary>
     /// Wakes the kitchen, then <paramref name="rounds"/> times: asks the question, waits until the answer has played for a
-    /// while, speaks over it. Returns each round's onset-to-stop time (ms; null when the answer never stopped) and the sound
-    /// heard after the stop (ms of loud 10 ms windows within the watch).
+    /// while, speaks over it. Returns each round (<see cref="BargeInRound"/>).
     /// </summary>
-    public async Task<IReadOnlyList<(double? StopMs, double PlayedAfterMs)>> RunAsync(Household household, int rounds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BargeInRound>> RunAsync(Household household, int rounds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(household);
         var room = household.Options.Rooms[0];
@@ -80,7 +85,7 @@ public sealed class BargeInScenario : IAsyncDisposable
             Household.StartDeadline, $"a conversation in {room}", cancellationToken).ConfigureAwait(false);
         await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken).ConfigureAwait(false); // the wake phrase's turn is over
 
-        var results = new List<(double?, double)>();
+        var results = new List<BargeInRound>();
         for (var round = 0; round < rounds; round++)
         {
             var answers = Ollama.AnswerCount;
@@ -96,20 +101,29 @@ public sealed class BargeInScenario : IAsyncDisposable
             await household.WaitAsync(_ => Task.FromResult(satellite.MouthTime(over) is { } m && Stopwatch.GetElapsedTime(m) > Watch),
                 TimeSpan.FromSeconds(60), $"round {round + 1}: the user spoke over the answer and the watch passed", cancellationToken).ConfigureAwait(false);
             var mouth = satellite.MouthTime(over)!.Value;
-            results.Add(Stop(satellite.Speaker, mouth));
+            var (stopMs, playedAfter, stopped) = Stop(satellite.Speaker, mouth);
+            var stages = stopped is { } silent
+                ? BargeInStages.Of(mouth, silent, room, household.Server.Process.Lines, satellite.Process.Lines)
+                : null;
+            results.Add(new BargeInRound(stopMs, playedAfter, Ollama.AnswerCount - answers - 1, stages));
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
         }
 
         return results;
     }
 
-    /// <summary>"p50 a / p95 b / max c ms (n), stopped n of m, played after the stop: … ms" over <paramref name="results"/>.</summary>
-    public static string Summary(IReadOnlyList<(double? StopMs, double PlayedAfterMs)> results)
+    /// <summary>
+    /// "p50 a / p95 b / max c ms (n), stopped n of m, played after the stop: … ms, answered after: …; stages: …" over
+    /// <paramref name="results"/>.
+    /// </summary>
+    public static string Summary(IReadOnlyList<BargeInRound> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         var stops = LatencySummary.Of(results.Where(r => r.StopMs is not null).Select(r => r.StopMs!.Value));
         return $"speech onset → answer stops: {stops}, stopped {stops.Count} of {results.Count}; " +
-            $"played after the stop: {string.Join(", ", results.Select(r => $"{r.PlayedAfterMs:0}"))} ms";
+            $"played after the stop: {string.Join(", ", results.Select(r => $"{r.PlayedAfterMs:0}"))} ms; " +
+            $"answers to the interruption: {results.Sum(r => r.AnswersAfter)}; " +
+            $"stages: {BargeInStages.Summary([.. results.Where(r => r.Stages is not null).Select(r => r.Stages!)])}";
     }
 
     public async ValueTask DisposeAsync()
@@ -135,9 +149,9 @@ public sealed class BargeInScenario : IAsyncDisposable
 
     /// <summary>
     /// The answer's stop after <paramref name="mouth"/>: the first window of the first 100 ms of silence written after it
-    /// (ms from the mouth), and how much sound the speaker got after that within the watch.
+    /// (ms from the mouth, and when it was written), and how much sound the speaker got after that within the watch.
     /// </summary>
-    private static (double? StopMs, double PlayedAfterMs) Stop(SpeakerTap speaker, long mouth)
+    private static (double? StopMs, double PlayedAfterMs, long? Stopped) Stop(SpeakerTap speaker, long mouth)
     {
         var played = speaker.Samples();
         var quiet = 0;
@@ -153,7 +167,7 @@ public sealed class BargeInScenario : IAsyncDisposable
             var stopIndex = start - ((windows - 1) * 160);
             if (speaker.WrittenAt(stopIndex + 159) is not { } stopped)
             {
-                return (null, 0);
+                return (null, 0, null);
             }
 
             var after = 0;
@@ -165,10 +179,10 @@ public sealed class BargeInScenario : IAsyncDisposable
                 }
             }
 
-            return (Math.Max(0, Stopwatch.GetElapsedTime(mouth, stopped).TotalMilliseconds), after);
+            return (Math.Max(0, Stopwatch.GetElapsedTime(mouth, stopped).TotalMilliseconds), after, stopped);
         }
 
-        return (null, 0);
+        return (null, 0, null);
     }
 
     /// <summary>The first sample index written after <paramref name="since"/> (10 ms aligned).</summary>
