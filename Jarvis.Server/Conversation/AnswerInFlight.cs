@@ -36,17 +36,24 @@ internal sealed partial class AnswerInFlight
         return answer;
     }
 
+    /// <summary>
+    /// Stops the answer: no packet of it is sent any more, its work is cancelled (the LLM request aborted, synthesis
+    /// stopped), what the satellite holds of it is flushed at once, then its task is awaited.
+    /// </summary>
     public async Task CancelAsync()
     {
+        _sink.StopSending();
         try
         {
-            await _cancel.CancelAsync().ConfigureAwait(false);
+            // Synchronously: a paced send waiting for its turn is cancelled before the flush below, so none lands after it.
+            _cancel.Cancel();
         }
         catch (ObjectDisposedException)
         {
             // Finished meanwhile.
         }
 
+        await _sink.FlushIfSpeakingAsync().ConfigureAwait(false);
         await Completion.ConfigureAwait(false);
     }
 

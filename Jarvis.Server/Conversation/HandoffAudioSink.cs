@@ -14,6 +14,7 @@ public sealed class HandoffAudioSink : IRoomAudioSink, IAsyncDisposable
     private readonly IRoomAudioSink _satellite;
     private readonly LiveConversation? _conversation;
     private volatile bool _speaking;
+    private volatile bool _interrupted;
     private bool _cut;
 
     internal HandoffAudioSink(IRoomAudioSink satellite, LiveConversation? conversation)
@@ -28,6 +29,11 @@ public sealed class HandoffAudioSink : IRoomAudioSink, IAsyncDisposable
 
     public ValueTask SendOpusAsync(ReadOnlyMemory<byte> packet, int samples, CancellationToken cancellationToken)
     {
+        if (_interrupted)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         _speaking = true;
         return _satellite.SendOpusAsync(packet, samples, cancellationToken);
     }
@@ -49,7 +55,17 @@ public sealed class HandoffAudioSink : IRoomAudioSink, IAsyncDisposable
     }
 
     public ValueTask SendClipAsync(OpusRecording clip, CancellationToken cancellationToken) =>
-        _conversation is not null && !_cut && _conversation.InsertAudio(clip) ? ValueTask.CompletedTask : _satellite.SendClipAsync(clip, cancellationToken);
+        _interrupted ? ValueTask.CompletedTask
+        : _conversation is not null && !_cut && _conversation.InsertAudio(clip) ? ValueTask.CompletedTask : _satellite.SendClipAsync(clip, cancellationToken);
+
+    /// <summary>The user spoke over the answer: nothing more of it is sent from now on.</summary>
+    internal void StopSending() => _interrupted = true;
+
+    /// <summary>
+    /// Flushes what the satellite holds of the answer at once, when the answer has taken the room: the user hears it stop
+    /// now, not once the answer's task has unwound from its cancellation (on a loaded machine that waits for the thread pool).
+    /// </summary>
+    internal ValueTask FlushIfSpeakingAsync() => _speaking ? _satellite.FlushAsync(CancellationToken.None) : ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync()
     {
