@@ -81,7 +81,7 @@ public sealed class Household : IAsyncDisposable
             await household.Server.WaitUpAsync(StartDeadline, cancellationToken).ConfigureAwait(false);
             foreach (var room in options.Rooms)
             {
-                household.Satellites[room] = RigSatellite.Start(household.Server.LinkUri, room, RigServer.TokenOf(room));
+                household.Satellites[room] = RigSatellite.Start(household.Server.LinkUri, room, RigServer.TokenOf(room), options.SatelliteSettings);
             }
 
             await household.WaitAsync(

@@ -26,4 +26,7 @@ public sealed class HouseholdOptions
 
     /// <summary>More server configuration (<c>Rooms:QuietPeriod</c>…), written into jarvis.json.</summary>
     public IReadOnlyDictionary<string, string> ServerSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>More configuration for every satellite (<c>Logging:LogLevel:…</c>…), given on its command line.</summary>
+    public IReadOnlyDictionary<string, string> SatelliteSettings { get; init; } = new Dictionary<string, string>();
 }
