@@ -12,11 +12,12 @@ namespace Jarvis.Server.Tests.Rig;
 /// </summary>
 public sealed class ExpectedUtterances
 {
-    /// <summary>Speech the satellite's voice start may cut from the phrase's start (its detection window, less the 300 ms pre-roll) and more.</summary>
-    private static readonly TimeSpan ShorterBy = TimeSpan.FromMilliseconds(400);
-
-    /// <summary>Pre-roll (300 ms) + the satellite's hangover (800 ms) + slack for a loaded machine.</summary>
-    private static readonly TimeSpan LongerBy = TimeSpan.FromMilliseconds(1_700);
+    /// <summary>
+    /// The server sends the pre-roll (300 ms) and everything up to the satellite's voice stop (its hangover, 800 ms, after the
+    /// speech): on the rig a phrase came as its speech + 1.0–1.1 s; the wake phrase, said before its conversation existed,
+    /// as its speech + 0.35 s. Never shorter than the speech, nor longer by more than this.
+    /// </summary>
+    private static readonly TimeSpan LongerBy = TimeSpan.FromMilliseconds(1_600);
 
     private readonly ConcurrentQueue<(string Transcript, TimeSpan Speech)> _announced = new();
 
@@ -24,7 +25,7 @@ public sealed class ExpectedUtterances
     public ConcurrentQueue<string> Mismatches { get; } = new();
 
     /// <summary>Every recognition: the transcript given and the audio's duration.</summary>
-    public ConcurrentQueue<(string Transcript, TimeSpan Audio)> Heard { get; } = new();
+    public ConcurrentQueue<(string Transcript, TimeSpan Speech, TimeSpan Audio)> Heard { get; } = new();
 
     /// <summary>The next phrase said is <paramref name="transcript"/>, whose speech lasts <paramref name="speech"/>.</summary>
     public void Announce(string transcript, TimeSpan speech) => _announced.Enqueue((transcript, speech));
@@ -40,18 +41,18 @@ public sealed class ExpectedUtterances
         if (!_announced.TryDequeue(out var phrase))
         {
             Mismatches.Enqueue($"a recognition of {duration.TotalMilliseconds:0} ms that no phrase was said for");
-            Heard.Enqueue(("", duration));
+            Heard.Enqueue(("", TimeSpan.Zero, duration));
             return "";
         }
 
-        if (duration < phrase.Speech - ShorterBy || duration > phrase.Speech + LongerBy)
+        if (duration < phrase.Speech || duration > phrase.Speech + LongerBy)
         {
             Mismatches.Enqueue($"\"{phrase.Transcript}\" ({phrase.Speech.TotalMilliseconds:0} ms of speech) came as {duration.TotalMilliseconds:0} ms of audio");
-            Heard.Enqueue(("", duration));
+            Heard.Enqueue(("", phrase.Speech, duration));
             return "";
         }
 
-        Heard.Enqueue((phrase.Transcript, duration));
+        Heard.Enqueue((phrase.Transcript, phrase.Speech, duration));
         return phrase.Transcript;
     }
 }

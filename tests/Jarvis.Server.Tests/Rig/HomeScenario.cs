@@ -86,19 +86,19 @@ public sealed class HomeScenario : IAsyncDisposable
 
     /// <summary>
     /// Waits for the warm PersonaPlex session and the home loaded from Home Assistant, then wakes the kitchen by voice and
-    /// waits for its conversation.
+    /// waits for its conversation. Returns what came of the wake phrase.
     /// </summary>
-    public async Task WakeAsync(Household household, CancellationToken cancellationToken)
+    public async Task<Said> WakeAsync(Household household, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(household);
         await household.WaitWarmAsync(cancellationToken).ConfigureAwait(false);
         await household.WaitAsync(ct => HomeAssistantConnectedAsync(household.Server, ct), Household.StartDeadline,
             "the server is connected to Home Assistant", cancellationToken).ConfigureAwait(false);
-        var kitchen = Kitchen(household);
-        kitchen.Say(SpokenClip.Say("hey jarvis", SpeechDbfs), TimeSpan.FromMilliseconds(300));
-        await household.WaitAsync(async ct => (await household.ConversationRoomsAsync(ct).ConfigureAwait(false)).Contains(kitchen.Room),
+        // The wake phrase is an utterance of the conversation it starts: the server transcribes it like any other.
+        var wake = await SayAsync(household, "Hey Jarvis", cancellationToken).ConfigureAwait(false);
+        await household.WaitAsync(async ct => (await household.ConversationRoomsAsync(ct).ConfigureAwait(false)).Contains("kitchen"),
             Household.StartDeadline, "a conversation in the kitchen", cancellationToken).ConfigureAwait(false);
-        await WaitQuietAsync(household, Stopwatch.GetTimestamp(), cancellationToken).ConfigureAwait(false);
+        return wake;
     }
 
     /// <summary>
@@ -128,6 +128,11 @@ public sealed class HomeScenario : IAsyncDisposable
             }
 
             turn = await NewTurnAsync(household.Server, said, ct).ConfigureAwait(false);
+            if (turn is not null && kitchen.Microphone.ReadAt(endPosition) is null)
+            {
+                throw new InvalidOperationException($"The turn \"{said}\" was recorded before the satellite read the phrase's end: the ASR emulator took another utterance for it.{Environment.NewLine}{HeardReport()}");
+            }
+
             return turn is not null;
         }, TimeSpan.FromSeconds(30), $"the turn \"{said}\" is recorded", cancellationToken).ConfigureAwait(false);
         var endOfSpeech = kitchen.Microphone.ReadAt(endPosition)!.Value;
@@ -162,7 +167,7 @@ public sealed class HomeScenario : IAsyncDisposable
         string.Join(Environment.NewLine, CallLatencies.Select(c => $"  {c.Milliseconds,6:0} ms  {c.Said}"));
 
     /// <summary>What the ASR emulator heard, for failure output.</summary>
-    public string HeardReport() => string.Join(Environment.NewLine, Expected.Heard.Select(h => $"  ASR: \"{h.Transcript}\" from {h.Audio.TotalMilliseconds:0} ms"));
+    public string HeardReport() => string.Join(Environment.NewLine, Expected.Heard.Select(h => $"  ASR: \"{h.Transcript}\" ({h.Speech.TotalMilliseconds:0} ms of speech) from {h.Audio.TotalMilliseconds:0} ms of audio"));
 
     public async ValueTask DisposeAsync()
     {
@@ -246,7 +251,8 @@ public sealed record Said(string Text, JsonNode Turn, IReadOnlyList<(string Doma
 
     public string? Home => (string?)Turn["home"];
 
-    public string? Mode => (string?)Turn["mode"];
+    /// <summary>The mode the turn was answered in (<c>/api/turns</c> gives the enum's number).</summary>
+    public Jarvis.Server.Conversation.TurnMode? Mode => Turn["mode"] is { } mode ? (Jarvis.Server.Conversation.TurnMode)mode.GetValue<int>() : null;
 
     public override string ToString() =>
         $"\"{Text}\": {Handling}/{Home} ({Mode}), calls [{string.Join("; ", Calls.Select(c => $"{c.Domain}.{c.Service} {string.Join(',', c.Targets)} {c.Data.ToJsonString()}"))}], " +

@@ -151,9 +151,10 @@ public sealed class RigHomeTests(ITestOutputHelper output)
         await using var household = await Household.StartAsync(scenario.Options(mode), timeout.Token);
         try
         {
-            await scenario.WakeAsync(household, timeout.Token);
+            output.WriteLine((await scenario.WakeAsync(household, timeout.Token)).ToString());
             await dialogue(scenario, household, timeout.Token);
             Assert.Empty(scenario.Expected.Mismatches);
+            Assert.Equal(0, scenario.Expected.Pending);
         }
         finally
         {
