@@ -78,7 +78,7 @@ public sealed class RigHomeTests(ITestOutputHelper output)
                 {
                     // PersonaPlex's audio is cut (the satellite flushes), the answer is spoken, nothing is called.
                     Assert.True(said is { Handling: "home", Home: "answer", Calls.Count: 0, Cuts: 1 } && said.Spoken.SequenceEqual([command.Data!]), said.ToString());
-                    Assert.True(said.Played >= TimeSpan.FromMilliseconds(200), $"the answer is heard in the kitchen: {said}");
+                    Assert.True(said.Played >= TimeSpan.FromMilliseconds(150), $"the answer is heard in the kitchen: {said}");
                     continue;
                 }
 
@@ -138,7 +138,7 @@ public sealed class RigHomeTests(ITestOutputHelper output)
     private static void AssertSpoken(Said said, string home, string reply)
     {
         Assert.True(said is { Handling: "home" } && said.Home == home && said.Spoken.SequenceEqual([reply]), $"expected {home} \"{reply}\": {said}");
-        Assert.True(said.Played >= TimeSpan.FromMilliseconds(200), $"the reply is heard in the kitchen: {said}");
+        Assert.True(said.Played >= TimeSpan.FromMilliseconds(150), $"the reply is heard in the kitchen: {said}");
     }
 
     private static void AssertSilent(Said said) =>
