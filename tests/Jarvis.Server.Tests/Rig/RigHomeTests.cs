@@ -9,6 +9,7 @@ namespace Jarvis.Server.Tests.Rig;
 /// the real satellite's microphone, in both conversation modes, asserted on the Home Assistant emulator's recorded calls, on
 /// what the ASR and TTS emulators heard and said and on what the kitchen's speaker played (PersonaPlex is silent, so that
 /// is Jarvis's own: the confirmation earcon, speech). Prints each Home Assistant call's latency from the end of speech.
+/// The duplex dialogue is in the short set (CI); the rest needs <c>JARVIS_RIG=1</c>.
 /// </summary>
 [Collection(RigCollection.Name)]
 [Trait("Category", "Rig")]
@@ -19,7 +20,7 @@ public sealed class RigHomeTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Duplex_the_plan_dialogue_turns_on_the_offered_lights_dims_them_and_perfect_does_nothing()
     {
-        RigGate.SkipUnlessEnabled();
+        RigGate.SkipUnlessEnabledOr(shortSet: true); // ~35 s: the one home scenario CI runs
         await RunAsync("Duplex", async (scenario, household, ct) =>
         {
             var dark = await scenario.SayAsync(household, "It's getting dark", ct);
@@ -123,7 +124,8 @@ public sealed class RigHomeTests(ITestOutputHelper output)
     {
         Assert.True(said is { Handling: "home", Home: "done", Spoken.Count: 0, Cuts: 0 }, said.ToString());
         AssertCall(said, domain, service, targets, data);
-        Assert.True(said.Played >= TimeSpan.FromMilliseconds(100) && said.Played <= TimeSpan.FromMilliseconds(400), $"the earcon (200 ms) confirms it: {said}");
+        // The earcon rides in PersonaPlex's real-time stream; on a loaded machine (CI) the satellite may trim some of it.
+        Assert.True(said.Played >= TimeSpan.FromMilliseconds(RigGate.Choose(100, 50)) && said.Played <= TimeSpan.FromMilliseconds(400), $"the earcon (200 ms) confirms it: {said}");
     }
 
     /// <summary>Exactly one call, to <paramref name="domain"/>.<paramref name="service"/> on <paramref name="targets"/>, its data containing <paramref name="data"/>.</summary>
