@@ -1,7 +1,11 @@
 namespace Jarvis.Satellite.Playback;
 
-/// <summary>RFC 3550 interarrival jitter of a packet stream, in samples (J += (|D| − J) / 16).</summary>
-internal sealed class ArrivalJitter(TimeProvider time, int sampleRate)
+/// <summary>
+/// RFC 3550 interarrival jitter of a packet stream, in samples (J += (|D| − J) / 16). A packet later than
+/// <paramref name="maxGapMilliseconds"/> starts a new talk spurt and is not counted: the sender was idle (the silence
+/// between two answers), and no jitter buffer could cover that gap anyway.
+/// </summary>
+internal sealed class ArrivalJitter(TimeProvider time, int sampleRate, int maxGapMilliseconds)
 {
     private long lastArrival;
     private uint lastSequence;
@@ -19,7 +23,10 @@ internal sealed class ArrivalJitter(TimeProvider time, int sampleRate)
         {
             var arrival = (now - lastArrival) * (double)sampleRate / time.TimestampFrequency;
             var media = (int)(sequence - lastSequence) * (double)samples;
-            Samples += (Math.Abs(arrival - media) - Samples) / 16;
+            if (arrival - media <= maxGapMilliseconds * (double)sampleRate / 1000)
+            {
+                Samples += (Math.Abs(arrival - media) - Samples) / 16;
+            }
         }
 
         started = true;

@@ -22,6 +22,7 @@ public sealed partial class JitterBuffer
     private int concealedRun;
     private int lastPacketSamples;
     private int overTargetFrames;
+    private int stalledSamples;
     private long received, lost, late, recovered, underruns, overruns;
     private readonly ArrivalJitter jitter;
 
@@ -34,7 +35,7 @@ public sealed partial class JitterBuffer
         scratch = new short[rate * 120 / 1000];
         pcm = new Audio.SampleFifo(scratch.Length * 3);
         lastPacketSamples = rate / 50;
-        jitter = new ArrivalJitter(time, rate);
+        jitter = new ArrivalJitter(time, rate, options.MaxTargetMilliseconds);
         fade = new short[scratch.Length];
     }
 
@@ -76,6 +77,7 @@ public sealed partial class JitterBuffer
 
             StartPendingKind(sequence);
             jitter.Arrived(sequence, samples);
+            stalledSamples = 0;
             if (slots.Store(sequence, packet, samples))
             {
                 received++;
@@ -94,8 +96,11 @@ public sealed partial class JitterBuffer
         {
             if (buffering)
             {
-                if (DepthSamples * 1000.0 / rate < TargetMilliseconds || slots.Count == 0)
+                // Short of the target, wait for more, but not longer than the target itself once nothing arrives: a
+                // clip shorter than the target (a short spoken answer) is all there is and must play.
+                if (slots.Count == 0 || (DepthSamples * 1000.0 / rate < TargetMilliseconds && stalledSamples * 1000.0 / rate < TargetMilliseconds))
                 {
+                    stalledSamples += slots.Count == 0 ? 0 : frame.Length;
                     frame.Clear();
                     return false;
                 }

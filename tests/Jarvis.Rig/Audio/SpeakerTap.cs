@@ -72,6 +72,47 @@ public sealed class SpeakerTap : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// How much sound (10 ms windows at or above <paramref name="thresholdDbfs"/>) of <paramref name="played"/> reached the
+    /// file after <paramref name="since"/> and not after <paramref name="until"/> (timestamps).
+    /// </summary>
+    public TimeSpan SoundBetween(short[] played, long since, long until, double thresholdDbfs)
+    {
+        ArgumentNullException.ThrowIfNull(played);
+        var loud = 0;
+        for (var start = FirstWrittenAfter(played.Length, since); start + 160 <= played.Length; start += 160)
+        {
+            if (WrittenAt(start + 159) is not { } written || written > until)
+            {
+                break;
+            }
+
+            loud += Energy.Dbfs(played.AsSpan(start, 160)) >= thresholdDbfs ? 1 : 0;
+        }
+
+        return TimeSpan.FromMilliseconds(loud * 10);
+    }
+
+    /// <summary>The first sample index (10 ms aligned) of <paramref name="length"/> written after <paramref name="since"/>.</summary>
+    public int FirstWrittenAfter(int length, long since)
+    {
+        int low = 0, high = length / 160;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (WrittenAt((middle * 160) + 159) is { } written && written > since)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low * 160;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);

@@ -135,17 +135,7 @@ public sealed class BargeInScenario : IAsyncDisposable
     }
 
     /// <summary>How much sound (10 ms windows at or above −45 dBFS) the speaker file got after <paramref name="since"/>.</summary>
-    private static TimeSpan SoundSince(SpeakerTap speaker, long since)
-    {
-        var played = speaker.Samples();
-        var loud = 0;
-        for (var start = First(speaker, played.Length, since); start + 160 <= played.Length; start += 160)
-        {
-            loud += Energy.Dbfs(played.AsSpan(start, 160)) >= SoundDbfs ? 1 : 0;
-        }
-
-        return TimeSpan.FromMilliseconds(loud * 10);
-    }
+    private static TimeSpan SoundSince(SpeakerTap speaker, long since) => speaker.SoundBetween(speaker.Samples(), since, long.MaxValue, SoundDbfs);
 
     /// <summary>
     /// The answer's stop after <paramref name="mouth"/>: the first window of the first 100 ms of silence written after it
@@ -156,7 +146,7 @@ public sealed class BargeInScenario : IAsyncDisposable
         var played = speaker.Samples();
         var quiet = 0;
         var windows = (int)(SilenceToStop.TotalMilliseconds / 10);
-        for (var start = First(speaker, played.Length, mouth); start + 160 <= played.Length; start += 160)
+        for (var start = speaker.FirstWrittenAfter(played.Length, mouth); start + 160 <= played.Length; start += 160)
         {
             quiet = Energy.Dbfs(played.AsSpan(start, 160)) < SoundDbfs ? quiet + 1 : 0;
             if (quiet < windows)
@@ -183,25 +173,5 @@ public sealed class BargeInScenario : IAsyncDisposable
         }
 
         return (null, 0, null);
-    }
-
-    /// <summary>The first sample index written after <paramref name="since"/> (10 ms aligned).</summary>
-    private static int First(SpeakerTap speaker, int length, long since)
-    {
-        int low = 0, high = length / 160;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (speaker.WrittenAt((middle * 160) + 159) is { } written && written > since)
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle + 1;
-            }
-        }
-
-        return low * 160;
     }
 }
