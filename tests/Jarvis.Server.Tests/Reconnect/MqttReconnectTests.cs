@@ -22,13 +22,14 @@ public sealed class MqttReconnectTests : IAsyncLifetime
         var connection = server.Get<MqttConnection>();
         await Eventually.TrueAsync(() => connection.IsConnected, "connected");
         Assert.Equal(0, probe.Probes);
+        var connects = connection.Connects;
 
         await _broker.StopAsync();
         await Eventually.TrueAsync(() => probe.Refused >= 2, "the loop backs off and probes the closed port");
         await _broker.StartAsync();
 
-        await Eventually.TrueAsync(() => connection.IsConnected && connection.Connects == 2,
-            "reconnected long before the one-minute back-off", TimeSpan.FromSeconds(15));
+        await Eventually.TrueAsync(() => connection.IsConnected && connection.Connects > connects,
+            "reconnected long before the one-minute back-off", TimeSpan.FromSeconds(30));
         server.Errors.Errors.Clear(); // the broker's loss is reported
     }
 
