@@ -19,9 +19,16 @@ public sealed class HomeAssistantOptions : IValidatableObject
     /// <summary>How long to wait for the state change that confirms a service call.</summary>
     public TimeSpan ConfirmTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>First reconnect delay after the connection failed; doubled per failure up to <see cref="ReconnectDelayMax"/>, reset after a success.</summary>
     public TimeSpan ReconnectDelayMin { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// While backing off, Home Assistant's TCP port is probed this often (connect, close, nothing sent) and the reconnect starts
+    /// as soon as a port that was closed accepts again. Zero: no probe, every back-off is waited out.
+    /// </summary>
+    public TimeSpan ReconnectProbeInterval { get; set; } = Reconnect.ReconnectProbeInterval.Default;
 
     /// <summary>Token budget of the home summary in the PersonaPlex persona prompt (one token ≈ 80 ms of prompt phase).</summary>
     [Range(20, 2000)]
@@ -49,6 +56,11 @@ public sealed class HomeAssistantOptions : IValidatableObject
         if (RequestTimeout <= TimeSpan.Zero || ConfirmTimeout <= TimeSpan.Zero || ReconnectDelayMin <= TimeSpan.Zero || ReconnectDelayMax < ReconnectDelayMin)
         {
             yield return new ValidationResult("HomeAssistant timeouts must be positive and ReconnectDelayMax >= ReconnectDelayMin");
+        }
+
+        if (Reconnect.ReconnectProbeInterval.Check(ReconnectProbeInterval, "HomeAssistant:ReconnectProbeInterval") is { } probeError)
+        {
+            yield return new ValidationResult(probeError, [nameof(ReconnectProbeInterval)]);
         }
     }
 }

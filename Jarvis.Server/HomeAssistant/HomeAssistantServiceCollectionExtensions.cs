@@ -5,6 +5,7 @@ using Jarvis.Server.HomeAssistant.Execution;
 using Jarvis.Server.HomeAssistant.Model;
 using Jarvis.Server.HomeAssistant.Scenes;
 using Jarvis.Server.HomeAssistant.Summary;
+using Jarvis.Server.Reconnect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public static class HomeAssistantServiceCollectionExtensions
             sp.GetRequiredService<HomeModel>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HomeAssistantClient)),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddReconnectProbe();
         services.AddHostedService<HomeAssistantRunner>();
         services.AddSingleton<IntentExecutor>();
         services.AddSingleton<SceneSaver>();

@@ -2,6 +2,7 @@ using Jarvis.Server.BrowserSatellite;
 using Jarvis.Server.Health;
 using Jarvis.Server.Mqtt;
 using Jarvis.Server.PersonaPlex;
+using Jarvis.Server.Reconnect;
 using Jarvis.Server.Rooms;
 using Jarvis.Server.Satellites;
 using Jarvis.Server.Satellites.Enrolment;
@@ -53,6 +54,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<MqttAccounts>();
         services.AddSingleton<EmbeddedMqttBroker>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedMqttBroker>());
+        services.AddReconnectProbe();
         services.AddSingleton<MqttConnection>();
         services.AddSingleton<IBackendReadiness>(sp => sp.GetRequiredService<MqttConnection>());
         services.AddHostedService(sp => sp.GetRequiredService<MqttConnection>());

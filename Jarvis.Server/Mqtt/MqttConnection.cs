@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Jarvis.Server.Health;
+using Jarvis.Server.Reconnect;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Adapter;
@@ -10,15 +11,15 @@ namespace Jarvis.Server.Mqtt;
 
 /// <summary>
 /// The server's one MQTT client, kept connected by a supervising loop (MQTTnet 5 has no managed client): capped exponential
-/// backoff, and after every (re)connect it resubscribes and republishes the retained state it owns, so that a broker
+/// backoff cut short when the broker's port opens again (<see cref="ReconnectWait"/>), and after every (re)connect it resubscribes and republishes the retained state it owns, so that a broker
 /// restart loses neither subscriptions nor mute/presence/active-room state.
 /// </summary>
 public sealed partial class MqttConnection : BackgroundService, IBackendReadiness
 {
     private readonly MqttOptions _options;
     private readonly MqttAccounts _accounts;
-    private readonly TimeProvider _time;
     private readonly ILogger<MqttConnection> _logger;
+    private readonly ReconnectWait _reconnectWait;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly ConcurrentDictionary<string, byte> _filters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _retained = new(StringComparer.Ordinal);
@@ -29,12 +30,12 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
     private long _connects;
     private long _dropped;
 
-    public MqttConnection(IOptions<MqttOptions> options, MqttAccounts accounts, TimeProvider time, ILogger<MqttConnection> logger)
+    public MqttConnection(IOptions<MqttOptions> options, MqttAccounts accounts, TimeProvider time, IPortProbe probe, ILogger<MqttConnection> logger)
     {
         _options = options.Value;
         _accounts = accounts;
-        _time = time;
         _logger = logger;
+        _reconnectWait = new ReconnectWait(Host, _options.Port, _options.ReconnectProbeInterval, time, probe);
         _client.ApplicationMessageReceivedAsync += e =>
         {
             var message = e.ApplicationMessage;
@@ -169,7 +170,7 @@ public sealed partial class MqttConnection : BackgroundService, IBackendReadines
 
             try
             {
-                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                await _reconnectWait.DelayAsync(delay, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

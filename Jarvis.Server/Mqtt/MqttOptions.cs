@@ -66,5 +66,11 @@ public sealed class MqttOptions
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// While backing off, the broker's TCP port is probed this often (connect, close, nothing sent) and the reconnect starts as
+    /// soon as a port that was closed accepts again. Zero: no probe, every back-off is waited out.
+    /// </summary>
+    public TimeSpan ReconnectProbeInterval { get; set; } = Reconnect.ReconnectProbeInterval.Default;
+
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -58,6 +58,11 @@ public sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             failures.Add("Mqtt:ReconnectMinDelay must be positive and not above Mqtt:ReconnectMaxDelay.");
         }
 
+        if (Reconnect.ReconnectProbeInterval.Check(options.ReconnectProbeInterval, "Mqtt:ReconnectProbeInterval") is { } probeError)
+        {
+            failures.Add(probeError);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -45,6 +45,12 @@ public sealed class PersonaPlexOptions
 
     public TimeSpan ReconnectBackoffMax { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// While backing off, the endpoint's TCP port is probed this often (connect, close, nothing sent) and the reconnect starts as
+    /// soon as a port that was closed accepts again. Zero: no probe, every back-off is waited out.
+    /// </summary>
+    public TimeSpan ReconnectProbeInterval { get; set; } = Reconnect.ReconnectProbeInterval.Default;
+
     /// <summary>Accept any TLS certificate (PersonaPlex's <c>--ssl</c> makes mkcert certificates). Only for a trusted LAN.</summary>
     public bool AcceptAnyServerCertificate { get; set; }
 

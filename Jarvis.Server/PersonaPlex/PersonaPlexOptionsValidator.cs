@@ -50,6 +50,11 @@ public sealed class PersonaPlexOptionsValidator : IValidateOptions<PersonaPlexOp
             errors.Add("PersonaPlex:ReconnectBackoffMax must be at least PersonaPlex:ReconnectBackoffInitial.");
         }
 
+        if (Reconnect.ReconnectProbeInterval.Check(options.ReconnectProbeInterval, "PersonaPlex:ReconnectProbeInterval") is { } probeError)
+        {
+            errors.Add(probeError);
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

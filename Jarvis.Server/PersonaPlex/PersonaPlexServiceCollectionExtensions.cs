@@ -1,5 +1,6 @@
 using Jarvis.Server.Health;
 using Jarvis.Server.PersonaPlex.Readiness;
+using Jarvis.Server.Reconnect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public static class PersonaPlexServiceCollectionExtensions
         services.AddOptions<PersonaPlexOptions>().Bind(configuration.GetSection(PersonaPlexOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PersonaPlexOptions>, PersonaPlexOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddReconnectProbe();
         services.AddSingleton<PersonaPlexSessionManager>();
         services.AddSingleton<IPersonaPlexSessions>(sp => sp.GetRequiredService<PersonaPlexSessionManager>());
         services.AddHostedService(sp => sp.GetRequiredService<PersonaPlexSessionManager>());

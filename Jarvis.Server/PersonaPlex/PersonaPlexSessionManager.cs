@@ -1,5 +1,6 @@
 using Jarvis.Server.PersonaPlex.Client;
 using Jarvis.Server.PersonaPlex.Pool;
+using Jarvis.Server.Reconnect;
 using Jarvis.Server.Rooms;
 using Microsoft.Extensions.Options;
 
@@ -23,11 +24,13 @@ public sealed class PersonaPlexSessionManager : BackgroundService, IPersonaPlexS
     /// <param name="time">Clock of every session, timeout and rotation.</param>
     /// <param name="loggers">Loggers.</param>
     /// <param name="house">The rooms' activity: idle sessions are replaced only when the house is quiet (null: no rooms, always quiet).</param>
-    public PersonaPlexSessionManager(IOptions<PersonaPlexOptions> options, TimeProvider time, ILoggerFactory loggers, IHouseActivity? house = null)
+    /// <param name="probe">Probes an endpoint's port while backing off (null: a real TCP probe).</param>
+    public PersonaPlexSessionManager(IOptions<PersonaPlexOptions> options, TimeProvider time, ILoggerFactory loggers, IHouseActivity? house = null,
+        IPortProbe? probe = null)
     {
         var settings = options.Value;
         _persona = new PersonaPlexPersona(settings.TextPrompt, settings.Voice);
-        _slots = SessionSlots.Create(settings, () => _persona, house, time, loggers);
+        _slots = SessionSlots.Create(settings, () => _persona, house, time, loggers, probe ?? new TcpPortProbe(time));
         _free = new SemaphoreSlim(_slots.Length, _slots.Length);
     }
 

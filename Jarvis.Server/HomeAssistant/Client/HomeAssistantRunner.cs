@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Jarvis.Server.HomeAssistant.Model;
+using Jarvis.Server.Reconnect;
 using Microsoft.Extensions.Options;
 
 namespace Jarvis.Server.HomeAssistant.Client;
@@ -7,12 +8,14 @@ namespace Jarvis.Server.HomeAssistant.Client;
 /// <summary>
 /// Supervises the WebSocket connection: connect, authenticate, load the registries and states, subscribe to
 /// state and registry changes, keep the model current, ping. Transient failures reconnect with capped exponential
-/// backoff (reset after success); a rejected token stops the loop and says what to fix.
+/// backoff (reset after success), cut short when Home Assistant's port opens again (<see cref="ReconnectWait"/>); a rejected
+/// token stops the loop and says what to fix.
 /// </summary>
 internal sealed partial class HomeAssistantRunner(
     HomeAssistantClient client,
     IOptions<HomeAssistantOptions> options,
     TimeProvider time,
+    IPortProbe probe,
     ILogger<HomeAssistantRunner> logger) : BackgroundService
 {
     private static readonly string[] RegistryEvents = ["entity_registry_updated", "area_registry_updated", "device_registry_updated", "floor_registry_updated"];
@@ -27,6 +30,7 @@ internal sealed partial class HomeAssistantRunner(
             return;
         }
 
+        var reconnectWait = new ReconnectWait(settings.BaseUri(), settings.ReconnectProbeInterval, time, probe);
         var delay = settings.ReconnectDelayMin;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -84,7 +88,7 @@ internal sealed partial class HomeAssistantRunner(
 
             try
             {
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                await reconnectWait.DelayAsync(delay, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

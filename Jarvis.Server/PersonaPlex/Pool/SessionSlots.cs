@@ -1,6 +1,7 @@
 using Jarvis.Server.PersonaPlex.Client;
 using Jarvis.Server.PersonaPlex.Realtime;
 using Jarvis.Server.PersonaPlex.Sessions;
+using Jarvis.Server.Reconnect;
 using Jarvis.Server.Rooms;
 
 namespace Jarvis.Server.PersonaPlex.Pool;
@@ -9,7 +10,7 @@ namespace Jarvis.Server.PersonaPlex.Pool;
 internal static class SessionSlots
 {
     public static ISessionSlot[] Create(
-        PersonaPlexOptions options, Func<PersonaPlexPersona> persona, IHouseActivity? house, TimeProvider time, ILoggerFactory loggers)
+        PersonaPlexOptions options, Func<PersonaPlexPersona> persona, IHouseActivity? house, TimeProvider time, ILoggerFactory loggers, IPortProbe probe)
     {
         var logger = loggers.CreateLogger<PersonaPlexSessionManager>();
         var replacements = new ReplacementPolicy(house, options.RotateQuietWait); // shared: one Moshi endpoint replaced at a time
@@ -19,13 +20,15 @@ internal static class SessionSlots
         {
             var endpoint = endpoints[i];
             var key = options.Endpoints.Count > 0 ? $"PersonaPlex:Endpoints:{i}" : "PersonaPlex:Url";
+            var url = new Uri(endpoint.Url, UriKind.Absolute);
             if (endpoint.EffectiveKind == PersonaPlexBackend.Realtime)
             {
-                slots.AddRange(new RealtimeEndpoint(endpoint, key, options, persona, time, loggers).Slots);
+                slots.AddRange(new RealtimeEndpoint(endpoint, key, options, persona, time, loggers, probe).Slots);
             }
             else
             {
-                slots.Add(new MoshiSlot(new EndpointSession(new Uri(endpoint.Url, UriKind.Absolute), options, persona, replacements, time, logger)));
+                slots.Add(new MoshiSlot(new EndpointSession(url, options, persona, replacements, time, logger,
+                    new ReconnectWait(url, options.ReconnectProbeInterval, time, probe))));
             }
         }
 

@@ -1,4 +1,5 @@
 using Jarvis.Server.PersonaPlex.Client;
+using Jarvis.Server.Reconnect;
 
 namespace Jarvis.Server.PersonaPlex.Realtime;
 
@@ -14,9 +15,10 @@ internal sealed partial class RealtimeEndpoint
     private int _limitReported;
 
     public RealtimeEndpoint(PersonaPlexEndpointOptions endpoint, string configKey, PersonaPlexOptions options, Func<PersonaPlexPersona> persona,
-        TimeProvider time, ILoggerFactory loggers)
+        TimeProvider time, ILoggerFactory loggers, IPortProbe probe)
     {
         Info = new RealtimeEndpointInfo(new Uri(endpoint.Url, UriKind.Absolute), configKey, endpoint);
+        Probe = probe;
         Options = options;
         Persona = persona;
         Time = time;
@@ -31,6 +33,9 @@ internal sealed partial class RealtimeEndpoint
     public Func<PersonaPlexPersona> Persona { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>Probes the endpoint's port while a slot backs off.</summary>
+    public IPortProbe Probe { get; }
 
     public IReadOnlyList<RealtimeSlot> Slots { get; }
 

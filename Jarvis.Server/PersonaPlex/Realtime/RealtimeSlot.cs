@@ -1,6 +1,7 @@
 using Jarvis.Server.PersonaPlex.Client;
 using Jarvis.Server.PersonaPlex.Pool;
 using Jarvis.Server.PersonaPlex.Sessions;
+using Jarvis.Server.Reconnect;
 
 namespace Jarvis.Server.PersonaPlex.Realtime;
 
@@ -109,6 +110,7 @@ internal sealed partial class RealtimeSlot : ISessionSlot
     {
         var options = _endpoint.Options;
         var backoff = new ReconnectBackoff(options.ReconnectBackoffInitial, options.ReconnectBackoffMax);
+        var reconnectWait = new ReconnectWait(_endpoint.Info.Url, options.ReconnectProbeInterval, _endpoint.Time, _endpoint.Probe);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -130,7 +132,7 @@ internal sealed partial class RealtimeSlot : ISessionSlot
 
                 if (await RunOneSessionAsync(backoff, cancellationToken).ConfigureAwait(false) is { } wait)
                 {
-                    await Task.Delay(wait, _endpoint.Time, cancellationToken).ConfigureAwait(false);
+                    await reconnectWait.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

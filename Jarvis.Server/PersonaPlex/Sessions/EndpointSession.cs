@@ -1,4 +1,5 @@
 using Jarvis.Server.PersonaPlex.Client;
+using Jarvis.Server.Reconnect;
 using Microsoft.Extensions.Logging;
 
 namespace Jarvis.Server.PersonaPlex.Sessions;
@@ -17,13 +18,15 @@ internal sealed class EndpointSession
     private readonly SemaphoreSlim _leaseChanged = new(0);
     private readonly ReplacementPolicy _replacements;
     private readonly EndpointEvents _events;
+    private readonly ReconnectWait _reconnectWait;
     private volatile LiveSession? _live;
     private volatile ConversationLease? _lease;
     private volatile int _state = (int)PersonaPlexState.Idle;
 
     public EndpointSession(Uri endpoint, PersonaPlexOptions options, Func<PersonaPlexPersona> persona, ReplacementPolicy replacements,
-        TimeProvider time, ILogger logger)
+        TimeProvider time, ILogger logger, ReconnectWait reconnectWait)
     {
+        _reconnectWait = reconnectWait;
         Endpoint = endpoint;
         _options = options;
         _replacements = replacements;
@@ -128,7 +131,7 @@ internal sealed class EndpointSession
                 }
 
                 var delay = await RunOneSessionAsync(client, backoff, cancellationToken).ConfigureAwait(false);
-                if (delay is { } wait && !await CompletesAsync(Task.Delay(wait, _time, cancellationToken)).ConfigureAwait(false))
+                if (delay is { } wait && !await CompletesAsync(_reconnectWait.DelayAsync(wait, cancellationToken)).ConfigureAwait(false))
                 {
                     break;
                 }

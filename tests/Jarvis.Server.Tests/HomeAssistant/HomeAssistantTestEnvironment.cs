@@ -36,7 +36,10 @@ public sealed class HomeAssistantTestEnvironment : IAsyncDisposable
     public BackgroundService Runner => Host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single();
 
     /// <summary>Starts the emulator and the feature; waits until the home is loaded (unless the token is meant to fail).</summary>
-    public static async Task<HomeAssistantTestEnvironment> StartAsync(string? token = null, bool waitConnected = true, TimeProvider? time = null, EmulatedHome? home = null)
+    /// <param name="settings">Settings that replace the test defaults (e.g. <c>HomeAssistant:ReconnectDelayMin</c>).</param>
+    /// <param name="probe">The port probe of the reconnect loop (null: the real one).</param>
+    public static async Task<HomeAssistantTestEnvironment> StartAsync(string? token = null, bool waitConnected = true, TimeProvider? time = null, EmulatedHome? home = null,
+        IReadOnlyDictionary<string, string?>? settings = null, Jarvis.Server.Reconnect.IPortProbe? probe = null)
     {
         var emulator = await HomeAssistantEmulator.StartAsync(home);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
@@ -48,6 +51,11 @@ public sealed class HomeAssistantTestEnvironment : IAsyncDisposable
             ["HomeAssistant:ReconnectDelayMax"] = "00:00:00.200",
             ["HomeAssistant:ConfirmTimeout"] = "00:00:05",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        if (probe is not null)
+        {
+            builder.Services.AddSingleton(probe);
+        }
         if (time is not null)
         {
             builder.Services.AddSingleton(time);

@@ -54,9 +54,11 @@ internal sealed class HubTestServer : IAsyncDisposable
     public static string TokenOf(string room) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"jarvis-test-{room}")));
 
+    /// <param name="probe">The port probe of the reconnect loops (null: the real one).</param>
     public static Task<HubTestServer> StartAsync(
-        IDictionary<string, string?>? overrides = null, int? httpPort = null, int? mqttPort = null, string[]? rooms = null) =>
-        StartAsync(overrides, httpPort, mqttPort, rooms, stateDirectory: null);
+        IDictionary<string, string?>? overrides = null, int? httpPort = null, int? mqttPort = null, string[]? rooms = null,
+        Jarvis.Server.Reconnect.IPortProbe? probe = null) =>
+        StartAsync(overrides, httpPort, mqttPort, rooms, stateDirectory: null, probe);
 
     /// <summary>
     /// Stops this server keeping its state directory and port, for <see cref="StartAgainAsync"/> (a server restart); fails the
@@ -76,7 +78,8 @@ internal sealed class HubTestServer : IAsyncDisposable
         StartAsync(overrides, BaseUri.Port, MqttPort, rooms, StateDirectory);
 
     private static async Task<HubTestServer> StartAsync(
-        IDictionary<string, string?>? overrides, int? httpPort, int? mqttPort, string[]? rooms, string? stateDirectory)
+        IDictionary<string, string?>? overrides, int? httpPort, int? mqttPort, string[]? rooms, string? stateDirectory,
+        Jarvis.Server.Reconnect.IPortProbe? probe = null)
     {
         var port = mqttPort ?? FreePort.Next();
         var settings = new Dictionary<string, string?>
@@ -110,6 +113,10 @@ internal sealed class HubTestServer : IAsyncDisposable
         {
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(errors);
             services.AddSingleton<Jarvis.Server.Security.ISecretNotice>(notices);
+            if (probe is not null)
+            {
+                services.AddSingleton(probe);
+            }
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

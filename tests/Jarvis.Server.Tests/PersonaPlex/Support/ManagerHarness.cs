@@ -19,7 +19,8 @@ internal sealed class ManagerHarness : IAsyncDisposable
 
     public PersonaPlexEndpointStatus Status => Manager.GetStatus()[0];
 
-    public static async Task<ManagerHarness> StartAsync(Action<PersonaPlexOptions> configure, TimeProvider? time = null, Jarvis.Server.Rooms.IHouseActivity? house = null)
+    public static async Task<ManagerHarness> StartAsync(Action<PersonaPlexOptions> configure, TimeProvider? time = null, Jarvis.Server.Rooms.IHouseActivity? house = null,
+        Jarvis.Server.Reconnect.IPortProbe? probe = null)
     {
         var options = new PersonaPlexOptions
         {
@@ -30,7 +31,7 @@ internal sealed class ManagerHarness : IAsyncDisposable
         configure(options);
         var validation = new PersonaPlexOptionsValidator().Validate(null, options);
         Assert.True(validation.Succeeded, validation.FailureMessage);
-        var manager = new PersonaPlexSessionManager(Microsoft.Extensions.Options.Options.Create(options), time ?? TimeProvider.System, NullLoggerFactory.Instance, house);
+        var manager = new PersonaPlexSessionManager(Microsoft.Extensions.Options.Options.Create(options), time ?? TimeProvider.System, NullLoggerFactory.Instance, house, probe);
         await manager.StartAsync(CancellationToken.None);
         return new ManagerHarness(manager, options);
     }
