@@ -45,6 +45,14 @@ internal static class NativeLibraries
         return handle != IntPtr.Zero;
     }
 
+    /// <summary>The address of an exported symbol (function or variable) of one of our libraries.</summary>
+    public static bool TryGetExport(string logicalName, string symbol, out IntPtr address)
+    {
+        address = IntPtr.Zero;
+        var handle = Resolve(logicalName, typeof(NativeLibraries).Assembly, null);
+        return handle != IntPtr.Zero && NativeLibrary.TryGetExport(handle, symbol, out address);
+    }
+
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (!Candidates.TryGetValue(libraryName, out var files))
