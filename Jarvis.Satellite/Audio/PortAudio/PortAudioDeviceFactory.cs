@@ -13,6 +13,7 @@ public sealed partial class PortAudioDeviceFactory(IOptions<AudioOptions> option
     {
         var capture = PortAudioCapture.Open(settings.InputDevice, settings.SampleRate, settings.FrameMilliseconds);
         LogOpened("capture", capture.Description);
+        ReleaseAlsaPlugins();
         return settings.Pace ? new PacedAudioCapture(capture, time) : capture;
     }
 
@@ -25,7 +26,16 @@ public sealed partial class PortAudioDeviceFactory(IOptions<AudioOptions> option
 
         var playback = PortAudioPlayback.Open(settings.OutputDevice, settings.SampleRate, settings.FrameMilliseconds);
         LogOpened("playback", playback.Description);
+        ReleaseAlsaPlugins();
         return settings.Pace ? new PacedAudioPlayback(playback, time) : playback;
+    }
+
+    private void ReleaseAlsaPlugins()
+    {
+        if (settings.ReleaseAlsaPlugins)
+        {
+            AlsaConfigurationCache.ReleaseUnused();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audio {Direction}: {Device}")]
