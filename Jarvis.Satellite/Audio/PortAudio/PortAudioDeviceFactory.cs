@@ -13,7 +13,11 @@ public sealed partial class PortAudioDeviceFactory(IOptions<AudioOptions> option
     {
         var capture = PortAudioCapture.Open(settings.InputDevice, settings.SampleRate, settings.FrameMilliseconds);
         LogOpened("capture", capture.Description);
-        ReleaseAlsaPlugins();
+        if (!settings.HasSpeaker)
+        {
+            // Otherwise after the speaker: releasing between the two opens makes ALSA read its configuration again.
+            ReleaseAlsaPlugins();
+        }
         return settings.Pace ? new PacedAudioCapture(capture, time) : capture;
     }
 
