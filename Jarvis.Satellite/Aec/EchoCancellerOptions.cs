@@ -49,6 +49,11 @@ public sealed class EchoCancellerOptions
     /// (docs/satellite.md); Moderate/Aggressive trade the near end's level for more suppression.</summary>
     public EchoSuppression Suppression { get; set; } = EchoSuppression.Conservative;
 
+    /// <summary>WebRtc: where the near end clearly dominates the residual echo, the nonlinear processor's gain is held
+    /// at the near end's instead of being weighted and overdriven down (a talker who speaks over the assistant keeps
+    /// their level; far-end-only audio keeps its suppression).</summary>
+    public bool NearEndGuard { get; set; } = true;
+
     /// <summary>WebRtc: find and follow the speaker-to-microphone delay itself (sound card buffers, Bluetooth, USB).</summary>
     public bool DelayAgnostic { get; set; } = true;
 

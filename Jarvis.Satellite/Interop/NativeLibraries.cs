@@ -12,12 +12,14 @@ internal static class NativeLibraries
     public const string PortAudio = "portaudio";
     public const string SpeexDsp = "speexdsp";
     public const string WebRtcAudioProcessing = "webrtc_audio_processing";
+    public const string Alsa = "asound";
 
     private static readonly Dictionary<string, string[]> Candidates = new(StringComparer.Ordinal)
     {
         [PortAudio] = ["libportaudio.so.2", "libportaudio.so", "libportaudio.2.dylib", "libportaudio.dylib"],
         [SpeexDsp] = ["libspeexdsp.so.1", "libspeexdsp.so", "libspeexdsp.1.dylib", "libspeexdsp.dylib"],
         [WebRtcAudioProcessing] = ["libwebrtc_audio_processing.so.1", "libwebrtc_audio_processing.so", "libwebrtc_audio_processing.dylib"],
+        [Alsa] = ["libasound.so.2"],
     };
 
     private static readonly Lock Gate = new();
@@ -43,6 +45,14 @@ internal static class NativeLibraries
     {
         var handle = Resolve(logicalName, typeof(NativeLibraries).Assembly, null);
         return handle != IntPtr.Zero;
+    }
+
+    /// <summary>The address of an exported symbol (function or variable) of one of our libraries.</summary>
+    public static bool TryGetExport(string logicalName, string symbol, out IntPtr address)
+    {
+        address = IntPtr.Zero;
+        var handle = Resolve(logicalName, typeof(NativeLibraries).Assembly, null);
+        return handle != IntPtr.Zero && NativeLibrary.TryGetExport(handle, symbol, out address);
     }
 
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)

@@ -17,6 +17,7 @@ internal static partial class WebRtcAecNative
 
     static WebRtcAecNative() => NativeLibraries.EnsureResolver();
 
+    /// <summary>Resets the library's processing function pointers: create through <see cref="SuppressionHook.Create"/>.</summary>
     [LibraryImport(NativeLibraries.WebRtcAudioProcessing)]
     public static partial IntPtr WebRtcAec_Create();
 

@@ -44,7 +44,7 @@ public sealed class WebRtcEchoCanceller : IEchoCanceller
         denoised = new float[blockSamples];
         aligned = new short[blockSamples];
         alignment = new ReferenceAlignment(sampleRate, ReferenceAlignment.MaxDelayMilliseconds);
-        aec = WebRtcAecNative.WebRtcAec_Create();
+        aec = SuppressionHook.Create();
         if (aec == IntPtr.Zero)
         {
             throw new InvalidOperationException("WebRtcAec_Create failed");
@@ -80,6 +80,7 @@ public sealed class WebRtcEchoCanceller : IEchoCanceller
             throw new ArgumentException($"Echo canceller frames must be {frameSamples} samples.");
         }
 
+        using var scope = SuppressionHook.Enter(options.NearEndGuard);
         for (var offset = 0; offset < frameSamples; offset += blockSamples)
         {
             alignment.Align(played.Slice(offset, blockSamples), captured.Slice(offset, blockSamples), aligned);

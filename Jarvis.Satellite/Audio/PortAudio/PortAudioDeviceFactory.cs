@@ -13,6 +13,11 @@ public sealed partial class PortAudioDeviceFactory(IOptions<AudioOptions> option
     {
         var capture = PortAudioCapture.Open(settings.InputDevice, settings.SampleRate, settings.FrameMilliseconds);
         LogOpened("capture", capture.Description);
+        if (!settings.HasSpeaker)
+        {
+            // Otherwise after the speaker: releasing between the two opens makes ALSA read its configuration again.
+            ReleaseAlsaPlugins();
+        }
         return settings.Pace ? new PacedAudioCapture(capture, time) : capture;
     }
 
@@ -25,7 +30,16 @@ public sealed partial class PortAudioDeviceFactory(IOptions<AudioOptions> option
 
         var playback = PortAudioPlayback.Open(settings.OutputDevice, settings.SampleRate, settings.FrameMilliseconds);
         LogOpened("playback", playback.Description);
+        ReleaseAlsaPlugins();
         return settings.Pace ? new PacedAudioPlayback(playback, time) : playback;
+    }
+
+    private void ReleaseAlsaPlugins()
+    {
+        if (settings.ReleaseAlsaPlugins)
+        {
+            AlsaConfigurationCache.ReleaseUnused();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audio {Direction}: {Device}")]

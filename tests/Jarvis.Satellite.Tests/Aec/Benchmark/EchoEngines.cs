@@ -9,6 +9,7 @@ public static class EchoEngines
     public static IReadOnlyList<(string Name, EchoCancellerOptions Options)> All { get; } =
     [
         ("webrtc (default)", new EchoCancellerOptions()),
+        ("webrtc no guard", new EchoCancellerOptions { NearEndGuard = false }),
         ("webrtc moderate", new EchoCancellerOptions { Suppression = EchoSuppression.Moderate }),
         ("webrtc aggressive", new EchoCancellerOptions { Suppression = EchoSuppression.Aggressive }),
         ("webrtc no NS", new EchoCancellerOptions { NoiseSuppression = false }),

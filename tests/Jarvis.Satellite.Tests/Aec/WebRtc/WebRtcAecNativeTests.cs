@@ -13,7 +13,7 @@ public sealed class WebRtcAecNativeTests
     [InlineData(0, 0, 0, 2, false)]
     public void AecConfig_fields_reach_the_library_where_it_reads_them(short nlp, short skew, short metrics, int delayLogging, bool accepted)
     {
-        var aec = WebRtcAecNative.WebRtcAec_Create();
+        var aec = SuppressionHook.Create();
         try
         {
             Assert.Equal(0, WebRtcAecNative.WebRtcAec_Init(aec, 16000, 16000));
@@ -33,7 +33,7 @@ public sealed class WebRtcAecNativeTests
     [Fact]
     public void The_modes_are_switched_on_the_core()
     {
-        var aec = WebRtcAecNative.WebRtcAec_Create();
+        var aec = SuppressionHook.Create();
         try
         {
             var core = WebRtcAecNative.WebRtcAec_aec_core(aec);
