@@ -42,6 +42,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SatelliteIdGuard>();
         services.AddSingleton<SatelliteLinkDependencies>();
         services.AddSingleton<SatelliteRoomAudio>();
+        services.AddSingleton<RoomLeds>();
         services.AddSingleton<ErrorEarcon>();
         services.AddSingleton<IUplinkAudioSink, WakeWordListener>();
         services.TryAddSingleton<IRoomIdleLed, PlainIdleLed>();

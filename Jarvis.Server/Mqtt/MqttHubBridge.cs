@@ -19,6 +19,7 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
     private readonly ConversationCoordinator _coordinator;
     private readonly SatelliteRegistry _registry;
     private readonly SatelliteEnrolment _enrolment;
+    private readonly RoomLeds _leds;
     private readonly MqttOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttHubBridge> _logger;
@@ -34,13 +35,14 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
     private readonly IMqttCommandObserver[] _observers;
 
     public MqttHubBridge(MqttConnection mqtt, ConversationCoordinator coordinator, SatelliteRegistry registry, SatelliteEnrolment enrolment,
-        IOptions<MqttOptions> options, TimeProvider time, ILogger<MqttHubBridge> logger, IEnumerable<IMqttCommandObserver>? observers = null)
+        RoomLeds leds, IOptions<MqttOptions> options, TimeProvider time, ILogger<MqttHubBridge> logger, IEnumerable<IMqttCommandObserver>? observers = null)
     {
         _observers = observers?.ToArray() ?? [];
         _mqtt = mqtt;
         _coordinator = coordinator;
         _registry = registry;
         _enrolment = enrolment;
+        _leds = leds;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -58,6 +60,7 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
         await PublishActiveAsync(cancellationToken).ConfigureAwait(false);
         await SyncDiscoveryAsync(cancellationToken).ConfigureAwait(false);
         _enrolment.Changed += OnEnrolmentChanged;
+        _leds.Shown += OnLedShown;
 
         await _mqtt.SubscribeAsync(_topics.AllMuteSetCommands, cancellationToken).ConfigureAwait(false);
         await _mqtt.SubscribeAsync(_topics.AllArbitrationClaims, cancellationToken).ConfigureAwait(false);
@@ -72,14 +75,24 @@ public sealed partial class MqttHubBridge : BackgroundService, IHubCommandSink
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _enrolment.Changed -= OnEnrolmentChanged;
+        _leds.Shown -= OnLedShown;
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void OnEnrolmentChanged() => _outbound.Writer.TryWrite(null);
 
+    /// <summary>What the room's LEDs show (the hub's LED decisions included, resolved: a countdown rather than "idle").</summary>
+    private void OnLedShown(string room, RoomLed led) => _outbound.Writer.TryWrite(new HubCommand(HubCommandKind.Led, room, Led: led));
+
     /// <summary>Queued, never awaited by the dispatcher: a slow or half-open broker must not delay the audio path's decisions.</summary>
     public ValueTask HandleAsync(HubCommand command, CancellationToken cancellationToken)
     {
+        if (command.Kind == HubCommandKind.Led)
+        {
+            // Published from RoomLeds.Shown as the room shows it: the hub's "idle" may be a timer's countdown.
+            return ValueTask.CompletedTask;
+        }
+
         _outbound.Writer.TryWrite(command);
         return ValueTask.CompletedTask;
     }

@@ -7,7 +7,7 @@ namespace Jarvis.Server.Satellites;
 /// Turns hub decisions into messages to the satellites concerned (an idle LED as <see cref="IRoomIdleLed"/> says; the error
 /// LED with the <see cref="ErrorEarcon"/>).
 /// </summary>
-public sealed class SatelliteCommandSink(SatelliteRegistry satellites, IRoomIdleLed idleLed, ErrorEarcon earcon) : IHubCommandSink
+public sealed class SatelliteCommandSink(SatelliteRegistry satellites, RoomLeds leds, IRoomIdleLed idleLed, ErrorEarcon earcon) : IHubCommandSink
 {
     public int Order => 10;
 
@@ -39,7 +39,7 @@ public sealed class SatelliteCommandSink(SatelliteRegistry satellites, IRoomIdle
                     }
                 }
 
-                session?.Outbound.SetLed(command.Led == RoomLed.Idle ? idleLed.For(command.Room) : command.Led);
+                leds.Show(command.Room, command.Led == RoomLed.Idle ? idleLed.For(command.Room) : command.Led);
                 break;
             case HubCommandKind.Mute when session is not null && session.Muted != command.State:
                 session.Muted = command.State;

@@ -13,7 +13,7 @@ public sealed class CountdownLed(
     TimerBook book,
     TimerRinger ringer,
     ConversationCoordinator coordinator,
-    SatelliteRegistry satellites) : BackgroundService, IRoomIdleLed, IHubCommandSink
+    RoomLeds leds) : BackgroundService, IRoomIdleLed, IHubCommandSink
 {
     /// <summary>The rooms with a running timer at the last change (only its own loop touches it).</summary>
     private HashSet<string> _running = new(StringComparer.OrdinalIgnoreCase);
@@ -28,7 +28,7 @@ public sealed class CountdownLed(
     {
         if (command is { Kind: HubCommandKind.Presence, State: true } && IsFree(command.Room) && book.IsRunningIn(command.Room))
         {
-            satellites.ByRoom(command.Room)?.Outbound.SetLed(RoomLed.Countdown);
+            leds.Show(command.Room, RoomLed.Countdown);
         }
 
         return ValueTask.CompletedTask;
@@ -59,12 +59,12 @@ public sealed class CountdownLed(
         var running = book.All().Where(t => !t.IsPaused).Select(t => t.Room).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var room in running.Except(_running, StringComparer.OrdinalIgnoreCase).Where(IsFree))
         {
-            satellites.ByRoom(room)?.Outbound.SetLed(RoomLed.Countdown);
+            leds.Show(room, RoomLed.Countdown);
         }
 
         foreach (var room in _running.Except(running, StringComparer.OrdinalIgnoreCase).Where(IsFree))
         {
-            satellites.ByRoom(room)?.Outbound.SetLed(RoomLed.Idle);
+            leds.Show(room, RoomLed.Idle);
         }
 
         _running = running;

@@ -18,6 +18,7 @@ public sealed partial class TimerRinger(
     TimerBook book,
     TimerEarcon earcon,
     SatelliteRegistry satellites,
+    RoomLeds leds,
     LiveConversations conversations,
     ConversationCoordinator coordinator,
     HomeConversation home,
@@ -184,7 +185,7 @@ public sealed partial class TimerRinger(
         }
     }
 
-    private void SetLed(string room, RoomLed led) => satellites.ByRoom(room)?.Outbound.SetLed(led);
+    private void SetLed(string room, RoomLed led) => leds.Show(room, led);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timer ended in room {Room}: {Label}")]
     private partial void LogEnded(string room, string label);

@@ -132,6 +132,30 @@ public sealed class TimersThroughTheServerTests
     }
 
     [Fact]
+    public async Task Home_Assistant_sees_over_mqtt_the_countdown_and_the_ring_the_room_shows()
+    {
+        var password = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        var settings = new Dictionary<string, string?>(FastRing) { ["Mqtt:HomeAssistantPassword"] = password };
+        await using var env = await ConversationFixture.StartAsync("Pipeline", settings);
+        var kitchen = await env.KitchenAsync();
+        var engine = env.Get<IHomeEngine>();
+        var broker = env.Get<Microsoft.Extensions.Options.IOptions<Jarvis.Server.Mqtt.MqttOptions>>().Value;
+        await using var probe = await Mqtt.MqttProbe.ConnectAsAsync(broker.Port, broker.HomeAssistantUsername, password, "jarvis/satellite/kitchen-pi/state");
+        string? Led() => probe.Latest("jarvis/satellite/kitchen-pi/state") is { } json
+            ? System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("led").GetString()
+            : null;
+
+        // A countdown set while no conversation owns the LEDs, then a ring, then the countdown again: as the room shows them.
+        await engine.HandleAsync(new HomeRequest("set a 1 hour timer", "kitchen", EngineSpeaks: true), CancellationToken.None);
+        await LedAsync(kitchen, LedState.Countdown, "a timer runs");
+        await Eventually.TrueAsync(() => Led() == "countdown", "Home Assistant sees the countdown");
+        await engine.HandleAsync(new HomeRequest("set a 1 second timer", "kitchen", EngineSpeaks: true), CancellationToken.None);
+        await Eventually.TrueAsync(() => Led() == "timer", "Home Assistant sees the ring");
+        await kitchen.SendAsync(new ButtonMessage(ButtonPress.Short, 1));
+        await Eventually.TrueAsync(() => Led() == "countdown", "after the ring Home Assistant sees the countdown again, not idle");
+    }
+
+    [Fact]
     public async Task A_ring_gives_the_leds_back_to_the_countdown_of_a_timer_still_running_in_the_room()
     {
         await using var env = await ConversationFixture.StartAsync("Pipeline", FastRing);
