@@ -26,6 +26,9 @@ public sealed class AnnouncementAsks
         }
     }
 
+    /// <summary>True while the room has an open question (its next utterance is the answer).</summary>
+    public bool IsAsking(string room) => _open.ContainsKey(room);
+
     /// <summary>True when the room had an open question and <paramref name="transcript"/> answered it.</summary>
     public bool TryAnswer(string room, string transcript) =>
         !string.IsNullOrWhiteSpace(transcript) && _open.TryRemove(room, out var answer) && answer.TrySetResult(transcript);

@@ -18,6 +18,7 @@ public sealed class ConversationServices(
     IPersonaPlexSessions personaPlex,
     ConversationCoordinator coordinator,
     IModelWordsListener modelWords,
+    IHomeEngine home,
     HubMetrics hubMetrics,
     ConversationStageMetrics metrics,
     IOptions<ConversationTurnOptions> options,
@@ -37,6 +38,9 @@ public sealed class ConversationServices(
     public ConversationCoordinator Coordinator { get; } = coordinator;
 
     public IModelWordsListener ModelWords { get; } = modelWords;
+
+    /// <summary>Whether a transcript heard at a pause is a whole home command (<see cref="IHomeEngine.IsCompleteCommand"/>).</summary>
+    public IHomeEngine Home { get; } = home;
 
     public HubMetrics HubMetrics { get; } = hubMetrics;
 

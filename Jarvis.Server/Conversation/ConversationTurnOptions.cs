@@ -18,4 +18,13 @@ public sealed class ConversationTurnOptions
     /// <summary>Audio kept from before the voice-activity start (the VAD fires after the first syllable).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan PreRoll { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// Silence after at least 200 ms of speech at which what was said is transcribed ahead of the satellite's voice stop (its
+    /// 800 ms hangover); when it is a complete home command ("turn off the kitchen lights") it is carried out at once.
+    /// Anything else (a question for the assistant, an answer to an offer, a sentence cut by a breath) waits for the end as
+    /// before. 0 turns it off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:02")]
+    public TimeSpan CommandPause { get; set; } = TimeSpan.FromMilliseconds(300);
 }

@@ -1,12 +1,13 @@
 using System.Buffers;
+using Jarvis.Server.Speech;
 
 namespace Jarvis.Server.Conversation;
 
 /// <summary>
-/// What reaches a conversation's listener, in arrival order: an uplink Opus packet (rented buffer), a voice start/stop, or
-/// the end-of-turn timer.
+/// What reaches a conversation's listener, in arrival order: an uplink Opus packet (rented buffer), a voice start/stop, the
+/// end-of-turn timer, or the transcript of what was said up to a pause (<see cref="Heard"/>; <see cref="Timestamp"/> is the pause's).
 /// </summary>
-internal readonly record struct RoomEvent(RoomEventKind Kind, byte[]? Buffer, int Length, long Timestamp)
+internal readonly record struct RoomEvent(RoomEventKind Kind, byte[]? Buffer, int Length, long Timestamp, RecognizedSpeech? Heard = null)
 {
     public static RoomEvent Packet(ReadOnlySpan<byte> opus, long timestamp)
     {
@@ -19,6 +20,8 @@ internal readonly record struct RoomEvent(RoomEventKind Kind, byte[]? Buffer, in
         new(speaking ? RoomEventKind.VoiceStart : RoomEventKind.VoiceStop, null, 0, timestamp);
 
     public static RoomEvent Idle(long timestamp) => new(RoomEventKind.Idle, null, 0, timestamp);
+
+    public static RoomEvent Transcribed(RecognizedSpeech heard, long pauseAt) => new(RoomEventKind.Transcribed, null, 0, pauseAt, heard);
 
     public ReadOnlySpan<byte> Data => Buffer.AsSpan(0, Length);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Jarvis.Server.Speech;
 using Jarvis.Server.Wyoming;
 
@@ -6,12 +7,16 @@ namespace Jarvis.Server.Conversation;
 /// <summary>
 /// The utterance being recognised in a room: a speech recognition opened at voice start and fed 16 kHz PCM. A recogniser that
 /// is down or fails mid-utterance is logged (once per outage) and the utterance dropped; the conversation goes on.
+/// The PCM sent so far is kept (one pooled buffer of <see cref="ConversationTurnOptions.MaxUtterance"/>, rented at the first
+/// utterance) so that it can be transcribed ahead of the end at a pause (<see cref="CommandProbe"/>).
 /// </summary>
 internal sealed partial class Utterance(ConversationServices services, string room)
 {
     private readonly ILogger _logger = services.Logger;
     private ISpeechRecognition? _recognition;
     private bool _failing;
+    private byte[]? _heard;
+    private int _heardLength;
 
     public bool IsOpen => _recognition is not null;
 
@@ -23,6 +28,7 @@ internal sealed partial class Utterance(ConversationServices services, string ro
         {
             _recognition = await services.Recognizer.StartAsync(AudioFormat.Speech16K, cancellationToken).ConfigureAwait(false);
             StartedAt = timestamp;
+            _heardLength = 0;
             Recovered(currentRoom);
             return true;
         }
@@ -40,6 +46,7 @@ internal sealed partial class Utterance(ConversationServices services, string ro
             return;
         }
 
+        Keep(pcm.Span);
         try
         {
             await recognition.SendAsync(pcm, cancellationToken).ConfigureAwait(false);
@@ -65,6 +72,38 @@ internal sealed partial class Utterance(ConversationServices services, string ro
         {
             await recognition.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A copy of the PCM sent so far in this utterance, in a rented buffer (the caller returns it); null when none.</summary>
+    public (byte[] Buffer, int Length)? CopyHeard()
+    {
+        if (_heard is null || _heardLength == 0)
+        {
+            return null;
+        }
+
+        var copy = ArrayPool<byte>.Shared.Rent(_heardLength);
+        _heard.AsSpan(0, _heardLength).CopyTo(copy);
+        return (copy, _heardLength);
+    }
+
+    /// <summary>The listener is done: the kept PCM's buffer goes back to the pool.</summary>
+    public void ReleaseBuffer()
+    {
+        if (_heard is { } heard)
+        {
+            _heard = null;
+            _heardLength = 0;
+            ArrayPool<byte>.Shared.Return(heard);
+        }
+    }
+
+    private void Keep(ReadOnlySpan<byte> pcm)
+    {
+        _heard ??= ArrayPool<byte>.Shared.Rent((int)(services.Options.MaxUtterance.TotalSeconds * AudioFormat.Speech16K.BytesPerSecond) + 4096);
+        var space = Math.Min(pcm.Length, _heard.Length - _heardLength);
+        pcm[..space].CopyTo(_heard.AsSpan(_heardLength));
+        _heardLength += space;
     }
 
     private void Failed(string currentRoom, Exception ex)

@@ -44,4 +44,25 @@ public sealed class TimerHomeEngine(
 
         return commands.Run(sentence, request.Room, home);
     }
+
+    /// <summary>
+    /// A timer sentence or a "stop" while ringing is whole; a broadcast's message and the answer to an announcement's question
+    /// may go on after a pause, so they wait for the end of the utterance.
+    /// </summary>
+    public bool IsCompleteCommand(HomeRequest request)
+    {
+        if (asks is not null && asks.IsAsking(request.Room))
+        {
+            return false;
+        }
+
+        var home = model.IsLoaded ? model.Snapshot : HomeSnapshot.Empty;
+        var sentence = TimerGrammar.Match(request.Transcript, home);
+        if (ringer.IsRinging(request.Room) && (StopWords.IsStop(request.Transcript) || sentence?.Intent is TimerIntents.Cancel or TimerIntents.CancelAll))
+        {
+            return true;
+        }
+
+        return sentence is null ? inner.IsCompleteCommand(request) : sentence.Intent != TimerIntents.Broadcast;
+    }
 }

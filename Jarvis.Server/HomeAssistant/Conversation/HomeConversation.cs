@@ -54,6 +54,50 @@ public sealed class HomeConversation(HomeAssistantClient client, CommandRunner r
         }
     }
 
+    public bool IsCompleteCommand(HomeRequest request)
+    {
+        if (Unavailable() is not null || EndsOpen(request.Transcript))
+        {
+            return false;
+        }
+
+        var home = client.Model.Snapshot;
+        var areaId = home.ResolveRoom(request.Room)?.Id;
+        if (_rooms.TryGetValue(areaId ?? request.Room, out var room) && room.LastAt + ContextLifetime >= time.GetUtcNow()
+            && (room.PendingOffer is not null || room.PendingChoice is not null))
+        {
+            return false;
+        }
+
+        if (_modelWords.TryGetValue(request.Room, out var words)
+            && words.PeekUntil(request.EndOfSpeechAt).Any(s => ModelOffers.Read(s, home, areaId).Offer is not null))
+        {
+            // The model offered something: "yeah" may go on with a place.
+            return false;
+        }
+
+        var steps = StepSplitter.Split(request.Transcript);
+        return steps.Count > 1 && steps.All(s => IsCompleteStep(s, request.Transcript, home, areaId))
+            || IsCompleteStep(request.Transcript, request.Transcript, home, areaId);
+    }
+
+    /// <summary>A step the local engine matches by itself, about the home, naming nothing unknown (no follow-up, no fallback).</summary>
+    private static bool IsCompleteStep(string text, string transcript, HomeSnapshot home, string? areaId) =>
+        IntentRecognizer.Recognize(text, home, areaId) is { } match
+        && CommandShape.IsAboutTheHome(IntentRecognizer.Analyze(text, home, areaId), match)
+        && CommandRunner.UnknownName(match, transcript, home) is null;
+
+    /// <summary>"turn on the lights and", "set the heat in the": the sentence is not over.</summary>
+    private static bool EndsOpen(string transcript)
+    {
+        var words = transcript.TrimEnd(' ', '.', ',', '!', '?', '…').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 || OpenEndings.Contains(words[^1]);
+    }
+
+    private static readonly HashSet<string> OpenEndings = new(
+        ["and", "or", "but", "then", "also", "in", "the", "a", "an", "to", "at", "of", "with", "for", "by", "my", "our", "into", "from"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The one place that knows whether the home can be controlled at all (null when it can).</summary>
     private string? Unavailable() =>
         !client.IsConfigured ? "Home control isn't set up yet: set HomeAssistant:Url and HomeAssistant:Token in jarvis.json."

@@ -58,6 +58,31 @@ internal sealed class ModelWords(TimeProvider time)
         }
     }
 
+    /// <summary>What <see cref="TakeUntil"/> would take, left in place (the unfinished sentence included as it stands).</summary>
+    public IReadOnlyList<string> PeekUntil(long? before)
+    {
+        lock (_gate)
+        {
+            var seen = new List<string>();
+            foreach (var sentence in _sentences)
+            {
+                if (before is not null && sentence.At > before)
+                {
+                    break;
+                }
+
+                seen.Add(sentence.Text);
+            }
+
+            if (_partial.Length > 0 && (before is null || _partialAt <= before))
+            {
+                seen.Add(_partial.ToString().Trim());
+            }
+
+            return seen;
+        }
+    }
+
     private void Complete()
     {
         var text = _partial.ToString().Trim();

@@ -87,9 +87,9 @@ public sealed class DuplexHandoffTests
         await kitchen.VoiceAsync(false, 0);
     }
 
-    internal static async Task<ConversationFixture> StartWarmAsync(string mode = "Duplex")
+    internal static async Task<ConversationFixture> StartWarmAsync(string mode = "Duplex", IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var env = await ConversationFixture.StartAsync(mode);
+        var env = await ConversationFixture.StartAsync(mode, overrides);
         await Eventually.TrueAsync(() => env.Get<IPersonaPlexSessions>().GetStatus()[0].State == PersonaPlexState.Warm, "PersonaPlex is warm");
         return env;
     }

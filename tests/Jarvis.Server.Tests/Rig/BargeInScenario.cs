@@ -23,6 +23,8 @@ public sealed class BargeInScenario : IAsyncDisposable
     private static readonly TimeSpan SilenceToStop = TimeSpan.FromMilliseconds(100);
     private readonly string _ratings = Path.Combine(Path.GetTempPath(), $"rig-ratings-{Guid.NewGuid():N}.jsonl");
     private int _armed;
+    private readonly Lock _heardGate = new();
+    private byte[]? _questionAudio;
 
     private BargeInScenario(string mode)
     {
@@ -47,9 +49,24 @@ public sealed class BargeInScenario : IAsyncDisposable
         await scenario.Ollama.StartAsync().ConfigureAwait(false);
         scenario.Ollama.Answer = _ => string.Join(" ", Enumerable.Repeat("This sentence goes on about physics for a while.", 40));
         scenario.Ollama.TokenDelay = TimeSpan.FromMilliseconds(20);
-        // The question is heard once per round (armed before it is said); anything else, the barge-in included, is nothing.
-        scenario.Asr.Transcriber = (_, _) => Interlocked.Exchange(ref scenario._armed, 0) == 1 ? Question : "";
+        // The question is heard once per round (armed before it is said; its utterance transcribed again at its end after a
+        // pause is the same question); anything else, the barge-in included, is nothing.
+        scenario.Asr.Transcriber = (audio, _) => scenario.Hear(audio);
         return scenario;
+    }
+
+    private string Hear(byte[] audio)
+    {
+        lock (_heardGate)
+        {
+            if (Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                _questionAudio = audio;
+                return Question;
+            }
+
+            return _questionAudio is { } question && ExpectedUtterances.SameUtterance(audio, question) ? Question : "";
+        }
     }
 
     /// <summary>One kitchen in <see cref="Mode"/>, PersonaPlex silent, Wyoming ASR/TTS and Ollama configured, the stage traces on.</summary>

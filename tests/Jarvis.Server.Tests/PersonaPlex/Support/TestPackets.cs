@@ -24,4 +24,19 @@ internal static class TestPackets
 
         return packets;
     }
+
+    /// <summary>Digital silence: <paramref name="count"/> 20 ms packets at 16 kHz.</summary>
+    public static IReadOnlyList<byte[]> Silence(int count)
+    {
+        using var encoder = OpusFrameEncoder.Create(new OpusEncoderOptions { SampleRate = 16000, FrameMilliseconds = 20 });
+        var pcm = new short[encoder.FrameSamples];
+        var packet = new byte[1275];
+        var packets = new List<byte[]>(count);
+        for (var n = 0; n < count; n++)
+        {
+            packets.Add(packet.AsSpan(0, encoder.Encode(pcm, packet)).ToArray());
+        }
+
+        return packets;
+    }
 }
