@@ -151,8 +151,14 @@ public sealed class BrowserSatelliteTests(ITestOutputHelper output)
         foreach (var mouth in mouths)
         {
             var from = (int)Math.Ceiling((mouth - played.Start) / Envelope.WindowSeconds);
-            var ear = Array.FindIndex(playedEnvelope, Math.Max(0, from), e => e > -45);
-            if (from >= 0 && ear >= 0 && ear < from + 220)
+            if (from < 0 || from >= playedEnvelope.Length)
+            {
+                // A phrase said before playback was recorded, or after its recording ends (the capture was read later).
+                continue;
+            }
+
+            var ear = Array.FindIndex(playedEnvelope, from, e => e > -45);
+            if (ear >= 0 && ear < from + 220)
             {
                 latencies.Add((ear - from) * Envelope.WindowSeconds * 1000 + outputLatency * 1000);
             }
