@@ -59,14 +59,8 @@ public sealed partial class Conversations : IHubCommandSink, IUplinkAudioSink, I
 
     public ValueTask OnUplinkAsync(SatelliteSession session, ReadOnlyMemory<byte> opusPacket, long receivedTimestamp, CancellationToken cancellationToken)
     {
-        if (_live.In(session.Room) is { } conversation)
-        {
-            conversation.OnUplink(opusPacket.Span, receivedTimestamp);
-        }
-        else
-        {
-            _services.HubMetrics.DroppedNotActive.Increment();
-        }
+        // A room without a conversation sends voice-gated audio for the wake path: not a dropped packet.
+        _live.In(session.Room)?.OnUplink(opusPacket.Span, receivedTimestamp);
 
         return ValueTask.CompletedTask;
     }

@@ -27,8 +27,14 @@ public sealed partial class ConversationCoordinator
             CloseRound(round, now);
         }
 
-        foreach (var conversation in _slots.OfType<Conversation>().ToArray())
+        // Called on every voice event of every room: loops over the slots and the waiting list, nothing allocated.
+        for (var slot = 0; slot < _slots.Length; slot++)
         {
+            if (_slots[slot] is not { } conversation)
+            {
+                continue;
+            }
+
             if (conversation.Challenger is { } challenger && now >= conversation.ChallengerSince + _options.FollowMeSustain)
             {
                 Move(conversation, challenger, "follow me: the speaker is heard better there");
@@ -46,9 +52,16 @@ public sealed partial class ConversationCoordinator
             }
         }
 
-        foreach (var (room, _) in _waiting.Where(w => w.Until <= now).ToArray())
+        for (var i = 0; i < _waiting.Count;)
         {
-            _waiting.RemoveAll(w => w.Room == room);
+            if (_waiting[i].Until > now)
+            {
+                i++;
+                continue;
+            }
+
+            var room = _waiting[i].Room;
+            _waiting.RemoveAt(i);
             Emit(new HubCommand(HubCommandKind.StandDown, room, Reason: "no PersonaPlex endpoint became free"));
             Emit(new HubCommand(HubCommandKind.Led, room, Led: RoomLed.Idle));
         }

@@ -61,8 +61,13 @@ public sealed partial class ConversationCoordinator
             next = _round.ClosesAt;
         }
 
-        foreach (var conversation in _slots.OfType<Conversation>())
+        foreach (var conversation in _slots)
         {
+            if (conversation is null)
+            {
+                continue;
+            }
+
             var due = conversation.Challenger is null
                 ? conversation.LastActivity + _options.QuietPeriod
                 : conversation.ChallengerSince + _options.FollowMeSustain;

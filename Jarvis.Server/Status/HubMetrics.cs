@@ -19,6 +19,7 @@ public sealed class HubMetrics(MetricsRegistry registry)
 
     public MetricCounter DownlinkPackets { get; } = registry.Counter(Packets, "Audio packets forwarded on the duplex path", "direction=\"downlink\"");
 
+    /// <summary>PersonaPlex audio for a room whose satellite is gone (an idle room's uplink is the wake path's, not a drop).</summary>
     public MetricCounter DroppedNotActive { get; } =
         registry.Counter("jarvis_duplex_dropped_packets_total", "Audio packets not forwarded", "reason=\"room_not_active\"");
 

@@ -9,7 +9,8 @@ namespace Jarvis.Server.Wake;
 /// <summary>
 /// The wake glue (<c>Rooms:WakeMode</c> = WakeWord): streams each idle room's voice-gated audio to the Wyoming wake-word
 /// service and turns its <c>detection</c> into a wake candidate scored by how well the room hears the speaker.
-/// While the service is down, rooms still wake by long press; a failure is retried after a pause.
+/// While the service is down, rooms still wake by long press; a failure is retried after a pause. One
+/// <see cref="RoomWakeStream"/> per room for the server's life (its decoder and buffer reused).
 /// </summary>
 public sealed partial class WakeWordListener(
     IWakeWordDetector detector,
@@ -18,7 +19,7 @@ public sealed partial class WakeWordListener(
     IOptions<RoomsOptions> rooms,
     MetricsRegistry metrics,
     TimeProvider time,
-    ILogger<WakeWordListener> logger) : IUplinkAudioSink
+    ILogger<WakeWordListener> logger) : IUplinkAudioSink, IDisposable
 {
     private static readonly TimeSpan IdleAfter = TimeSpan.FromSeconds(1.5);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
@@ -38,18 +39,17 @@ public sealed partial class WakeWordListener(
             return ValueTask.CompletedTask;
         }
 
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            var stream = _streams.GetOrAdd(session.Room, static (room, self) => self.Open(room), this);
-            if (!stream.Completion.IsCompleted && stream.TryEnqueue(opusPacket.Span, receivedTimestamp))
-            {
-                break;
-            }
-
-            _streams.TryRemove(new KeyValuePair<string, RoomWakeStream>(session.Room, stream));
-        }
-
+        // Decoded and sent here, on the link's read loop, unless the room's stream is not ready (then queued there).
+        _streams.GetOrAdd(session.Room, static (room, self) => self.Open(room), this).Feed(opusPacket.Span, receivedTimestamp);
         return ValueTask.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        foreach (var stream in _streams.Values)
+        {
+            stream.Dispose();
+        }
     }
 
     private RoomWakeStream Open(string room) => new(room, detector, IdleAfter, time, OnDetection, OnFailure, OnUndecodable, _feedLatency);
