@@ -95,9 +95,10 @@ internal sealed partial class RoomListener : IAsyncDisposable
         var lastEvent = _services.Time.GetTimestamp();
         try
         {
-            while (await _events.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            // No token on the wait (a cancellable wait allocates on every packet): disposal cancels, then completes the queue.
+            while (await _events.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                while (_events.Reader.TryRead(out var evt))
+                while (!cancellationToken.IsCancellationRequested && _events.Reader.TryRead(out var evt))
                 {
                     try
                     {
@@ -115,6 +116,11 @@ internal sealed partial class RoomListener : IAsyncDisposable
                     {
                         evt.Return();
                     }
+                }
+
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break; // what is left is returned by DisposeAsync
                 }
 
                 endOfTurn.Change(utterance.IsOpen ? options.EndOfTurnTimeout : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
