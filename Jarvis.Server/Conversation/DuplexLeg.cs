@@ -193,7 +193,8 @@ internal sealed partial class DuplexLeg : IModelOutput, IAsyncDisposable
     {
         try
         {
-            await foreach (var packet in _uplink.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            // No token on the wait (a cancellable wait allocates per packet): DisposeAsync cancels, then completes the queue.
+            await foreach (var packet in _uplink.Reader.ReadAllAsync().ConfigureAwait(false))
             {
                 try
                 {
