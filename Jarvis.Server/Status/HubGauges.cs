@@ -28,7 +28,7 @@ public sealed class HubGauges(
         metrics.Gauge("jarvis_mqtt_connects", "Connections to the MQTT broker since start (1 + reconnects)", () => mqtt.Connects);
         metrics.Gauge("jarvis_dotnet_managed_heap_bytes", "Managed heap size after the last GC (GC.GetGCMemoryInfo().HeapSizeBytes)",
             () => GC.GetGCMemoryInfo().HeapSizeBytes);
-        metrics.Gauge("jarvis_dotnet_gc_committed_bytes", "Memory the GC has committed for the managed heap at the last GC (GC.GetGCMemoryInfo().TotalCommittedBytes)",
+        metrics.Gauge("jarvis_dotnet_gc_committed_bytes", "Memory the GC had committed at the last GC, 0 before the first (GC.GetGCMemoryInfo().TotalCommittedBytes)",
             () => GC.GetGCMemoryInfo().TotalCommittedBytes);
         metrics.Gauge("jarvis_dotnet_allocated_bytes", "Bytes allocated on the managed heap since start", () => GC.GetTotalAllocatedBytes());
         foreach (var generation in new[] { 0, 1, 2 })
