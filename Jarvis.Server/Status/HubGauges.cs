@@ -7,7 +7,7 @@ using Jarvis.Server.Satellites;
 namespace Jarvis.Server.Status;
 
 /// <summary>Registers the hub's gauges (read at scrape time): satellites, conversations, MQTT, PersonaPlex sessions,
-/// the .NET runtime (managed heap, GCs, thread pool: the soak samples them).</summary>
+/// the .NET runtime (managed heap, GC committed memory, GCs, thread pool: the soak samples them).</summary>
 public sealed class HubGauges(
     MetricsRegistry metrics,
     SatelliteRegistry satellites,
@@ -28,6 +28,8 @@ public sealed class HubGauges(
         metrics.Gauge("jarvis_mqtt_connects", "Connections to the MQTT broker since start (1 + reconnects)", () => mqtt.Connects);
         metrics.Gauge("jarvis_dotnet_managed_heap_bytes", "Managed heap size after the last GC (GC.GetGCMemoryInfo().HeapSizeBytes)",
             () => GC.GetGCMemoryInfo().HeapSizeBytes);
+        metrics.Gauge("jarvis_dotnet_gc_committed_bytes", "Memory the GC had committed at the last GC, 0 before the first (GC.GetGCMemoryInfo().TotalCommittedBytes)",
+            () => GC.GetGCMemoryInfo().TotalCommittedBytes);
         metrics.Gauge("jarvis_dotnet_allocated_bytes", "Bytes allocated on the managed heap since start", () => GC.GetTotalAllocatedBytes());
         foreach (var generation in new[] { 0, 1, 2 })
         {

@@ -4,7 +4,7 @@ using Jarvis.Rig.Processes;
 
 namespace Jarvis.Server.Tests.Soak;
 
-/// <summary>Samples the server process every few seconds: RSS and threads (<c>/proc/PID/status</c>), descriptors and sockets (<c>/proc/PID/fd</c>), heap and GCs (<c>/metrics</c>).</summary>
+/// <summary>Samples the server process every few seconds: RSS and threads (<c>/proc/PID/status</c>), descriptors and sockets (<c>/proc/PID/fd</c>), heap, GC committed memory and GCs (<c>/metrics</c>).</summary>
 internal sealed class ResourceSampler(Func<RigServer> server, TimeSpan every)
 {
     private readonly List<ResourceSample> _samples = [];
@@ -80,6 +80,7 @@ internal sealed class ResourceSampler(Func<RigServer> server, TimeSpan every)
             return new ResourceSample(
                 Stopwatch.GetElapsedTime(_started).TotalSeconds, pid, Field("VmRSS") / 1024, (int)Field("Threads"), handles, sockets,
                 Metric(metrics, "jarvis_dotnet_managed_heap_bytes") / (1024 * 1024),
+                Metric(metrics, "jarvis_dotnet_gc_committed_bytes") / (1024 * 1024),
                 (long)Metric(metrics, "jarvis_dotnet_gc_collections{generation=\"0\"}"),
                 (long)Metric(metrics, "jarvis_dotnet_gc_collections{generation=\"1\"}"),
                 (long)Metric(metrics, "jarvis_dotnet_gc_collections{generation=\"2\"}"));

@@ -52,6 +52,11 @@ internal sealed class SoakFaults(SoakRun run, SoakOptions options)
     {
         var kinds = options.FaultKinds.Where(k => k != RealSatelliteReboot || run.Real is not null).ToList();
         var order = new List<string>();
+        if (kinds.Count == 0)
+        {
+            return;
+        }
+
         while (!stopInjecting.IsCancellationRequested)
         {
             try

@@ -18,7 +18,7 @@ public sealed class SoakOptions
 
     public TimeSpan FaultInterval => FaultEvery ?? TimeSpan.FromSeconds(3600 / Rate);
 
-    /// <summary>The fault kinds injected, in turn (see <see cref="SoakFaults"/>).</summary>
+    /// <summary>The fault kinds injected, in turn (see <see cref="SoakFaults"/>; <see cref="FaultKindsWithout"/> leaves some out).</summary>
     public IReadOnlyList<string> FaultKinds { get; init; } = SoakFaults.Kinds;
 
     /// <summary>How long a killed backend stays down.</summary>
@@ -51,4 +51,20 @@ public sealed class SoakOptions
     public TimeSpan RecoveryDeadline { get; init; } = TimeSpan.FromSeconds(90);
 
     public TimeSpan SampleEvery { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Resource slopes are computed over each server process's samples from this long after its first one.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Every kind except <paramref name="excluded"/> (a comma-separated list, e.g. <c>server-restart,broker</c>), in
+    /// <see cref="SoakFaults.Kinds"/> order; an unknown kind is an <see cref="ArgumentException"/> that lists the kinds.</summary>
+    public static IReadOnlyList<string> FaultKindsWithout(string excluded)
+    {
+        var names = excluded.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.FirstOrDefault(n => !SoakFaults.Kinds.Contains(n)) is { } unknown)
+        {
+            throw new ArgumentException($"unknown fault kind '{unknown}': the kinds are {string.Join(", ", SoakFaults.Kinds)}");
+        }
+
+        return [.. SoakFaults.Kinds.Except(names)];
+    }
 }

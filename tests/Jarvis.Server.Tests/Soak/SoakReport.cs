@@ -122,14 +122,18 @@ public sealed partial class SoakReport
     {
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
-        text.AppendLine(invariant, $"server resources, sampled every {_options.SampleEvery.TotalSeconds:0} s ({_samples.Count} samples); slope per hour over the longest run of one server process after its first minute:");
-        var segment = _samples.GroupBy(s => s.Pid).Select(g => g.Where(s => s.Seconds - g.First().Seconds >= 60).ToList()).MaxBy(g => g.Count) ?? [];
-        text.AppendLine(invariant, $"  (segment: {segment.Count} samples, {(segment.Count > 1 ? (segment[^1].Seconds - segment[0].Seconds) / 60 : 0):0.0} min)");
+        var warmUp = _options.WarmUp.TotalMinutes;
+        text.AppendLine(invariant,
+            $"server resources, sampled every {_options.SampleEvery.TotalSeconds:0} s ({_samples.Count} samples); slope per hour over the longest run of one server process after its warm-up of {warmUp:0.#} min:");
+        var segment = AfterWarmUp(_samples, _options.WarmUp);
+        text.AppendLine(invariant, $"  (slopes over {segment.Count} samples, {SegmentMinutes(segment):0.0} min, after a warm-up of {warmUp:0.#} min)");
         text.AppendLine("| measure | first | last | min | max | slope per hour |");
         text.AppendLine("|---|---|---|---|---|---|");
         foreach (var (name, read) in new (string, Func<ResourceSample, double>)[]
                  {
-                     ("RSS MB", s => s.RssMb), ("managed heap MB", s => s.HeapMb), ("handles (fds)", s => s.Handles), ("threads", s => s.Threads), ("sockets", s => s.Sockets),
+                     ("RSS MB", s => s.RssMb), ("managed heap MB", s => s.HeapMb), ("GC committed MB", s => s.GcCommittedMb),
+                     ("RSS − GC committed MB (native)", s => s.RssMb - s.GcCommittedMb), ("handles (fds)", s => s.Handles), ("threads", s => s.Threads),
+                     ("sockets", s => s.Sockets),
                  })
         {
             if (segment.Count == 0)
@@ -145,6 +149,16 @@ public sealed partial class SoakReport
         text.AppendLine(invariant, $"GCs (all server processes): gen0 {gcs.Sum(s => s.Gen0)}, gen1 {gcs.Sum(s => s.Gen1)}, gen2 {gcs.Sum(s => s.Gen2)}");
         return text.ToString();
     }
+
+    /// <summary>The samples the slopes are computed over: of the server process with the most samples (between two restarts),
+    /// those taken at least <paramref name="warmUp"/> after its first sample.</summary>
+    internal static IReadOnlyList<ResourceSample> AfterWarmUp(IReadOnlyList<ResourceSample> samples, TimeSpan warmUp) =>
+        samples.GroupBy(s => s.Pid)
+            .Select(g => g.Where(s => s.Seconds - g.First().Seconds >= warmUp.TotalSeconds).ToList())
+            .MaxBy(g => g.Count) ?? [];
+
+    private static double SegmentMinutes(IReadOnlyList<ResourceSample> segment) =>
+        segment.Count > 1 ? (segment[^1].Seconds - segment[0].Seconds) / 60 : 0;
 
     /// <summary>Least-squares slope of <paramref name="read"/> over time, per hour.</summary>
     internal static double Slope(IReadOnlyList<ResourceSample> samples, Func<ResourceSample, double> read)

@@ -48,6 +48,38 @@ public sealed class SoakReportTests
         Assert.Equal(20, SoakReport.Slope(samples, s => s.RssMb), 6);
     }
 
+    [Fact]
+    public void Slopes_are_computed_only_after_the_warm_up_and_the_report_says_over_how_long()
+    {
+        // RSS grows 100 → 150 MB in the first 5 minutes (the GC committing 20 MB of it), then stays flat for 5 minutes.
+        var samples = Enumerable.Range(0, 61)
+            .Select(i => i * 10.0)
+            .Select(t => Sample(t, rss: 100 + (50 * Math.Min(t, 300) / 300), gcCommitted: 10 + (20 * Math.Min(t, 300) / 300)))
+            .ToArray();
+        var options = new SoakOptions { WarmUp = TimeSpan.FromMinutes(5) };
+
+        var text = new SoakReport(options, [], [], [], samples, [], 0, 0, TimeSpan.FromMinutes(10)).ToText();
+
+        Assert.Equal(31, SoakReport.AfterWarmUp(samples, options.WarmUp).Count);
+        Assert.Contains("(slopes over 31 samples, 5.0 min, after a warm-up of 5 min)", text, StringComparison.Ordinal);
+        Assert.Contains("| RSS MB | 150 | 150 | 150 | 150 | 0 |", text, StringComparison.Ordinal);
+        Assert.Contains("| GC committed MB | 30 | 30 | 30 | 30 | 0 |", text, StringComparison.Ordinal);
+        Assert.Contains("| RSS − GC committed MB (native) | 120 | 120 | 120 | 120 | 0 |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_native_row_is_rss_less_gc_committed_with_its_own_slope()
+    {
+        // Over an hour RSS grows 60 MB of which the GC committed 20 MB: native memory grew 40 MB.
+        ResourceSample[] samples = [Sample(0, 100, 10), Sample(1800, 130, 20), Sample(3600, 160, 30)];
+        var options = new SoakOptions { WarmUp = TimeSpan.Zero };
+
+        var text = new SoakReport(options, [], [], [], samples, [], 0, 0, TimeSpan.FromHours(1)).ToText();
+
+        Assert.Contains("| GC committed MB | 10 | 30 | 10 | 30 | +20 |", text, StringComparison.Ordinal);
+        Assert.Contains("| RSS − GC committed MB (native) | 90 | 130 | 90 | 130 | +40 |", text, StringComparison.Ordinal);
+    }
+
     private static SoakReport Report(SoakAttempt[] attempts, long[] calls, SoakFault[] faults) =>
         new(new SoakOptions(), attempts, faults, calls, [], [], 0, 0, TimeSpan.FromMinutes(1));
 
@@ -56,5 +88,5 @@ public sealed class SoakReportTests
 
     private static SoakAttempt Talk(long at) => new(SoakHousehold.Talk, "room1", at) { EndedAt = at + 10 };
 
-    private static ResourceSample Sample(double seconds, double rss) => new(seconds, 1, rss, 10, 100, 5, 4, 0, 0, 0);
+    private static ResourceSample Sample(double seconds, double rss, double gcCommitted = 8) => new(seconds, 1, rss, 10, 100, 5, 4, gcCommitted, 0, 0, 0);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Jarvis.Server.Tests.Hub;
+using Jarvis.Server.Tests.Soak;
 using Jarvis.Server.Timers;
 using Jarvis.Server.Timers.Grammar;
 
@@ -65,6 +66,7 @@ public sealed class StatusEndpointTests : IAsyncLifetime
         await using var kitchen = await SimulatedSatellite.ConnectAsync(_server.LinkUri, "kitchen");
         await kitchen.WaitWelcomedAsync();
         using var http = _server.ApiClient();
+        GC.Collect(); // the GC gauges describe the last collection: make sure there was one
 
         using var response = await http.GetAsync("/metrics");
         var text = await response.Content.ReadAsStringAsync();
@@ -74,5 +76,7 @@ public sealed class StatusEndpointTests : IAsyncLifetime
         Assert.Contains("\njarvis_satellites_connected 1\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE jarvis_duplex_latency_seconds histogram", text, StringComparison.Ordinal);
         Assert.Contains("jarvis_duplex_latency_seconds_bucket{direction=\"uplink\",le=\"+Inf\"}", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE jarvis_dotnet_gc_committed_bytes gauge", text, StringComparison.Ordinal);
+        Assert.True(ResourceSampler.Metric(text, "jarvis_dotnet_gc_committed_bytes") > 0, "the GC's committed bytes are exposed and positive");
     }
 }
