@@ -1,6 +1,6 @@
 using Jarvis.Satellite.Interop;
 
-namespace Jarvis.Satellite.Audio.PortAudio;
+namespace Jarvis.Satellite.Audio.Alsa;
 
 /// <summary>
 /// ALSA's global configuration tree and its cache of plugin libraries. PortAudio's device enumeration opens every
