@@ -95,44 +95,34 @@ internal sealed unsafe class AlsaPcm : IPcmStream
 
     public bool Read(Span<short> interleaved)
     {
-        var complete = true;
-        var frames = interleaved.Length / Channels;
         fixed (short* samples = interleaved)
         {
-            for (var done = 0; done < frames;)
-            {
-                var read = AlsaNative.snd_pcm_readi(handle, samples + (done * Channels), (nuint)(frames - done));
-                if (read < 0)
-                {
-                    complete &= Recover((int)read, "snd_pcm_readi");
-                }
-                else
-                {
-                    done += (int)read;
-                }
-            }
+            return Transfer(samples, interleaved.Length / Channels, &AlsaNative.snd_pcm_readi, "snd_pcm_readi");
         }
-
-        return complete;
     }
 
     public bool Write(ReadOnlySpan<short> interleaved)
     {
-        var complete = true;
-        var frames = interleaved.Length / Channels;
         fixed (short* samples = interleaved)
         {
-            for (var done = 0; done < frames;)
+            return Transfer(samples, interleaved.Length / Channels, &AlsaNative.snd_pcm_writei, "snd_pcm_writei");
+        }
+    }
+
+    /// <summary>Reads or writes all <paramref name="frames"/>, recovering from xruns; false when one happened.</summary>
+    private bool Transfer(short* samples, int frames, delegate*<IntPtr, short*, nuint, nint> transfer, string what)
+    {
+        var complete = true;
+        for (var done = 0; done < frames;)
+        {
+            var count = transfer(handle, samples + (done * Channels), (nuint)(frames - done));
+            if (count < 0)
             {
-                var written = AlsaNative.snd_pcm_writei(handle, samples + (done * Channels), (nuint)(frames - done));
-                if (written < 0)
-                {
-                    complete &= Recover((int)written, "snd_pcm_writei");
-                }
-                else
-                {
-                    done += (int)written;
-                }
+                complete &= Recover((int)count, what);
+            }
+            else
+            {
+                done += (int)count;
             }
         }
 
