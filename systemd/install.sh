@@ -263,6 +263,8 @@ install_satellite() {
   sys apt-get update -q
   # libopus-dev: its unversioned libopus.so is what lets Concentus use native libopus (half the CPU, no allocations).
   # libssl: .NET's networking loads it at start (Debian 13 renamed some libraries with a t64 suffix).
+  # libasound2 is what the default audio backend (Satellite:Audio:Backend=Alsa) uses; libportaudio2 (small) stays so that
+  # Backend=PortAudio and `jarvis-satellite devices portaudio` keep working without another apt-get.
   sys apt-get install -y -q --no-install-recommends libportaudio2 libspeexdsp1 libwebrtc-audio-processing1 libopus0 libopus-dev \
     "$(pick libasound2t64 libasound2)" "$(pick libssl3t64 libssl3)" ca-certificates
 

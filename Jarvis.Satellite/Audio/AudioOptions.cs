@@ -3,9 +3,13 @@ using System.ComponentModel.DataAnnotations;
 namespace Jarvis.Satellite.Audio;
 
 /// <summary>Microphone and speaker. Section <c>Satellite:Audio</c>.</summary>
-public sealed class AudioOptions
+public sealed class AudioOptions : IValidatableObject
 {
-    /// <summary>Capture device: empty = default, an index or a (part of a) name from <c>jarvis-satellite devices</c>.</summary>
+    /// <summary>Alsa (Linux only, its default) or PortAudio (the default elsewhere).</summary>
+    public AudioBackend Backend { get; set; } = OperatingSystem.IsLinux() ? AudioBackend.Alsa : AudioBackend.PortAudio;
+
+    /// <summary>Capture device: empty = default, an index or a name from <c>jarvis-satellite devices</c> (ALSA: also
+    /// <c>plughw:1,0</c>, a PCM of the ALSA configuration or part of a card's name).</summary>
     public string? InputDevice { get; set; }
 
     /// <summary>Playback device as above; <c>none</c> for capture-only boards.</summary>
@@ -28,4 +32,12 @@ public sealed class AudioOptions
     public bool HasSpeaker => !string.Equals(OutputDevice, "none", StringComparison.OrdinalIgnoreCase);
 
     public int FrameSamples => SampleRate * FrameMilliseconds / 1000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Backend == AudioBackend.Alsa && !OperatingSystem.IsLinux())
+        {
+            yield return new ValidationResult("ALSA exists only on Linux: use PortAudio.", [nameof(Backend)]);
+        }
+    }
 }

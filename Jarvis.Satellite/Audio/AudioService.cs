@@ -1,5 +1,4 @@
 using Jarvis.Satellite.Aec;
-using Jarvis.Satellite.Audio.PortAudio;
 using Jarvis.Satellite.Button;
 using Jarvis.Satellite.Hosting;
 using Jarvis.Satellite.Playback;
@@ -45,7 +44,7 @@ public sealed partial class AudioService(
             {
                 break;
             }
-            catch (PortAudioException e)
+            catch (AudioDeviceException e)
             {
                 LogDeviceFailed(e.Message, RetryDelay.TotalSeconds);
                 status.SetError(true);

@@ -40,7 +40,7 @@ internal static class AudioThread
             {
                 await loop.ConfigureAwait(false);
             }
-            catch (Exception e) when (e is OperationCanceledException or Audio.PortAudio.PortAudioException)
+            catch (Exception e) when (e is OperationCanceledException or AudioDeviceException)
             {
             }
         }

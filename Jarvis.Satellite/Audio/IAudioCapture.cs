@@ -1,6 +1,6 @@
 namespace Jarvis.Satellite.Audio;
 
-/// <summary>A mono 16-bit microphone delivering fixed-size frames (PortAudio, or scripted in tests).</summary>
+/// <summary>A mono 16-bit microphone delivering fixed-size frames (ALSA or PortAudio, or scripted in tests).</summary>
 public interface IAudioCapture : IDisposable
 {
     int SampleRate { get; }

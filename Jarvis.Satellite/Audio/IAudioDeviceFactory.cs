@@ -1,6 +1,6 @@
 namespace Jarvis.Satellite.Audio;
 
-/// <summary>Opens the microphone and speaker (PortAudio on a Pi; scripted in tests and benchmarks).</summary>
+/// <summary>Opens the microphone and speaker (ALSA or PortAudio on a Pi; scripted in tests and benchmarks).</summary>
 public interface IAudioDeviceFactory
 {
     IAudioCapture OpenCapture();

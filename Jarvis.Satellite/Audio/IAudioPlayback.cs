@@ -1,6 +1,6 @@
 namespace Jarvis.Satellite.Audio;
 
-/// <summary>A mono 16-bit speaker taking fixed-size frames (PortAudio, or a recording sink in tests).</summary>
+/// <summary>A mono 16-bit speaker taking fixed-size frames (ALSA or PortAudio, or a recording sink in tests).</summary>
 public interface IAudioPlayback : IDisposable
 {
     int SampleRate { get; }
@@ -12,7 +12,7 @@ public interface IAudioPlayback : IDisposable
     /// <summary>
     /// Blocks until the next frame would be taken at once, so that it is made as late as possible (what waits in a
     /// jitter buffer can still be trimmed; a frame made early only adds latency). Devices whose write is the pacing
-    /// (PortAudio's blocking write) have nothing to wait for here.
+    /// (the blocking writes of ALSA and PortAudio) have nothing to wait for here.
     /// </summary>
     void WaitUntilReady(CancellationToken cancellationToken)
     {

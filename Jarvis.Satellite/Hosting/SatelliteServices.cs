@@ -4,6 +4,7 @@ using Jarvis.Protocol.Link;
 using Jarvis.Protocol.Link.Messages;
 using Jarvis.Satellite.Aec;
 using Jarvis.Satellite.Audio;
+using Jarvis.Satellite.Audio.Alsa;
 using Jarvis.Satellite.Audio.PortAudio;
 using Jarvis.Satellite.Button;
 using Jarvis.Satellite.Interop;
@@ -54,7 +55,7 @@ public static class SatelliteServices
         });
         services.AddSingleton<IVoiceUplink>(sp => sp.GetRequiredService<LinkUplink>());
         services.AddSingleton(Capabilities);
-        services.TryAddSingleton<IAudioDeviceFactory, PortAudioDeviceFactory>();
+        services.TryAddSingleton(AudioDevicesFor);
         services.TryAddSingleton<Func<ILinkTransport>>(() => new WebsocketClientTransport());
         services.AddSingleton<LinkSession>();
         services.TryAddSingleton<Discovery.IServerLocator, Discovery.MdnsServerLocator>();
@@ -83,6 +84,17 @@ public static class SatelliteServices
             leds switch { LedProfile.None => LedKind.None, LedProfile.Gpio => LedKind.Gpio, _ => LedKind.Apa102Ring },
             sp.GetRequiredService<IOptions<ButtonOptions>>().Value.Pin is not null,
             audio.HasSpeaker && EchoCancellerFactory.CanCancel(sp.GetRequiredService<IOptions<EchoCancellerOptions>>().Value));
+    }
+
+    private static IAudioDeviceFactory AudioDevicesFor(IServiceProvider sp)
+    {
+        var audio = sp.GetRequiredService<IOptions<AudioOptions>>().Value;
+        var time = sp.GetRequiredService<TimeProvider>();
+        return audio.Backend switch
+        {
+            AudioBackend.PortAudio => new PortAudioDeviceFactory(audio, time, sp.GetRequiredService<ILogger<PortAudioDeviceFactory>>()),
+            _ => new AlsaDeviceFactory(audio, time, sp.GetRequiredService<ILogger<AlsaDeviceFactory>>()),
+        };
     }
 
     private static LedHardware LedHardwareFor(IServiceProvider sp)

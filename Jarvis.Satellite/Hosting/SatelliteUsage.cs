@@ -9,7 +9,8 @@ public static class SatelliteUsage
         Usage:
           jarvis-satellite [--config FILE] [--Section:Key=value ...]   run the satellite (systemd: jarvis-satellite.service)
           jarvis-satellite check-config [--config FILE]                check the configuration without starting; exit 0 or 78
-          jarvis-satellite devices                                     list the sound devices (index, channels, name)
+          jarvis-satellite devices                                     list the ALSA sound devices (index, in/out, name)
+          jarvis-satellite devices portaudio                           list the PortAudio devices (Satellite:Audio:Backend=PortAudio)
           jarvis-satellite test-leds                                   cycle the LED ring through its states
           jarvis-satellite help | --help | -h                          this text
 
@@ -21,6 +22,7 @@ public static class SatelliteUsage
           Satellite:Link:Room          the room it serves (e.g. kitchen, living_room)
           Satellite:Link:Token         its secret, the same as on the server
           Satellite:Audio:InputDevice / OutputDevice   a device index or name from `jarvis-satellite devices`
+          Satellite:Audio:Backend      Alsa (default on Linux) or PortAudio
           Satellite:Aec:Engine         WebRtc, Speex or System (echo cancellation)
           Satellite:Leds:Profile       ReSpeaker2Mic, ReSpeaker4Mic, Gpio or None
           Satellite:Button:Pin         the mute button's GPIO number (BCM), e.g. 17

@@ -1,47 +1,12 @@
+using Jarvis.Satellite.Audio.Pcm;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Jarvis.Satellite.Audio.PortAudio;
 
-/// <summary>Opens the configured PortAudio devices (paced when <see cref="AudioOptions.Pace"/> is set).</summary>
-public sealed partial class PortAudioDeviceFactory(IOptions<AudioOptions> options, TimeProvider time, ILogger<PortAudioDeviceFactory> logger)
-    : IAudioDeviceFactory
+/// <summary>Opens the configured devices through PortAudio (<c>Satellite:Audio:Backend</c> = <c>PortAudio</c>).</summary>
+public sealed class PortAudioDeviceFactory(AudioOptions settings, TimeProvider time, ILogger<PortAudioDeviceFactory> logger)
+    : PcmDeviceFactory(settings, time, logger)
 {
-    private readonly AudioOptions settings = options.Value;
-
-    public IAudioCapture OpenCapture()
-    {
-        var capture = PortAudioCapture.Open(settings.InputDevice, settings.SampleRate, settings.FrameMilliseconds);
-        LogOpened("capture", capture.Description);
-        if (!settings.HasSpeaker)
-        {
-            // Otherwise after the speaker: releasing between the two opens makes ALSA read its configuration again.
-            ReleaseAlsaPlugins();
-        }
-        return settings.Pace ? new PacedAudioCapture(capture, time) : capture;
-    }
-
-    public IAudioPlayback? OpenPlayback()
-    {
-        if (!settings.HasSpeaker)
-        {
-            return null;
-        }
-
-        var playback = PortAudioPlayback.Open(settings.OutputDevice, settings.SampleRate, settings.FrameMilliseconds);
-        LogOpened("playback", playback.Description);
-        ReleaseAlsaPlugins();
-        return settings.Pace ? new PacedAudioPlayback(playback, time) : playback;
-    }
-
-    private void ReleaseAlsaPlugins()
-    {
-        if (settings.ReleaseAlsaPlugins)
-        {
-            AlsaConfigurationCache.ReleaseUnused();
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Audio {Direction}: {Device}")]
-    private partial void LogOpened(string direction, string device);
+    private protected override IPcmStream Open(string? device, bool input, int sampleRate, int frameMilliseconds) =>
+        PortAudioStream.Open(device, input, sampleRate, frameMilliseconds);
 }

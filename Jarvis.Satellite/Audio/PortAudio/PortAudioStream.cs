@@ -1,10 +1,12 @@
+using Jarvis.Satellite.Audio.Pcm;
+
 namespace Jarvis.Satellite.Audio.PortAudio;
 
 /// <summary>
 /// An open blocking PortAudio stream in one direction, int16, at the device rate and channel count that
 /// the device accepts (the requested rate and mono when possible).
 /// </summary>
-internal sealed class PortAudioStream : IDisposable
+internal sealed class PortAudioStream : IPcmStream
 {
     private readonly PortAudioRuntime runtime;
     private readonly bool input;
@@ -22,6 +24,8 @@ internal sealed class PortAudioStream : IDisposable
     }
 
     public PortAudioDevice Device { get; }
+
+    public string Name => Device.Name;
 
     public int DeviceRate { get; }
 
@@ -68,6 +72,40 @@ internal sealed class PortAudioStream : IDisposable
             runtime.Dispose();
             throw;
         }
+    }
+
+    public unsafe bool Read(Span<short> interleaved)
+    {
+        int error;
+        fixed (short* p = interleaved)
+        {
+            error = PortAudioNative.Pa_ReadStream(handle, p, (nuint)(interleaved.Length / Channels));
+        }
+
+        if (error == PortAudioNative.InputOverflowed)
+        {
+            return false;
+        }
+
+        PortAudioException.ThrowIfError(error, "Pa_ReadStream");
+        return true;
+    }
+
+    public unsafe bool Write(ReadOnlySpan<short> interleaved)
+    {
+        int error;
+        fixed (short* p = interleaved)
+        {
+            error = PortAudioNative.Pa_WriteStream(handle, p, (nuint)(interleaved.Length / Channels));
+        }
+
+        if (error == PortAudioNative.OutputUnderflowed)
+        {
+            return false;
+        }
+
+        PortAudioException.ThrowIfError(error, "Pa_WriteStream");
+        return true;
     }
 
     private static unsafe (int Rate, int Channels)? ChooseFormat(

@@ -5,10 +5,11 @@ using Jarvis.Satellite.Tests.Support;
 namespace Jarvis.Bench.Satellite;
 
 /// <summary>
-/// <c>-- harness satellite-process [PROGRAM…] [--warmup 60] [--measure 60]</c>: the real <c>jarvis-satellite</c> programs
+/// <c>-- harness satellite-process [PROGRAM…] [--warmup 60] [--measure 60] [--backends Alsa,PortAudio]</c>: the real <c>jarvis-satellite</c> programs
 /// (default: the JIT build of Jarvis.Satellite in the bench's configuration; add e.g. a Native AOT publish) idle-listening at real time on ALSA file
 /// devices (silence in, a WAV out) and connected to a link server: start until "Listening", then RSS, anonymous memory,
-/// threads and CPU over the measure window after the warm-up. Programs run one after the other; the figures are printed
+/// threads and CPU over the measure window after the warm-up, for each audio backend (default: the program's default).
+/// Programs run one after the other (name one several times for several starts); the figures are printed
 /// side by side with the load average.
 /// </summary>
 internal static class SatelliteProcessHarness
@@ -17,6 +18,8 @@ internal static class SatelliteProcessHarness
     {
         var warmup = Option(args, "--warmup", 60);
         var measure = Option(args, "--measure", 60);
+        var backendsAt = Array.IndexOf(args, "--backends");
+        string?[] backends = backendsAt >= 0 && backendsAt + 1 < args.Length ? args[backendsAt + 1].Split(",") : new string?[] { null };
         var programs = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).ToList();
         if (programs.Count == 0)
         {
@@ -25,18 +28,21 @@ internal static class SatelliteProcessHarness
 
         using var alsa = new AlsaFileDevices();
         var rows = new List<string>();
-        foreach (var program in programs)
+        foreach (var backend in backends)
         {
-            rows.Add(await MeasureAsync(program, alsa, warmup, measure).ConfigureAwait(false));
+            foreach (var program in programs)
+            {
+                rows.Add(await MeasureAsync(program, backend, alsa, warmup, measure).ConfigureAwait(false));
+            }
         }
 
         Console.WriteLine($"satellite-process: idle listening, warm-up {warmup} s, measured over {measure} s");
-        Console.WriteLine($"{"program",-48} {"start→listening",15} {"CPU % core",10} {"RSS MB",7} {"anon MB",8} {"threads",7}  load (1/5/15 min)");
+        Console.WriteLine($"{"program",-48} {"backend",-9} {"start→listening",15} {"CPU % core",10} {"RSS MB",7} {"anon MB",8} {"threads",7}  load (1/5/15 min)");
         rows.ForEach(Console.WriteLine);
         return 0;
     }
 
-    private static async Task<string> MeasureAsync(string program, AlsaFileDevices alsa, int warmup, int measure)
+    private static async Task<string> MeasureAsync(string program, string? backend, AlsaFileDevices alsa, int warmup, int measure)
     {
         await using var server = await TestLinkServer.StartAsync().ConfigureAwait(false);
         var state = Directory.CreateTempSubdirectory("jarvis-bench-").FullName;
@@ -45,7 +51,7 @@ internal static class SatelliteProcessHarness
             "--config", Path.Combine(state, "none.json"), $"--Satellite:StateDirectory={state}",
             $"--Satellite:Link:ServerUrl={server.Uri}", "--Satellite:Link:SatelliteId=bench", "--Satellite:Link:Room=bench",
             "--Satellite:Link:Token=secret-token", "--Satellite:Audio:InputDevice=jarvis_in", "--Satellite:Audio:OutputDevice=jarvis_out",
-            "--Satellite:Audio:Pace=true",
+            "--Satellite:Audio:Pace=true", .. backend is null ? Array.Empty<string>() : [$"--Satellite:Audio:Backend={backend}"],
         ]);
         await using (satellite.ConfigureAwait(false))
         {
@@ -58,7 +64,7 @@ internal static class SatelliteProcessHarness
             Directory.Delete(state, recursive: true);
             var cpu = 100.0 * (after.CpuSeconds - before.CpuSeconds) / (after.Seconds - before.Seconds);
             return string.Create(CultureInfo.InvariantCulture,
-                $"{Shorten(program),-48} {satellite.ListeningAfter?.TotalMilliseconds,12:0} ms {cpu,10:0.00} {after.RssMb,7:0.0} {after.AnonMb,8:0.0} {after.Threads,7}  {load[0]} {load[1]} {load[2]}");
+                $"{Shorten(program),-48} {backend ?? "default",-9} {satellite.ListeningAfter?.TotalMilliseconds,12:0} ms {cpu,10:0.00} {after.RssMb,7:0.0} {after.AnonMb,8:0.0} {after.Threads,7}  {load[0]} {load[1]} {load[2]}");
         }
     }
 

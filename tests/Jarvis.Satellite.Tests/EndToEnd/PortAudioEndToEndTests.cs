@@ -27,7 +27,8 @@ public sealed class PortAudioEndToEndTests(AlsaFileDevices alsa, ITestOutputHelp
         server.EchoAfterVoiceStop = true;
 
         var satellite = await SatelliteUnderTest.StartAsync(server.Uri, null,
-            "--Satellite:Audio:InputDevice=jarvis_in", "--Satellite:Audio:OutputDevice=jarvis_out", "--Satellite:Audio:Pace=true");
+            "--Satellite:Audio:Backend=PortAudio", "--Satellite:Audio:InputDevice=jarvis_in", "--Satellite:Audio:OutputDevice=jarvis_out",
+            "--Satellite:Audio:Pace=true");
         await using (satellite)
         {
             var audio = satellite.Hosted<Jarvis.Satellite.Audio.AudioService>();

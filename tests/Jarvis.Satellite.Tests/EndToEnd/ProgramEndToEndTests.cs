@@ -6,7 +6,7 @@ namespace Jarvis.Satellite.Tests.EndToEnd;
 
 /// <summary>
 /// The real <c>jarvis-satellite</c> program (JIT build here; a Native AOT publish with <c>JARVIS_SATELLITE_EXE</c>) with
-/// every echo engine on ALSA file devices at real time: it captures an espeak-ng sentence, streams it to the test
+/// each audio backend and every echo engine on ALSA file devices at real time: it captures an espeak-ng sentence, streams it to the test
 /// server on voice, plays what the server sends back, and stops cleanly on SIGTERM.
 /// </summary>
 [Collection(AlsaCollection.Name)]
@@ -14,11 +14,19 @@ public sealed class ProgramEndToEndTests(AlsaFileDevices alsa, ITestOutputHelper
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
+    public static TheoryData<string, string> BackendsAndEngines { get; } = new()
+    {
+        { "Alsa", "WebRtc" },
+        { "Alsa", "Speex" },
+        { "Alsa", "System" },
+        { "PortAudio", "WebRtc" },
+        { "PortAudio", "Speex" },
+        { "PortAudio", "System" },
+    };
+
     [Theory]
-    [InlineData("WebRtc")]
-    [InlineData("Speex")]
-    [InlineData("System")]
-    public async Task The_program_streams_speech_and_plays_the_answer_with_each_echo_engine(string engine)
+    [MemberData(nameof(BackendsAndEngines))]
+    public async Task The_program_streams_speech_and_plays_the_answer_with_each_backend_and_echo_engine(string backend, string engine)
     {
         var directory = Directory.CreateTempSubdirectory("jarvis-e2e-").FullName;
         var speech = SpeechFiles.Speak(directory, "speech", SpeechFiles.NearText);
@@ -35,7 +43,7 @@ public sealed class ProgramEndToEndTests(AlsaFileDevices alsa, ITestOutputHelper
             "--config", Path.Combine(directory, "none.json"), $"--Satellite:StateDirectory={directory}",
             $"--Satellite:Link:ServerUrl={server.Uri}", "--Satellite:Link:SatelliteId=kitchen-sat", "--Satellite:Link:Room=kitchen",
             "--Satellite:Link:Token=secret-token", "--Satellite:Audio:InputDevice=jarvis_in", "--Satellite:Audio:OutputDevice=jarvis_out",
-            "--Satellite:Audio:Pace=true", $"--Satellite:Aec:Engine={engine}",
+            "--Satellite:Audio:Pace=true", $"--Satellite:Audio:Backend={backend}", $"--Satellite:Aec:Engine={engine}",
         ]);
         int exitCode;
         await using (satellite)
@@ -63,7 +71,7 @@ public sealed class ProgramEndToEndTests(AlsaFileDevices alsa, ITestOutputHelper
         }
 
         var (correlation, level) = PlayedSpeech(speech);
-        output.WriteLine($"{SatelliteProcess.Program}, engine {engine}: " +
+        output.WriteLine($"{SatelliteProcess.Program}, backend {backend}, engine {engine}: " +
             $"uplink {server.Uplink.Count} packets, played sentence envelope correlation {correlation:0.00}, level {level:0.0} dB, exit code {exitCode}");
         Directory.Delete(directory, recursive: true);
         Assert.Equal(0, exitCode);

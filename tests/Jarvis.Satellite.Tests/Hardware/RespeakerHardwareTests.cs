@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using System.Device.Spi;
+using Jarvis.Satellite.Audio.Alsa;
 using Jarvis.Satellite.Audio.PortAudio;
 using Jarvis.Satellite.Leds;
 using LedState = Jarvis.Protocol.Link.Messages.LedState;
@@ -42,5 +43,16 @@ public sealed class RespeakerHardwareTests
 
         Assert.Contains(devices, d => d.Name.Contains("seeed", StringComparison.OrdinalIgnoreCase) && d.MaxInputChannels >= 2);
         Assert.Contains(devices, d => d.Name.Contains("seeed", StringComparison.OrdinalIgnoreCase) && d.MaxOutputChannels >= 2);
+    }
+
+    [SkippableFact]
+    public void The_seeed_sound_card_opens_through_alsa_by_part_of_its_name()
+    {
+        RespeakerHat.SkipUnlessSoundCardPresent();
+        var name = AlsaDeviceNames.Resolve("seeed", AlsaDeviceCatalog.List, input: true);
+        using var capture = AlsaPcm.Open(name, input: true, 16000, 20);
+
+        Assert.StartsWith("plughw:seeed", name, StringComparison.Ordinal);
+        Assert.Equal((16000, 1), (capture.DeviceRate, capture.Channels));
     }
 }

@@ -47,6 +47,7 @@ public sealed class ConfigurationTests
 
     [Theory]
     [InlineData("""{ "Satellite": { "Aec": { "Engine": "Speexx" } } }""")]
+    [InlineData("""{ "Satellite": { "Audio": { "Backend": "Jack" } } }""")]
     [InlineData("""{ "Satellite": { "Vad": { "Mode": "three" } } }""")]
     [InlineData("""{ "Satellite": { "Vad": { "Mode": 9 } } }""")]
     public async Task The_program_exits_with_EX_CONFIG_on_a_value_it_cannot_use(string json)
@@ -92,6 +93,17 @@ public sealed class ConfigurationTests
         Assert.Equal(0.6, host.Services.GetRequiredService<IOptions<Jarvis.Satellite.Vad.VadOptions>>().Value.StartScore);
         Assert.Equal([5], host.Services.GetRequiredService<IOptions<Jarvis.Satellite.Leds.LedOptions>>().Value.GpioPins);
         Assert.Equal(17, host.Services.GetRequiredService<IOptions<Jarvis.Satellite.Button.ButtonOptions>>().Value.Pin);
+    }
+
+    [Theory]
+    [InlineData(null, typeof(Jarvis.Satellite.Audio.Alsa.AlsaDeviceFactory))]
+    [InlineData("alsa", typeof(Jarvis.Satellite.Audio.Alsa.AlsaDeviceFactory))]
+    [InlineData("PortAudio", typeof(Jarvis.Satellite.Audio.PortAudio.PortAudioDeviceFactory))]
+    public void The_audio_backend_is_alsa_on_linux_unless_portaudio_is_chosen(string? backend, Type expected)
+    {
+        var host = BuildWith("{}", backend is null ? [] : [$"--Satellite:Audio:Backend={backend}"]);
+
+        Assert.IsType(expected, host.Services.GetRequiredService<Jarvis.Satellite.Audio.IAudioDeviceFactory>());
     }
 
     [Theory]

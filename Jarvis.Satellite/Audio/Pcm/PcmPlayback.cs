@@ -1,27 +1,27 @@
-namespace Jarvis.Satellite.Audio.PortAudio;
+namespace Jarvis.Satellite.Audio.Pcm;
 
 /// <summary>
-/// Speaker through PortAudio's blocking write API: frames at <see cref="SampleRate"/> are resampled to
-/// the device rate when needed and copied to every channel the device was opened with.
+/// Speaker over a blocking <see cref="IPcmStream"/>: frames at <see cref="SampleRate"/> are resampled to the device
+/// rate when needed and copied to every channel the device was opened with. The blocking write is the pacing.
 /// </summary>
-public sealed class PortAudioPlayback : IAudioPlayback
+internal sealed class PcmPlayback : IAudioPlayback
 {
-    private readonly PortAudioStream stream;
+    private readonly IPcmStream stream;
     private readonly LinearResampler? resampler;
     private readonly short[] resampled;
     private readonly short[] interleaved;
 
-    private PortAudioPlayback(PortAudioStream stream, int sampleRate, int frameSamples)
+    public PcmPlayback(IPcmStream stream, int sampleRate, int frameMilliseconds)
     {
         this.stream = stream;
         SampleRate = sampleRate;
-        FrameSamples = frameSamples;
+        FrameSamples = sampleRate * frameMilliseconds / 1000;
         if (stream.DeviceRate != sampleRate)
         {
             resampler = new LinearResampler(sampleRate, stream.DeviceRate);
         }
 
-        resampled = new short[resampler?.MaxOutput(frameSamples) ?? frameSamples];
+        resampled = new short[resampler?.MaxOutput(FrameSamples) ?? FrameSamples];
         interleaved = new short[resampled.Length * stream.Channels];
     }
 
@@ -31,13 +31,11 @@ public sealed class PortAudioPlayback : IAudioPlayback
 
     public AudioStreamCounters Counters { get; } = new();
 
-    public string Description => $"{stream.Device.Name} @ {stream.DeviceRate} Hz × {stream.Channels}" +
+    /// <summary>The device actually opened (for logs).</summary>
+    public string Description => $"{stream.Name} @ {stream.DeviceRate} Hz × {stream.Channels}" +
         (resampler is null ? string.Empty : $" ← {SampleRate} Hz");
 
-    public static PortAudioPlayback Open(string? device, int sampleRate, int frameMilliseconds) =>
-        new(PortAudioStream.Open(device, input: false, sampleRate, frameMilliseconds), sampleRate, sampleRate * frameMilliseconds / 1000);
-
-    public unsafe void WriteFrame(ReadOnlySpan<short> frame, CancellationToken cancellationToken)
+    public void WriteFrame(ReadOnlySpan<short> frame, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var samples = frame;
@@ -59,19 +57,9 @@ public sealed class PortAudioPlayback : IAudioPlayback
             samples = interleaved.AsSpan(0, samples.Length * stream.Channels);
         }
 
-        int error;
-        fixed (short* p = samples)
-        {
-            error = PortAudioNative.Pa_WriteStream(stream.Handle, p, (nuint)(samples.Length / stream.Channels));
-        }
-
-        if (error == PortAudioNative.OutputUnderflowed)
+        if (!stream.Write(samples))
         {
             Counters.AddUnderrun();
-        }
-        else
-        {
-            PortAudioException.ThrowIfError(error, "Pa_WriteStream");
         }
 
         Counters.AddFrame();

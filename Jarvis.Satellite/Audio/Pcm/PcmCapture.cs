@@ -1,23 +1,23 @@
-namespace Jarvis.Satellite.Audio.PortAudio;
+namespace Jarvis.Satellite.Audio.Pcm;
 
 /// <summary>
-/// Microphone through PortAudio's blocking read API: device rate and channels as the device allows,
-/// first channel taken, resampled to <see cref="SampleRate"/> when the device cannot do it.
+/// Microphone over a blocking <see cref="IPcmStream"/>: the first channel of what the device delivers, resampled to
+/// <see cref="SampleRate"/> when the device runs at another rate, cut into fixed frames.
 /// </summary>
-public sealed class PortAudioCapture : IAudioCapture
+internal sealed class PcmCapture : IAudioCapture
 {
-    private readonly PortAudioStream stream;
+    private readonly IPcmStream stream;
     private readonly short[] deviceBuffer;
     private readonly short[] monoBuffer;
     private readonly short[] resampled;
     private readonly LinearResampler? resampler;
     private readonly SampleFifo fifo;
 
-    private PortAudioCapture(PortAudioStream stream, int sampleRate, int frameSamples)
+    public PcmCapture(IPcmStream stream, int sampleRate, int frameMilliseconds)
     {
         this.stream = stream;
         SampleRate = sampleRate;
-        FrameSamples = frameSamples;
+        FrameSamples = sampleRate * frameMilliseconds / 1000;
         deviceBuffer = new short[stream.FramesPerBuffer * stream.Channels];
         monoBuffer = new short[stream.FramesPerBuffer];
         if (stream.DeviceRate != sampleRate)
@@ -26,7 +26,7 @@ public sealed class PortAudioCapture : IAudioCapture
         }
 
         resampled = new short[resampler?.MaxOutput(stream.FramesPerBuffer) ?? stream.FramesPerBuffer];
-        fifo = new SampleFifo((frameSamples * 2) + resampled.Length);
+        fifo = new SampleFifo((FrameSamples * 2) + resampled.Length);
     }
 
     public int SampleRate { get; }
@@ -36,30 +36,17 @@ public sealed class PortAudioCapture : IAudioCapture
     public AudioStreamCounters Counters { get; } = new();
 
     /// <summary>The device actually opened (for logs).</summary>
-    public string Description => $"{stream.Device.Name} @ {stream.DeviceRate} Hz × {stream.Channels}" +
+    public string Description => $"{stream.Name} @ {stream.DeviceRate} Hz × {stream.Channels}" +
         (resampler is null ? string.Empty : $" → {SampleRate} Hz");
 
-    public static PortAudioCapture Open(string? device, int sampleRate, int frameMilliseconds) =>
-        new(PortAudioStream.Open(device, input: true, sampleRate, frameMilliseconds), sampleRate, sampleRate * frameMilliseconds / 1000);
-
-    public unsafe bool ReadFrame(Span<short> frame, CancellationToken cancellationToken)
+    public bool ReadFrame(Span<short> frame, CancellationToken cancellationToken)
     {
         while (fifo.Count < frame.Length)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int error;
-            fixed (short* p = deviceBuffer)
-            {
-                error = PortAudioNative.Pa_ReadStream(stream.Handle, p, (nuint)stream.FramesPerBuffer);
-            }
-
-            if (error == PortAudioNative.InputOverflowed)
+            if (!stream.Read(deviceBuffer))
             {
                 Counters.AddOverrun();
-            }
-            else
-            {
-                PortAudioException.ThrowIfError(error, "Pa_ReadStream");
             }
 
             var mono = TakeFirstChannel();
