@@ -26,6 +26,14 @@ internal static class SatelliteProcessHarness
             programs.Add(SatelliteProcess.JitProgram);
         }
 
+        // "JIT" names the bench's own build of the program (as the docs' commands write it); anything else is a path.
+        programs = programs.Select(p => string.Equals(p, "JIT", StringComparison.OrdinalIgnoreCase) ? SatelliteProcess.JitProgram : p).ToList();
+        if (programs.FirstOrDefault(p => !File.Exists(p)) is { } missing)
+        {
+            Console.Error.WriteLine($"satellite-process: no program at '{missing}' (name a publish's jarvis-satellite, or JIT for the build)");
+            return 2;
+        }
+
         using var alsa = new AlsaFileDevices();
         var rows = new List<string>();
         foreach (var backend in backends)

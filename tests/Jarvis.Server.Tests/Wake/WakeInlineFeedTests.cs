@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Jarvis.Protocol.Opus;
 using Jarvis.Server.Tests.Hub;
+using Jarvis.Server.Tests.PersonaPlex.Support;
 using Jarvis.Server.Wake;
 using Jarvis.Server.Wyoming;
 using Microsoft.Extensions.Time.Testing;
@@ -149,27 +150,10 @@ public sealed class WakeInlineFeedTests
         }
     }
 
-    private static List<byte[]> Speech(int frames)
-    {
-        using var encoder = OpusFrameEncoder.Create(new OpusEncoderOptions { SampleRate = 16000, FrameMilliseconds = 20 });
-        var pcm = new short[encoder.FrameSamples];
-        var buffer = new byte[1275];
-        var packets = new List<byte[]>();
-        for (var frame = 0; frame < frames; frame++)
-        {
-            for (var i = 0; i < pcm.Length; i++)
-            {
-                pcm[i] = (short)((3000 + (200 * frame)) * Math.Sin(2 * Math.PI * (200 + (10 * frame)) * ((frame * pcm.Length) + i) / 16000.0));
-            }
-
-            packets.Add(buffer.AsSpan(0, encoder.Encode(pcm, buffer)).ToArray());
-        }
-
-        return packets;
-    }
+    private static IReadOnlyList<byte[]> Speech(int frames) => TestPackets.Tone(frames);
 
     /// <summary>The PCM one decoder gives for the packets in this order (a decoder's output depends on what came before).</summary>
-    private static byte[] Decoded(List<byte[]> packets)
+    private static byte[] Decoded(IReadOnlyList<byte[]> packets)
     {
         using var decoder = OpusFrameDecoder.Create(16000);
         var pcm = new short[OpusFrameDecoder.MaxSamplesPerPacket(16000)];
