@@ -2,10 +2,10 @@ using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Jarvis.Protocol.Opus;
 using Jarvis.Server.Tests.Hub;
-using Jarvis.Server.Tests.PersonaPlex.Support;
 using Jarvis.Server.Wake;
 using Jarvis.Server.Wyoming;
 using Microsoft.Extensions.Time.Testing;
+using TestPackets = Jarvis.Server.Tests.PersonaPlex.Support.TestPackets;
 
 namespace Jarvis.Server.Tests.Wake;
 
