@@ -12,6 +12,9 @@ namespace Jarvis.Server.Reconnect;
 /// </summary>
 public sealed class ReconnectWait
 {
+    /// <summary>When a port accepts at the first probe, it is probed once more this much later, then left alone.</summary>
+    public static readonly TimeSpan SecondLook = TimeSpan.FromSeconds(1);
+
     private readonly string _host;
     private readonly int _port;
     private readonly TimeSpan _probeInterval;
@@ -62,6 +65,7 @@ public sealed class ReconnectWait
     {
         var addresses = await ResolveAsync(cancellationToken).ConfigureAwait(false);
         var seenClosed = false;
+        var seenOpen = false;
         while (addresses is not null)
         {
             if (await _probe.AcceptsAsync(addresses, _port, _probeInterval, cancellationToken).ConfigureAwait(false))
@@ -71,7 +75,16 @@ public sealed class ReconnectWait
                     return;
                 }
 
-                break; // up, yet the last attempt failed: a protocol-level failure, for the back-off to space out
+                if (seenOpen)
+                {
+                    break; // still up after a second look: a protocol-level failure, for the back-off to space out
+                }
+
+                // Up, yet the last attempt failed: a protocol-level failure, or a backend on its way down (it dropped the
+                // connection and closes its listener a moment later, as mosquitto and Home Assistant do when stopped).
+                seenOpen = true;
+                await Task.Delay(SecondLook, _time, cancellationToken).ConfigureAwait(false);
+                continue;
             }
 
             seenClosed = true;

@@ -33,19 +33,44 @@ public sealed class ReconnectWaitTests
     }
 
     [Fact]
-    public async Task A_port_that_accepts_but_failed_the_handshake_waits_out_the_whole_backoff_with_one_probe()
+    public async Task A_port_that_accepts_but_failed_the_handshake_waits_out_the_whole_backoff_with_two_probes()
     {
         _probe.Open = true;
         var wait = new ReconnectWait("127.0.0.1", 8998, Interval, _time, _probe).DelayAsync(LongBackoff, CancellationToken.None);
         await ProbedAsync(1);
+        _time.Advance(ReconnectWait.SecondLook);
+        await ProbedAsync(2);
 
-        _time.Advance(LongBackoff - TimeSpan.FromMilliseconds(1));
+        _time.Advance(LongBackoff - ReconnectWait.SecondLook - TimeSpan.FromMilliseconds(1));
         await Task.Yield();
         Assert.False(wait.IsCompleted);
 
         _time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.False(await wait);
-        Assert.Equal(1, _probe.Probes);
+        Assert.Equal(2, _probe.Probes);
+    }
+
+    [Fact]
+    public async Task A_backend_on_its_way_down_still_accepting_at_the_first_probe_is_reconnected_when_it_is_back()
+    {
+        _probe.Open = true; // it dropped the connection, its listener closes a moment later
+        var wait = new ReconnectWait("127.0.0.1", 8998, Interval, _time, _probe).DelayAsync(LongBackoff, CancellationToken.None);
+        await ProbedAsync(1);
+        _probe.Open = false;
+        _time.Advance(ReconnectWait.SecondLook);
+        await ProbedAsync(2);
+        for (var probe = 3; probe <= 6; probe++) // down for a second
+        {
+            _time.Advance(Interval);
+            await ProbedAsync(probe);
+        }
+
+        Assert.False(wait.IsCompleted);
+
+        _probe.Open = true;
+        _time.Advance(Interval);
+        await Eventually.TrueAsync(() => wait.IsCompleted, because: "the wait ends at the first probe the port accepts again");
+        Assert.True(await wait);
     }
 
     [Fact]

@@ -45,7 +45,9 @@ public sealed class RealtimeWindowTests : IAsyncLifetime
         room.Quiet = true;
         await Eventually.TrueAsync(() => session.Epoch >= 2, "a restart at the room's pause", Long);
 
-        Assert.InRange(session.ModelFramesIn(1), 90, 114);
+        // Jarvis restarts at the pause from 93 frames used (75 % of 125) and before 118 (95 %); the server counts fewer by
+        // the frames still queued to it when the restart came (several under a loaded CI machine: 87 was seen).
+        Assert.InRange(session.ModelFramesIn(1), 80, 114);
         Assert.Empty(session.Errors);
         Assert.Equal(PersonaPlexState.InConversation, harness.Status.State);
         Assert.Equal(1, harness.Status.Sessions);
