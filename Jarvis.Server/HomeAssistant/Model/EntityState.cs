@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Jarvis.Protocol.Json;
 
 namespace Jarvis.Server.HomeAssistant.Model;
 
@@ -11,7 +12,7 @@ public sealed record EntityState(string EntityId, string State, JsonElement Attr
         Attributes.ValueKind == JsonValueKind.Object && Attributes.TryGetProperty(name, out var value)
             ? value.ValueKind switch
             {
-                JsonValueKind.String => value.GetString(),
+                JsonValueKind.String => JsonText.Read(value),
                 JsonValueKind.Null or JsonValueKind.Undefined => null,
                 _ => value.GetRawText(),
             }
@@ -38,6 +39,6 @@ public sealed record EntityState(string EntityId, string State, JsonElement Attr
             return true;
         }
 
-        return list.EnumerateArray().Any(item => item.ValueKind == JsonValueKind.String && item.GetString() == value);
+        return list.EnumerateArray().Any(item => item.ValueKind == JsonValueKind.String && JsonText.Read(item) == value);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
+using Jarvis.Protocol.Json;
 using Jarvis.Server.Health;
 using Jarvis.Server.PersonaPlex.Realtime;
 
@@ -101,7 +102,7 @@ public sealed class RealtimeProbe
             }
 
             return data.EnumerateArray()
-                .Select(m => m.ValueKind == JsonValueKind.Object && m.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null)
+                .Select(m => m.ValueKind == JsonValueKind.Object && m.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? JsonText.Read(id) : null)
                 .OfType<string>()
                 .ToList();
         }

@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Jarvis.Protocol.Json;
 using Jarvis.Server.PersonaPlex.Client;
 
 namespace Jarvis.Server.PersonaPlex.Realtime;
@@ -314,7 +315,7 @@ internal sealed partial class RealtimeConnection : IAsyncDisposable
         var raw = message.Slice(received.DeltaStart - 1, received.DeltaLength + 2); // with its quotes
         var reader = new Utf8JsonReader(raw);
         reader.Read();
-        return reader.GetString() ?? string.Empty;
+        return JsonText.Read(ref reader);
     }
 
     private static byte[] Grow(byte[] buffer, int length)

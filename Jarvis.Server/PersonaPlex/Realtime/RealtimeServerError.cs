@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Jarvis.Protocol.Json;
 
 namespace Jarvis.Server.PersonaPlex.Realtime;
 
@@ -66,5 +67,5 @@ internal sealed record RealtimeServerError(string Code, string Type, string Mess
     public override string ToString() => $"{Code}: {Message}";
 
     private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? JsonText.Read(value) : null;
 }

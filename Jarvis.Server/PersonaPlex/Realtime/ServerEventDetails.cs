@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Jarvis.Protocol.Json;
 
 namespace Jarvis.Server.PersonaPlex.Realtime;
 
@@ -43,5 +44,5 @@ internal static class ServerEventDetails
     }
 
     private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? JsonText.Read(value) : null;
 }

@@ -55,8 +55,9 @@ internal static class ServerEventReader
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a lone surrogate escape in a name or the type, which ValueTextEquals cannot unescape.
             return ServerEvent.Unreadable;
         }
 

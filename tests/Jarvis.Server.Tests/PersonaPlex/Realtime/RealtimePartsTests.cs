@@ -176,4 +176,24 @@ public sealed class RealtimePartsTests
 
         Assert.Equal(ServerEventKind.Unreadable, read.Kind);
     }
+
+    // Found by the fuzz target realtime: a lone surrogate escape ("\uDA09", valid JSON, as Python writes a string cut inside
+    // an emoji) threw InvalidOperationException where the text of a delta or the type was read.
+    [Fact]
+    public void A_text_delta_with_a_lone_surrogate_reads_with_a_replacement_character()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"type":"response.output_audio_transcript.delta","delta":"Hello \uDA09 there"}""");
+        var read = ServerEventReader.Read(json);
+
+        Assert.Equal(ServerEventKind.TextDelta, read.Kind);
+        Assert.Equal("Hello \uFFFD there", RealtimeConnection.DeltaText(json, read));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"session.cr\uDA09eated"}""")]
+    [InlineData("""{"ty\uDA09pe":"session.created","type":"error"}""")]
+    public void A_type_or_name_with_a_lone_surrogate_is_unreadable(string json)
+    {
+        Assert.Equal(ServerEventKind.Unreadable, ServerEventReader.Read(Encoding.UTF8.GetBytes(json)).Kind);
+    }
 }
