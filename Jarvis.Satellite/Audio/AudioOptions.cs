@@ -22,6 +22,14 @@ public sealed class AudioOptions : IValidatableObject
     [AllowedValues(10, 20)]
     public int FrameMilliseconds { get; set; } = 20;
 
+    /// <summary>
+    /// ALSA backend: the speaker's device buffer, in frames of <see cref="FrameMilliseconds"/>. Everything buffered is
+    /// heard that much later: 2 (40 ms at 20 ms frames, as PortAudio's ALSA host sets it) is the least ALSA allows; raise
+    /// it if the speaker clicks (device underruns, shown in the satellite's periodic audio log line).
+    /// </summary>
+    [Range(2, 16)]
+    public int PlaybackPeriods { get; set; } = 2;
+
     /// <summary>Deliver capture/playback frames no faster than real time (for unpaced devices such as ALSA files).</summary>
     public bool Pace { get; set; }
 

@@ -76,7 +76,7 @@ public sealed partial class AudioService(
         var playbackDone = speaker is null
             ? Task.Delay(Timeout.Infinite, stop.Token)
             : AudioThread.Start("jarvis-playback", () => new PlaybackPipeline(speaker, jitter, volume, reference).Run(stop.Token));
-        var watch = WatchEchoDelayAsync(pipeline, canceller.ReachMilliseconds, stop.Token);
+        var watch = WatchAsync(pipeline, canceller.ReachMilliseconds, speaker?.Counters, stop.Token);
         LogListening(a.InputDevice ?? "default", speaker is null ? "none" : a.OutputDevice ?? "default", canceller switch
         {
             Aec.WebRtc.WebRtcEchoCanceller => "WebRTC echo canceller",
@@ -93,14 +93,29 @@ public sealed partial class AudioService(
         return stoppingToken.IsCancellationRequested || first != captureDone;
     }
 
-    /// <summary>Warns (once per new value) when the echo arrives later than the canceller's filter reaches.</summary>
-    private async Task WatchEchoDelayAsync(CapturePipeline pipeline, int reach, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every 10 s: warns (once per new value) when the echo arrives later than the canceller's filter reaches, and when the
+    /// speaker's device buffer ran dry (at the 1st, 2nd, 4th, 8th… underrun: a Pi that clicks now and then is told, a log
+    /// is not flooded).
+    /// </summary>
+    private async Task WatchAsync(CapturePipeline pipeline, int reach, AudioStreamCounters? speaker, CancellationToken cancellationToken)
     {
         // The reference is already delayed by ReferenceDelayMilliseconds: the estimate is what is left beyond it.
         var reported = -1;
+        long nextUnderrunWarning = 1;
         while (!cancellationToken.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromSeconds(10), time, cancellationToken).ConfigureAwait(false);
+            var underruns = speaker?.Underruns ?? 0;
+            if (underruns >= nextUnderrunWarning)
+            {
+                LogSpeakerUnderruns(underruns, audio.Value.PlaybackPeriods, audio.Value.FrameMilliseconds);
+                while (nextUnderrunWarning <= underruns)
+                {
+                    nextUnderrunWarning *= 2;
+                }
+            }
+
             var delay = pipeline.EstimatedEchoDelayMilliseconds;
             if (delay > reach && Math.Abs(delay - reported) >= 40)
             {
@@ -149,4 +164,7 @@ public sealed partial class AudioService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The capture source ended")]
     private partial void LogSourceEnded();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The speaker ran dry {Underruns} times so far (a click each; its device buffer is {Periods} periods of {FrameMs} ms). If it goes on, raise Satellite:Audio:PlaybackPeriods (ALSA backend; each period adds a frame of latency) or lower the load on this device")]
+    private partial void LogSpeakerUnderruns(long underruns, int periods, int frameMs);
 }

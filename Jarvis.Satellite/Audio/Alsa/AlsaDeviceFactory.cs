@@ -11,5 +11,5 @@ public sealed class AlsaDeviceFactory(AudioOptions settings, TimeProvider time, 
     : PcmDeviceFactory(settings, time, logger)
 {
     private protected override IPcmStream Open(string? device, bool input, int sampleRate, int frameMilliseconds) =>
-        AlsaPcm.Open(AlsaDeviceNames.Resolve(device, AlsaDeviceCatalog.List, input), input, sampleRate, frameMilliseconds);
+        AlsaPcm.Open(AlsaDeviceNames.Resolve(device, AlsaDeviceCatalog.List, input), input, sampleRate, frameMilliseconds, Settings.PlaybackPeriods);
 }

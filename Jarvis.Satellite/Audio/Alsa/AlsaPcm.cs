@@ -9,10 +9,9 @@ namespace Jarvis.Satellite.Audio.Alsa;
 /// </summary>
 internal sealed unsafe class AlsaPcm : IPcmStream
 {
-    /// <summary>Capture buffers several periods (no latency: a read returns once one period is in); playback few
-    /// (everything buffered is heard that much later).</summary>
+    /// <summary>Capture buffers several periods (no latency: a read returns once one period is in); playback as few as
+    /// configured (<see cref="AudioOptions.PlaybackPeriods"/>: everything buffered is heard that much later).</summary>
     private const int CapturePeriods = 8;
-    private const int PlaybackPeriods = 3;
 
     private readonly bool input;
     private IntPtr handle;
@@ -35,10 +34,11 @@ internal sealed unsafe class AlsaPcm : IPcmStream
 
     public int FramesPerBuffer { get; }
 
-    public static AlsaPcm Open(string name, bool input, int wantedRate, int periodMilliseconds) =>
-        AlsaLibrary.Call(() => OpenLoaded(name, input, wantedRate, periodMilliseconds));
+    /// <param name="playbackPeriods">Periods in a playback buffer (capture always has <see cref="CapturePeriods"/>).</param>
+    public static AlsaPcm Open(string name, bool input, int wantedRate, int periodMilliseconds, int playbackPeriods) =>
+        AlsaLibrary.Call(() => OpenLoaded(name, input, wantedRate, periodMilliseconds, input ? CapturePeriods : playbackPeriods));
 
-    private static AlsaPcm OpenLoaded(string name, bool input, int wantedRate, int periodMilliseconds)
+    private static AlsaPcm OpenLoaded(string name, bool input, int wantedRate, int periodMilliseconds, int periods)
     {
         var kind = input ? "capture" : "playback";
         var error = AlsaNative.snd_pcm_open(out var pcm, name, input ? AlsaNative.StreamCapture : AlsaNative.StreamPlayback, 0);
@@ -49,7 +49,7 @@ internal sealed unsafe class AlsaPcm : IPcmStream
 
         try
         {
-            var (rate, channels, period) = Configure(pcm, input, wantedRate, periodMilliseconds, $"'{name}' ({kind})");
+            var (rate, channels, period) = Configure(pcm, wantedRate, periodMilliseconds, periods, $"'{name}' ({kind})");
             AlsaException.ThrowIfError(AlsaNative.snd_pcm_prepare(pcm), $"preparing '{name}'");
             if (input)
             {
@@ -65,7 +65,7 @@ internal sealed unsafe class AlsaPcm : IPcmStream
         }
     }
 
-    private static (int Rate, int Channels, int PeriodFrames) Configure(IntPtr pcm, bool input, int wantedRate, int periodMilliseconds, string what)
+    private static (int Rate, int Channels, int PeriodFrames) Configure(IntPtr pcm, int wantedRate, int periodMilliseconds, int periods, string what)
     {
         AlsaException.ThrowIfError(AlsaNative.snd_pcm_hw_params_malloc(out var parameters), "snd_pcm_hw_params_malloc");
         try
@@ -82,7 +82,7 @@ internal sealed unsafe class AlsaPcm : IPcmStream
             var period = (nuint)(rate * (uint)periodMilliseconds / 1000);
             AlsaException.ThrowIfError(
                 AlsaNative.snd_pcm_hw_params_set_period_size_near(pcm, parameters, ref period, IntPtr.Zero), $"{what}: period");
-            var buffer = period * (nuint)(input ? CapturePeriods : PlaybackPeriods);
+            var buffer = period * (nuint)periods;
             AlsaException.ThrowIfError(AlsaNative.snd_pcm_hw_params_set_buffer_size_near(pcm, parameters, ref buffer), $"{what}: buffer");
             AlsaException.ThrowIfError(AlsaNative.snd_pcm_hw_params(pcm, parameters), $"{what}: applying {rate} Hz × {channels}");
             return ((int)rate, (int)channels, (int)period);

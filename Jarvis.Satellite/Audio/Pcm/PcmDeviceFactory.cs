@@ -35,6 +35,8 @@ public abstract partial class PcmDeviceFactory(AudioOptions settings, TimeProvid
         return settings.Pace ? new PacedAudioPlayback(playback, time) : playback;
     }
 
+    private protected AudioOptions Settings => settings;
+
     /// <summary>Opens and starts <paramref name="device"/> (as configured) at about <paramref name="sampleRate"/>, with
     /// periods of about <paramref name="frameMilliseconds"/>.</summary>
     private protected abstract IPcmStream Open(string? device, bool input, int sampleRate, int frameMilliseconds);

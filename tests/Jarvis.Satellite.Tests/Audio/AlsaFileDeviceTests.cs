@@ -38,5 +38,5 @@ public sealed class AlsaFileDeviceTests(AlsaFileDevices alsa) : PcmFileDeviceTes
     }
 
     private protected override IPcmStream Open(string device, bool input) =>
-        AlsaPcm.Open(AlsaDeviceNames.Resolve(device, AlsaDeviceCatalog.List, input), input, 16000, 20);
+        AlsaPcm.Open(AlsaDeviceNames.Resolve(device, AlsaDeviceCatalog.List, input), input, 16000, 20, playbackPeriods: 2);
 }

@@ -50,7 +50,7 @@ public sealed class RespeakerHardwareTests
     {
         RespeakerHat.SkipUnlessSoundCardPresent();
         var name = AlsaDeviceNames.Resolve("seeed", AlsaDeviceCatalog.List, input: true);
-        using var capture = AlsaPcm.Open(name, input: true, 16000, 20);
+        using var capture = AlsaPcm.Open(name, input: true, 16000, 20, playbackPeriods: 2);
 
         Assert.StartsWith("plughw:seeed", name, StringComparison.Ordinal);
         Assert.Equal((16000, 1), (capture.DeviceRate, capture.Channels));

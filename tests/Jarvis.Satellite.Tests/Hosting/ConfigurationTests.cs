@@ -38,6 +38,7 @@ public sealed class ConfigurationTests
     [InlineData("Vad", "Mode", "7", "Satellite:Vad:Mode: The field VadOptions.Mode must be between 0 and 3.")]
     [InlineData("Aec", "ReferenceDelayMilliseconds", "900", "Satellite:Aec:ReferenceDelayMilliseconds: The field EchoCancellerOptions.ReferenceDelayMilliseconds must be between 0 and 500.")]
     [InlineData("Audio", "SampleRate", "44100", "Satellite:Audio:SampleRate: The AudioOptions.SampleRate field does not equal any of the values specified in AllowedValuesAttribute.")]
+    [InlineData("Audio", "PlaybackPeriods", "1", "Satellite:Audio:PlaybackPeriods: The field AudioOptions.PlaybackPeriods must be between 2 and 16.")]
     public async Task Out_of_range_values_name_the_setting(string section, string key, string value, string expected)
     {
         var e = await StartWithAsync($$"""{ "Satellite": { "{{section}}": { "{{key}}": {{value}} } } }""", ValidLink);

@@ -74,6 +74,9 @@ public sealed class PlaybackLagTests
             Assert.Contains(warnings, w => w.Contains("Playback in kitchen is late", StringComparison.Ordinal) && w.Contains("980 ms", StringComparison.Ordinal));
         }
 
+        // The gauge reads the lag as soon as it is observed; the warning is written just after it, on the reading loop.
+        await Eventually.TrueAsync(() => server.Errors.All.Any(l => l.Contains("Playback in kitchen is late", StringComparison.Ordinal)),
+            "the warning is logged");
         Assert.Single(server.Errors.All, l => l.Contains("Playback in kitchen is late", StringComparison.Ordinal));
 
         await kitchen.SendAsync(new LinkStatsMessage(600, 580, 0, 0, 2, 40, 40, 0, 0, 0));
