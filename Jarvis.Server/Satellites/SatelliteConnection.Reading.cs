@@ -110,7 +110,7 @@ internal sealed partial class SatelliteConnection
                 session.ClockOffsetMilliseconds = _clock.OffsetUs / 1000.0;
                 break;
             case LinkStatsMessage stats:
-                session.LinkStats = (stats.DownlinkLossRatio * 100, stats.JitterMs, stats.JitterBufferMs);
+                session.LinkStats = (stats.DownlinkLossRatio * 100, stats.JitterMs, stats.JitterBufferMs, stats.JitterBufferTargetMs);
                 ObservePlaybackLag(session, stats);
                 break;
             case ErrorMessage error:

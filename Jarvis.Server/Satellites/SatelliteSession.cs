@@ -42,7 +42,7 @@ public sealed class SatelliteSession(string id, string room, string remote, Date
     public double ClockOffsetMilliseconds { get; set; }
 
     /// <summary>Latest link statistics reported by the satellite (loss %, jitter ms, jitter-buffer depth ms).</summary>
-    public (double LossPercent, double JitterMilliseconds, double BufferMilliseconds) LinkStats { get; set; }
+    public (double LossPercent, double JitterMilliseconds, double BufferMilliseconds, double BufferTargetMilliseconds) LinkStats { get; set; }
 
     /// <summary>Late playback (jitter buffer above target + margin for the sustain time), from the satellite's stats.</summary>
     public PlaybackLag PlaybackLag { get; } = new();

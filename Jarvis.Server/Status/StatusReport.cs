@@ -132,6 +132,7 @@ public sealed class StatusReport(
             lossPercent = Math.Round(session.LinkStats.LossPercent, 1),
             jitterMs = Math.Round(session.LinkStats.JitterMilliseconds, 1),
             bufferMs = Math.Round(session.LinkStats.BufferMilliseconds, 1),
+            bufferTargetMs = Math.Round(session.LinkStats.BufferTargetMilliseconds, 1),
             playbackLate = session.PlaybackLag.Lagging,
             playbackLateEpisodes = session.PlaybackLag.Episodes,
         },

@@ -49,6 +49,9 @@ public sealed class Household : IAsyncDisposable
     /// <summary>The satellites' measured arrival jitter of the downlink (<c>jitterMs</c> of <c>/api/status</c>), sampled with <see cref="Jitter"/>.</summary>
     public JitterSamples ArrivalJitter { get; } = new();
 
+    /// <summary>The satellites' jitter-buffer target (<c>bufferTargetMs</c> of <c>/api/status</c>), sampled with <see cref="Jitter"/>.</summary>
+    public JitterSamples JitterTarget { get; } = new();
+
     /// <summary>Time since the household started.</summary>
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 
@@ -212,6 +215,11 @@ public sealed class Household : IAsyncDisposable
                     if (room["satellite"]?["bufferMs"] is { } buffer)
                     {
                         Jitter.Add(Elapsed, (string)room["room"]!, buffer.GetValue<double>());
+                    }
+
+                    if (room["satellite"]?["bufferTargetMs"] is { } target)
+                    {
+                        JitterTarget.Add(Elapsed, (string)room["room"]!, target.GetValue<double>());
                     }
 
                     if (room["satellite"]?["jitterMs"] is { } arrival)

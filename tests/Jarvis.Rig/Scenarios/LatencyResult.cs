@@ -22,6 +22,9 @@ public sealed record LatencyResult(
     /// <summary>The satellite's measured downlink arrival jitter (RFC 3550, ms), p50 over the conversation.</summary>
     public double ArrivalJitterP50 { get; init; } = double.NaN;
 
+    /// <summary>The satellite's jitter-buffer target over time, as <see cref="JitterTimeline"/>.</summary>
+    public string TargetTimeline { get; init; } = "";
+
     /// <summary>Where mouth-to-ear went for the direct client.</summary>
     public string DirectStages { get; init; } = "";
 

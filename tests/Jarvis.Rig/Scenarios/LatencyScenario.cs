@@ -65,6 +65,7 @@ public static class LatencyScenario
             JarvisStages = Stages.Summary([.. said.Select(p => p.Jarvis?.Stages).OfType<Stages>()]),
             DirectStages = Stages.Summary([.. said.Select(p => p.Direct?.Stages).OfType<Stages>()]),
             ArrivalJitterP50 = household.ArrivalJitter.Summary(room, since, until).P50,
+            TargetTimeline = household.JitterTarget.Timeline(room, since, until),
         };
     }
 

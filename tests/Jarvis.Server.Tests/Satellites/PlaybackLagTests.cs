@@ -72,6 +72,10 @@ public sealed class PlaybackLagTests
         {
             var warnings = status.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
             Assert.Contains(warnings, w => w.Contains("Playback in kitchen is late", StringComparison.Ordinal) && w.Contains("980 ms", StringComparison.Ordinal));
+            var satellite = status.RootElement.GetProperty("rooms").EnumerateArray()
+                .Single(r => r.GetProperty("room").GetString() == "kitchen").GetProperty("satellite");
+            Assert.Equal(1020, satellite.GetProperty("bufferMs").GetDouble());
+            Assert.Equal(40, satellite.GetProperty("bufferTargetMs").GetDouble());
         }
 
         // The gauge reads the lag as soon as it is observed; the warning is written just after it, on the reading loop.
