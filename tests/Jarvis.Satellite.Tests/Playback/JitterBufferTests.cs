@@ -137,6 +137,54 @@ public sealed class JitterBufferTests
     }
 
     [Fact]
+    public void A_stall_and_its_catch_up_are_not_jitter_but_jitter_after_them_is()
+    {
+        uint seq = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(20));
+            buffer.Push(seq++, FakePacketDecoder.Packet(1));
+            buffer.Read(frame);
+        }
+
+        // The path stalls for a second, then the second's 50 packets arrive at once (the real-time rig's case).
+        time.Advance(TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 50; i++)
+        {
+            buffer.Push(seq++, FakePacketDecoder.Packet(1));
+        }
+
+        Assert.True(buffer.Stats().JitterMilliseconds < 1, $"jitter after a stall's catch-up {buffer.Stats().JitterMilliseconds:0.0} ms");
+
+        // Back to real time, then a jittery path: counted as before.
+        for (var i = 0; i < 100; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(i % 2 == 0 ? 0 : 40));
+            buffer.Push(seq++, FakePacketDecoder.Packet(1));
+            buffer.Read(frame);
+        }
+
+        Assert.True(buffer.Stats().JitterMilliseconds > 15, $"jitter on a jittery path {buffer.Stats().JitterMilliseconds:0.0} ms");
+    }
+
+    [Fact]
+    public void A_jittery_answer_after_a_pause_counts_from_its_second_packet()
+    {
+        uint seq = 0;
+        time.Advance(TimeSpan.FromMilliseconds(20));
+        buffer.Push(seq++, FakePacketDecoder.Packet(1));
+        time.Advance(TimeSpan.FromSeconds(3)); // the pause between two answers
+        for (var i = 0; i < 100; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(i % 2 == 0 ? 40 : 0));
+            buffer.Push(seq++, FakePacketDecoder.Packet(1));
+            buffer.Read(frame);
+        }
+
+        Assert.True(buffer.Stats().JitterMilliseconds > 15, $"jitter {buffer.Stats().JitterMilliseconds:0.0} ms");
+    }
+
+    [Fact]
     public void A_burst_ahead_of_real_time_is_played_whole_not_shortened()
     {
         for (uint seq = 0; seq < 200; seq++)
