@@ -127,8 +127,8 @@ public sealed partial class SoakReport
             $"server resources, sampled every {_options.SampleEvery.TotalSeconds:0} s ({_samples.Count} samples); slope per hour over the longest run of one server process after its warm-up of {warmUp:0.#} min:");
         var segment = AfterWarmUp(_samples, _options.WarmUp);
         text.AppendLine(invariant, $"  (slopes over {segment.Count} samples, {SegmentMinutes(segment):0.0} min, after a warm-up of {warmUp:0.#} min)");
-        text.AppendLine("| measure | first | last | min | max | slope per hour |");
-        text.AppendLine("|---|---|---|---|---|---|");
+        text.AppendLine("| measure | first | last | min | max | slope per hour | first half · second half |");
+        text.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var (name, read) in new (string, Func<ResourceSample, double>)[]
                  {
                      ("RSS MB", s => s.RssMb), ("managed heap MB", s => s.HeapMb), ("GC committed MB", s => s.GcCommittedMb),
@@ -142,7 +142,11 @@ public sealed partial class SoakReport
             }
 
             var values = segment.Select(read).ToList();
-            text.AppendLine(invariant, $"| {name} | {values[0]:0.#} | {values[^1]:0.#} | {values.Min():0.#} | {values.Max():0.#} | {Slope(segment, read):+0.##;-0.##;0} |");
+            // The halves tell growth that levels off (a steep first half, a flat second one) from a steady leak.
+            var half = segment.Count / 2;
+            text.AppendLine(invariant,
+                $"| {name} | {values[0]:0.#} | {values[^1]:0.#} | {values.Min():0.#} | {values.Max():0.#} | {Slope(segment, read):+0.##;-0.##;0} | " +
+                $"{Slope([.. segment.Take(half)], read):+0.##;-0.##;0} · {Slope([.. segment.Skip(half)], read):+0.##;-0.##;0} |");
         }
 
         var gcs = _samples.GroupBy(s => s.Pid).Select(g => g.Last()).ToList();
