@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Jarvis.Protocol.Json;
 
@@ -37,6 +38,19 @@ public static class JsonText
         {
             var raw = JsonMarshal.GetRawUtf8Value(element); // with its quotes
             return Repaired(raw[1..^1]);
+        }
+    }
+
+    /// <summary>The string a parsed <paramref name="value"/> holds, unescaped; invalid characters read as U+FFFD.</summary>
+    public static string Read(JsonValue value)
+    {
+        try
+        {
+            return value.GetValue<string>();
+        }
+        catch (InvalidOperationException) when (value.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.String)
+        {
+            return Read(element);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Jarvis.Protocol.Json;
 
 namespace Jarvis.Server.Wyoming;
 
@@ -24,7 +25,7 @@ public sealed class WyomingEvent
     public ReadOnlyMemory<byte> Payload { get; }
 
     public string? GetString(string key) =>
-        Data[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+        Data[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? JsonText.Read(v) : null;
 
     public int? GetInt32(string key) =>
         Data[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out int i) ? i
@@ -47,5 +48,18 @@ public sealed class WyomingEvent
     };
 
     public override string ToString() =>
-        Payload.IsEmpty ? $"{Type} {Data.ToJsonString()}" : $"{Type} {Data.ToJsonString()} +{Payload.Length} bytes";
+        Payload.IsEmpty ? $"{Type} {DataText()}" : $"{Type} {DataText()} +{Payload.Length} bytes";
+
+    /// <summary>The data as JSON for a log line; a string holding a lone surrogate escape cannot be written again.</summary>
+    private string DataText()
+    {
+        try
+        {
+            return Data.ToJsonString();
+        }
+        catch (InvalidOperationException)
+        {
+            return $"{{{Data.Count} fields, not valid UTF-16}}";
+        }
+    }
 }

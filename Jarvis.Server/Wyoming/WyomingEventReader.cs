@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using Jarvis.Protocol.Json;
 
 namespace Jarvis.Server.Wyoming;
 
@@ -37,7 +38,7 @@ public static class WyomingEventReader
         }
 
         var header = ParseObject(line, "header");
-        var type = header["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? t.GetValue<string>() : null;
+        var type = header["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? JsonText.Read(t) : null;
         if (string.IsNullOrEmpty(type))
         {
             throw new WyomingProtocolException("header has no string \"type\"");

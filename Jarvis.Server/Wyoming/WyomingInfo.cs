@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Jarvis.Protocol.Json;
 
 namespace Jarvis.Server.Wyoming;
 
@@ -40,5 +41,5 @@ public sealed record WyomingInfo(IReadOnlyList<WyomingProgram> Asr, IReadOnlyLis
         Text(m["phrase"]));
 
     private static string? Text(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? JsonText.Read(v) : null;
 }

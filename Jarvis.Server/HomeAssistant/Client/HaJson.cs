@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Jarvis.Protocol.Json;
 
 namespace Jarvis.Server.HomeAssistant.Client;
 
 /// <summary>
 /// Reads fields of Home Assistant's JSON without trusting their kinds: a field of the wrong kind (a number where a string
 /// belongs, an array where an object belongs) reads as missing. The explicit casts of <see cref="JsonNode"/> throw
-/// instead, and one odd message must not end the connection.
+/// instead, and one odd message must not end the connection; a lone surrogate escape in a string reads as U+FFFD.
 /// </summary>
 internal static class HaJson
 {
@@ -21,7 +22,7 @@ internal static class HaJson
 
     /// <summary>The string value, or null.</summary>
     public static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? JsonText.Read(value) : null;
 
     /// <summary>The string property <paramref name="name"/> of an object, or null.</summary>
     public static string? Text(JsonNode? node, string name) => Text(Child(node, name));

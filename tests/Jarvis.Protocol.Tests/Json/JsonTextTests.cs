@@ -22,6 +22,9 @@ public class JsonTextTests
 
         using var document = JsonDocument.Parse(bytes);
         Assert.Equal(expected, JsonText.Read(document.RootElement));
+
+        var node = System.Text.Json.Nodes.JsonNode.Parse(bytes)!.AsValue();
+        Assert.Equal(expected, JsonText.Read(node));
     }
 
     [Fact]

@@ -159,6 +159,20 @@ public sealed class WyomingFramingTests
         Assert.Contains(expected, ex.Message);
     }
 
+    // A lone surrogate escape is valid JSON (Python's json.dumps writes one for a string cut inside an emoji) that
+    // JsonNode's GetValue<string> throws InvalidOperationException on: it reads as U+FFFD, never ends the connection.
+    [Fact]
+    public void A_lone_surrogate_in_a_transcript_or_the_type_reads_as_a_replacement_character()
+    {
+        const string block = "{\"text\": \"caf\\ud83d\"}";
+        var buffer = Bytes($"{{\"type\": \"transcript\", \"data_length\": {block.Length}}}\n{block}{{\"type\": \"x\\udc00y\"}}\n");
+
+        Assert.True(WyomingEventReader.TryRead(ref buffer, out var transcript));
+        Assert.Equal("caf\uFFFD", transcript!.GetString("text"));
+        Assert.True(WyomingEventReader.TryRead(ref buffer, out var odd));
+        Assert.Equal("x\uFFFDy", odd!.Type);
+    }
+
     [Fact]
     public void A_duplicate_property_name_is_a_protocol_error()
     {
