@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jarvis.Satellite.Audio.Alsa;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ public abstract partial class PcmDeviceFactory(AudioOptions settings, TimeProvid
     {
         var capture = new PcmCapture(Open(settings.InputDevice, input: true, settings.SampleRate, settings.FrameMilliseconds), settings.SampleRate, settings.FrameMilliseconds);
         LogOpened("capture", capture.Description);
+        WarnIfNumbered(settings.InputDevice, nameof(AudioOptions.InputDevice), capture.Description);
         if (!settings.HasSpeaker)
         {
             // Otherwise after the speaker: releasing between the two opens makes ALSA read its configuration again.
@@ -31,6 +33,7 @@ public abstract partial class PcmDeviceFactory(AudioOptions settings, TimeProvid
 
         var playback = new PcmPlayback(Open(settings.OutputDevice, input: false, settings.SampleRate, settings.FrameMilliseconds), settings.SampleRate, settings.FrameMilliseconds);
         LogOpened("playback", playback.Description);
+        WarnIfNumbered(settings.OutputDevice, nameof(AudioOptions.OutputDevice), playback.Description);
         ReleaseAlsaPlugins();
         return settings.Pace ? new PacedAudioPlayback(playback, time) : playback;
     }
@@ -48,6 +51,19 @@ public abstract partial class PcmDeviceFactory(AudioOptions settings, TimeProvid
             AlsaConfigurationCache.ReleaseUnused();
         }
     }
+
+    /// <summary>A device given by number: the numbers are the backend's own list (ALSA's and PortAudio's differ, and the
+    /// default backend on Linux changed from PortAudio to ALSA) and shift when a card is added.</summary>
+    private void WarnIfNumbered(string? configured, string setting, string opened)
+    {
+        if (int.TryParse(configured, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index))
+        {
+            LogNumberedDevice(setting, index, settings.Backend, opened);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Satellite:Audio:{Setting} is a number ({Index}): entry {Index} of the {Backend} backend's `jarvis-satellite devices` list, which opened {Device}. The ALSA and PortAudio lists number devices differently and shift when a card is added: give the device's name instead")]
+    private partial void LogNumberedDevice(string setting, int index, AudioBackend backend, string device);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audio {Direction}: {Device}")]
     private partial void LogOpened(string direction, string device);

@@ -1,3 +1,4 @@
+using Jarvis.Satellite.Audio;
 using Jarvis.Satellite.Audio.Alsa;
 using Jarvis.Satellite.Audio.Pcm;
 using Jarvis.Satellite.Tests.Support;
@@ -27,6 +28,24 @@ public sealed class AlsaFileDeviceTests(AlsaFileDevices alsa) : PcmFileDeviceTes
         using var pcm = Open(index.ToString(System.Globalization.CultureInfo.InvariantCulture), input: true);
 
         Assert.Equal("jarvis_in", pcm.Name);
+    }
+
+    [Fact]
+    public void A_device_given_by_number_opens_with_a_warning_and_one_given_by_name_without()
+    {
+        var index = AlsaDeviceCatalog.List().Single(d => d.Name == "jarvis_in").Index;
+        var log = new RecordingLogger();
+        var byNumber = new AlsaDeviceFactory(new AudioOptions { InputDevice = $"{index}", OutputDevice = "jarvis_out", ReleaseAlsaPlugins = false },
+            TimeProvider.System, log.For<AlsaDeviceFactory>());
+
+        using (byNumber.OpenCapture())
+        using (byNumber.OpenPlayback())
+        {
+        }
+
+        var warning = Assert.Single(log.Lines, l => l.StartsWith("Warning:", StringComparison.Ordinal));
+        Assert.Contains($"Satellite:Audio:InputDevice is a number ({index})", warning, StringComparison.Ordinal);
+        Assert.Contains("jarvis_in", warning, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Jarvis.Protocol.Link.Messages;
 using Jarvis.Satellite.Button;
 using Jarvis.Satellite.Hosting;
 using Jarvis.Satellite.Leds;
+using Jarvis.Satellite.Tests.Support;
 using Jarvis.Satellite.Uplink;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -119,27 +120,4 @@ public sealed class MuteControllerTests : IDisposable
     private MuteController Controller(bool allowRemoteUnmute = false) => new(
         status, new MuteStateStore(StatePath, log.For<MuteStateStore>()), new SatelliteEvents(), new MonotonicClock(new FakeTimeProvider()),
         Options.Create(new ButtonOptions { AllowRemoteUnmute = allowRemoteUnmute }), log.For<MuteController>());
-
-    private sealed class RecordingLogger
-    {
-        public List<string> Lines { get; } = [];
-
-        public ILogger<T> For<T>() => new Logger<T>(this);
-
-        private sealed class Logger<T>(RecordingLogger owner) : ILogger<T>
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                lock (owner.Lines)
-                {
-                    owner.Lines.Add($"{logLevel}: {formatter(state, exception)}");
-                }
-            }
-        }
-    }
 }
