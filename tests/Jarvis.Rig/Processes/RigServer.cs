@@ -136,6 +136,7 @@ public sealed class RigServer : IAsyncDisposable
         {
             ["JARVIS_CONFIG"] = config,
             ["DOTNET_ENVIRONMENT"] = "Production",
+            ["MALLOC_ARENA_MAX"] = "2", // as systemd/jarvis-server.service runs it (the soak measures its memory)
         });
 
     private static string ToJson(Dictionary<string, string> flat)
