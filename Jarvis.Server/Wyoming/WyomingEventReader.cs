@@ -107,12 +107,19 @@ public static class WyomingEventReader
                 throw new WyomingProtocolException($"{what} is not valid UTF-8");
             }
 
-            return JsonNode.Parse(bytes, documentOptions: StrictJson) as JsonObject
+            var parsed = JsonNode.Parse(bytes, documentOptions: StrictJson) as JsonObject
                 ?? throw new WyomingProtocolException($"{what} is not a JSON object");
+            _ = parsed.Count; // unescapes the property names now, not at the first access of a field, anywhere later
+            return parsed;
         }
         catch (JsonException ex)
         {
             throw new WyomingProtocolException($"{what} is not valid JSON: {ex.Message}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A property name holding a lone surrogate escape ("\udc0a"): valid JSON, but not a name anything could ask for.
+            throw new WyomingProtocolException($"{what} has a property name that is not valid UTF-16", ex);
         }
     }
 }

@@ -173,6 +173,17 @@ public sealed class WyomingFramingTests
         Assert.Equal("x\uFFFDy", odd!.Type);
     }
 
+    // Found by the fuzz target wyoming (CI, 2026-12-07): JsonObject unescapes its names at the first access of a field.
+    [Fact]
+    public void A_property_name_with_a_lone_surrogate_is_a_protocol_error()
+    {
+        var buffer = Bytes("{\"type\": \"tt\", \"dx\\udc0ata_length\": 21}\n");
+
+        var ex = Assert.Throws<WyomingProtocolException>(() => WyomingEventReader.TryRead(ref buffer, out _));
+
+        Assert.Contains("not valid UTF-16", ex.Message);
+    }
+
     [Fact]
     public void A_duplicate_property_name_is_a_protocol_error()
     {
