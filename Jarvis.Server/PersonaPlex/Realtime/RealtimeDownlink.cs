@@ -10,6 +10,10 @@ namespace Jarvis.Server.PersonaPlex.Realtime;
 /// reused; the packets in pooled buffers). The room never gets more frames than the input sent (less the one the model holds
 /// back): frames beyond that answer silence the server inserted on its own (a late frame, the prefill) and would only delay
 /// the room's playback, so they are dropped. Used only by the connection's receive loop.
+/// The packets are CELT only (restricted low delay): measured with libopus 1.3.1 on the model's kind of speech at 24 kHz and
+/// 32 kbit/s, an encode takes ~50 µs against ~157 µs in the hybrid mode the speech application picks, with 2.5 ms of
+/// look-ahead instead of 6.5 ms (the room hears the model 4 ms sooner). Eight sessions' deltas arrive together (the server
+/// runs them in lockstep), so the encode time is also the wait of the last room's first packet.
 /// </summary>
 internal sealed class RealtimeDownlink : IDisposable
 {
@@ -19,7 +23,7 @@ internal sealed class RealtimeDownlink : IDisposable
     {
         SampleRate = RealtimeAudio.SampleRate,
         FrameMilliseconds = 20,
-        Application = OpusApplicationKind.Voip,
+        Application = OpusApplicationKind.RestrictedLowDelay,
         Bitrate = 32000,
         Complexity = 5,
     });

@@ -57,6 +57,7 @@ public sealed class RealtimeSessionTests : IAsyncLifetime
 
         Assert.Contains(" Hello", said); // transcript deltas, in order: suffixes of the running text, not aligned to words
         Assert.All(room.Heard, p => Assert.Equal(480, Jarvis.Protocol.Opus.OpusPacket.GetSampleCount(p, 24000)));
+        Assert.All(room.Heard, p => Assert.Equal(Jarvis.Protocol.Opus.OpusMode.CeltOnly, Jarvis.Protocol.Opus.OpusPacket.GetMode(p))); // a third of the encode time of hybrid
         Assert.Empty(session.Errors);
     }
 
