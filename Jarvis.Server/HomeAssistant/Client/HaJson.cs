@@ -14,8 +14,22 @@ internal static class HaJson
     // Duplicate names fail the parse: JsonObject would otherwise throw ArgumentException at the first access, anywhere later.
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
-    /// <summary>Parses a message or body; <see cref="JsonException"/> when it is not JSON (or repeats a property name).</summary>
-    public static JsonNode? Parse(string text) => JsonNode.Parse(text, documentOptions: Strict);
+    /// <summary>
+    /// Parses a message or body; <see cref="JsonException"/> when it is not JSON, repeats a property name or has a property
+    /// name with a lone surrogate escape (the duplicate check reads every name, and throws InvalidOperationException for
+    /// those: after a parse, no name can throw at its first access).
+    /// </summary>
+    public static JsonNode? Parse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: Strict);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JsonException($"A property name is not valid UTF-16: {ex.Message}", ex);
+        }
+    }
 
     /// <summary>The property <paramref name="name"/> of <paramref name="node"/> when it is an object, else null.</summary>
     public static JsonNode? Child(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;

@@ -33,6 +33,9 @@ public sealed class BrowserSatelliteTests(ITestOutputHelper output)
             ["PersonaPlex:ReconnectBackoffInitial"] = "00:00:00.200",
             ["PersonaPlex:ReconnectBackoffMax"] = "00:00:00.500",
             ["Rooms:QuietPeriod"] = "00:10:00",
+            // The fake microphone loops the phrase from the start: with the test server's Vad mode, speech alone could wake
+            // the room before the page is seen idle (it did once under CI load); here only the talk button starts a conversation.
+            ["Rooms:WakeMode"] = "Button",
         };
         var server = await HubTestServer.StartAsync(settings);
         var profile = Directory.CreateTempSubdirectory("jarvis-chromium-").FullName;

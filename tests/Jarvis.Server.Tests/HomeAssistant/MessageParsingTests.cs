@@ -21,6 +21,7 @@ public sealed class MessageParsingTests
     [InlineData("""[1,"a",null,{"type":"event","event":[1]}]""")]
     [InlineData("""not json""")]
     [InlineData("""{"id":1,"type":"result","success":true,"result":{"a":1,"a":2}}""")]
+    [InlineData("""{"id":1,"type":"event","event":{"event_type":"state_changed","data":{"entity_id":"light.x","new_state":{"attributes":{"fri\uD800":"x"}}}}}""")] // a lone surrogate in a name threw from the parse
     public void Messages_of_unexpected_kinds_are_classified_without_throwing(string text)
     {
         var messages = HomeAssistantInbound.Read(text);
@@ -81,6 +82,7 @@ public sealed class MessageParsingTests
     [Theory]
     [InlineData("<html>proxy error</html>")]
     [InlineData("""[{"entity_id":"a","attributes":{"name":1,"name":2}}]""")] // found by the fuzzer: duplicate names threw later
+    [InlineData("""[{"entity_id":"light.x","state":"on","attributes":{"bri\uDC00":1}}]""")] // a lone surrogate in a name: InvalidOperationException
     public void A_rest_answer_that_is_not_json_is_a_protocol_error(string body)
     {
         var error = Assert.Throws<HomeAssistantException>(() => HomeAssistantRest.ParseBody(body));
