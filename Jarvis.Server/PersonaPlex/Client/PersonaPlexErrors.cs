@@ -27,7 +27,8 @@ internal static class PersonaPlexErrors
     public static PersonaPlexException UnreadableStream(Uri endpoint, string? why) =>
         new($"PersonaPlex at {endpoint} sent an Ogg stream that cannot be read: {why}.");
 
-    private static bool IsTlsFailure(Exception? ex)
+    /// <summary>The connection failed in TLS authentication (typically a certificate this machine does not trust).</summary>
+    internal static bool IsTlsFailure(Exception? ex)
     {
         for (; ex is not null; ex = ex.InnerException)
         {

@@ -16,6 +16,8 @@ internal static class RealtimeErrors
         HttpStatusCode.NotFound => new PersonaPlexException(
             $"vLLM-Omni at {endpoint.Url} has no such WebSocket route (HTTP 404): is it vLLM-Omni with the PersonaPlex duplex deploy, and is {endpoint.ConfigKey} ws://host:port/v1/realtime?", ex),
         { } other => new PersonaPlexException($"vLLM-Omni at {endpoint.Url} refused the WebSocket with HTTP {(int)other}.", ex),
+        null when PersonaPlexErrors.IsTlsFailure(ex) => new PersonaPlexException(
+            $"vLLM-Omni at {endpoint.Url} presented a TLS certificate this machine does not trust: install its CA here, or set PersonaPlex:AcceptAnyServerCertificate=true on a trusted LAN.", ex),
         null => new PersonaPlexException(
             $"Cannot open a WebSocket to vLLM-Omni at {endpoint.Url}: {ex.Message}. Is `vllm serve` running with the PersonaPlex deploy and reachable? It accepts connections once the model is loaded.", ex),
     };

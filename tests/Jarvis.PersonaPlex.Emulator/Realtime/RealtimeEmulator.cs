@@ -31,7 +31,7 @@ public sealed class RealtimeEmulator : IAsyncDisposable
     public int Port { get; private set; }
 
     /// <summary><c>ws://127.0.0.1:PORT/v1/realtime</c> (Jarvis adds the query).</summary>
-    public Uri RealtimeUrl => new($"ws://127.0.0.1:{Port}/v1/realtime");
+    public Uri RealtimeUrl => new($"{(Options.Certificate is null ? "ws" : "wss")}://127.0.0.1:{Port}/v1/realtime");
 
     /// <summary>Every connection to the duplex route so far, in arrival order.</summary>
     public IReadOnlyList<RealtimeSessionRecord> Sessions => _sessions.ToArray();
@@ -53,7 +53,12 @@ public sealed class RealtimeEmulator : IAsyncDisposable
         Admission = new Admission(() => Options.MaxSessions); // a restarted server holds no session
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls($"{(Options.Certificate is null ? "http" : "https")}://127.0.0.1:{port}");
+        if (Options.Certificate is { } certificate)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
         app.UseWebSockets();

@@ -9,6 +9,9 @@ public sealed class RealtimeEmulatorOptions
     /// <summary><c>duplex_session.max_sessions</c>: 2 in the shipped deploy.</summary>
     public int MaxSessions { get; set; } = 2;
 
+    /// <summary>Serve wss:// and https:// with this certificate (the deploy behind a TLS proxy); null = plain.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+
     /// <summary>The served model name (<c>/v1/models</c>, <c>session.created</c>).</summary>
     public string Model { get; set; } = "nvidia/personaplex-7b-v1";
 

@@ -61,6 +61,33 @@ public sealed class RealtimeSessionTests : IAsyncLifetime
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task Wss_with_a_self_signed_certificate_works_once_accepted_and_fails_clearly_otherwise()
+    {
+        // vLLM-Omni behind a TLS proxy (wss:// and https://), with a certificate made on the LAN.
+        using var certificate = SelfSignedCertificate.ForLoopback();
+        await using var emulator = new RealtimeEmulator(new RealtimeEmulatorOptions { Certificate = certificate, MaxSessions = 1, ChunkFrames = 2 });
+        await emulator.StartAsync();
+        Assert.Equal("wss", emulator.RealtimeUrl.Scheme);
+        var endpoint = new PersonaPlexEndpointOptions { Url = emulator.RealtimeUrl.ToString(), Capacity = 1 };
+
+        await using (var strict = await ManagerHarness.StartAsync(o => o.Endpoints = [endpoint]))
+        {
+            await Eventually.TrueAsync(() => strict.Status.LastError?.Contains("AcceptAnyServerCertificate", StringComparison.Ordinal) == true,
+                "an untrusted certificate is reported with the setting that accepts it");
+            Assert.Empty(emulator.Sessions);
+        }
+
+        await using var trusting = await ManagerHarness.StartAsync(o =>
+        {
+            o.Endpoints = [endpoint];
+            o.AcceptAnyServerCertificate = true;
+        });
+        await Eventually.TrueAsync(() => trusting.Status.State == PersonaPlexState.Warm, "warm over TLS");
+        await using var room = new PacedRoom(await trusting.Manager.AcquireAsync("kitchen", CancellationToken.None), Tone.Kitchen);
+        await Eventually.TrueAsync(() => Tone.Heard(Tone.Decode(room.Heard)).Count(t => t == Tone.Kitchen) >= 5, "the kitchen hears the model over TLS");
+    }
+
     private Task<ManagerHarness> StartAsync(int capacity = 2, Action<PersonaPlexOptions>? configure = null) =>
         ManagerHarness.StartAsync(o =>
         {
