@@ -86,12 +86,7 @@ internal sealed partial class RealtimeSession : IServerEventSink
             }
 
             var lease = _slot.Lease;
-            var tick = lease is null ? IdleTick : RoomTick;
-            if (timer.Period != tick)
-            {
-                timer.Period = tick;
-            }
-
+            SessionTick.Follow(timer, lease is not null, IdleTick, RoomTick);
             await _slot.Uplink.TickAsync(lease is not null, cancellationToken).ConfigureAwait(false);
             if (_backpressure || IsBehind())
             {

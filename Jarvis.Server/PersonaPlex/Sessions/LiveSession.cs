@@ -95,12 +95,7 @@ internal sealed class LiveSession
         using var timer = new PeriodicTimer(IdleTick, _time);
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
-            var tick = _endpoint.Lease is null ? IdleTick : RoomTick;
-            if (timer.Period != tick)
-            {
-                timer.Period = tick;
-            }
-
+            SessionTick.Follow(timer, _endpoint.Lease is not null, IdleTick, RoomTick);
             if (_client.Completion.IsCompleted)
             {
                 await _client.Completion.ConfigureAwait(false);
