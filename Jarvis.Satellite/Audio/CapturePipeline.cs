@@ -101,13 +101,14 @@ public sealed class CapturePipeline
             events.Publish(new SatelliteEvent(SatelliteEventKind.VoiceStopped, clock.NowUs, vad.UtteranceScore, LevelDbfs: vad.Level.UtteranceDbfs));
         }
 
-        var shouldStream = vad.IsActive || status.ConversationActive;
+        var inConversation = status.ConversationActive;
+        var shouldStream = vad.IsActive || inConversation;
         if (shouldStream && !streaming)
         {
             streaming = true;
             for (var i = 0; i < preRoll.Count; i++)
             {
-                uplink.SendFrame(preRoll[i]);
+                uplink.SendFrame(preRoll[i], inConversation);
             }
 
             preRoll.Clear();
@@ -119,7 +120,7 @@ public sealed class CapturePipeline
 
         if (streaming)
         {
-            uplink.SendFrame(clean);
+            uplink.SendFrame(clean, inConversation);
         }
         else
         {

@@ -55,7 +55,7 @@ public sealed partial class LinkSession(
         status.SetConnected(true);
         var heartbeat = new LinkHeartbeat(transport, outbox, uplink, jitter, devices, clock, time,
             TimeSpan.FromMilliseconds(welcome.PingIntervalMs), TimeSpan.FromMilliseconds(settings.StatsIntervalMilliseconds));
-        uplink.Attach(outbox);
+        uplink.Attach(outbox, welcome.WakePacketMs);
         var handler = new LinkControlHandler(status, mute, jitter, volume, outbox, clock, Clock, logger);
         try
         {

@@ -6,8 +6,12 @@ namespace Jarvis.Satellite.Uplink;
 /// </summary>
 public interface IVoiceUplink
 {
-    void SendFrame(ReadOnlySpan<short> pcm);
+    /// <summary>
+    /// One frame; <paramref name="inConversation"/>: a conversation runs in this room (the frame goes at once), else it is
+    /// voice-gated audio for the server's wake path (it may wait to be joined with the next frames).
+    /// </summary>
+    void SendFrame(ReadOnlySpan<short> pcm, bool inConversation);
 
-    /// <summary>A stretch of streamed audio ended (voice stopped and no conversation): the encoder may reset.</summary>
+    /// <summary>A stretch of streamed audio ended (voice stopped and no conversation, or muted): what waits goes now.</summary>
     void EndOfStream();
 }

@@ -36,7 +36,8 @@ internal sealed partial class SatelliteConnection
             new AudioStreamParameters(LinkCodec.Opus, deps.Options.UplinkSampleRate, 20),
             new AudioStreamParameters(LinkCodec.Opus, 24000, 80),
             active,
-            (int)deps.Options.PingInterval.TotalMilliseconds));
+            (int)deps.Options.PingInterval.TotalMilliseconds,
+            deps.Options.WakePacketMs));
         SatelliteLinkLog.Connected(deps.Logger, session.Id, remote, room);
         return session;
     }

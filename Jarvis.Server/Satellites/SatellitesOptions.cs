@@ -28,6 +28,14 @@ public sealed class SatellitesOptions
     /// <summary>Uplink (microphone) sample rate asked of the satellites in welcome.</summary>
     public int UplinkSampleRate { get; set; } = 16000;
 
+    /// <summary>
+    /// Between conversations a satellite streams only while it hears voice, for the wake word: it may join its 20 ms frames
+    /// into packets of this many ms (20-120, a multiple of 20; offered in welcome). Fewer packets cost the server less per
+    /// room (a house where every room talks at once); the wake service hears each packet up to this much later (openWakeWord
+    /// judges 80 ms steps; wyoming-satellite sends 64 ms). 20 turns joining off. A conversation always gets 20 ms packets.
+    /// </summary>
+    public int WakePacketMs { get; set; } = 60;
+
     /// <summary>Downlink packets queued per satellite before the oldest are dropped (slow Wi-Fi).</summary>
     public int DownlinkQueuePackets { get; set; } = 64;
 

@@ -52,6 +52,11 @@ public sealed class SatellitesOptionsValidator : IValidateOptions<SatellitesOpti
             failures.Add($"Room '{room.Key}' is served by several satellites ({string.Join(", ", room)}): give each satellite its own Room.");
         }
 
+        if (options.WakePacketMs is < 20 or > 120 || options.WakePacketMs % 20 != 0)
+        {
+            failures.Add($"Satellites:WakePacketMs {options.WakePacketMs} must be 20, 40, 60, 80, 100 or 120 (the satellites' 20 ms frames joined into one Opus packet; default 60, 20 turns joining off).");
+        }
+
         if (options.HelloTimeout <= TimeSpan.Zero || options.PingInterval <= TimeSpan.Zero || options.DownlinkQueuePackets < 4
             || options.UplinkSampleRate is not (16000 or 24000 or 48000))
         {

@@ -26,6 +26,9 @@ internal sealed class BenchSatellite(string room, LatencySamples downlink) : IAs
 
     public int DownlinkReceived { get; private set; }
 
+    /// <summary>The longest packet the server lets this satellite send on the wake path (welcome; 20 when not offered).</summary>
+    public int WakePacketMs { get; private set; } = 20;
+
     public async Task ConnectAsync(Uri link, string token)
     {
         await _socket.ConnectAsync(link, CancellationToken.None);
@@ -111,7 +114,8 @@ internal sealed class BenchSatellite(string room, LatencySamples downlink) : IAs
                 var message = reader.Read(LinkFrameType.Text, _receive.AsSpan(0, result.Count)).Message;
                 switch (message)
                 {
-                    case WelcomeMessage:
+                    case WelcomeMessage welcome:
+                        WakePacketMs = welcome.WakePacketMs ?? 20;
                         _welcomed.TrySetResult();
                         break;
                     case ConversationMessage { Active: true }:

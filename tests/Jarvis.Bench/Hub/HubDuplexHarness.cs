@@ -13,10 +13,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jarvis.Bench.Hub;
 
 /// <summary>
-/// <c>-- harness hub-duplex [--satellites 50] [--seconds 20] [--warmup 10]</c>: the real server in-process with N simulated satellites,
+/// <c>-- harness hub-duplex [--satellites 50] [--seconds 20] [--warmup 10] [--wake-packet-ms 60]</c>: the real server in-process with N simulated satellites,
 /// all streaming. Room 0 is in the conversation the loopback endpoint allows (one session: 20 ms packets up, PersonaPlex's
 /// 80 ms packets down through an instant loopback backend); the other N-1 rooms talk in voice-gated bursts on the wake path
-/// (real Opus, decoded by the server and handed to an instant loopback wake-word service), from a child process
+/// (real Opus in packets of <c>Satellites:WakePacketMs</c>, decoded by the server and handed to an instant loopback
+/// wake-word service), from a child process
 /// (<c>hub-satellites</c>) so that the process CPU measured here is the server's. Prints the latency the server adds
 /// (end to end for the conversation, server-side histograms for both paths), CPU per streaming satellite and bytes
 /// allocated per packet.
@@ -38,6 +39,7 @@ internal static class HubDuplexHarness
             ["Urls"] = "http://127.0.0.1:0",
             ["Mqtt:Port"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Rooms:WakeMode"] = "WakeWord",
+            ["Satellites:WakePacketMs"] = Option(args, "--wake-packet-ms", 60).ToString(CultureInfo.InvariantCulture),
             ["PersonaPlex:Mode"] = "OnDemand",
             ["Logging:LogLevel:Default"] = "Warning",
             ["State:Directory"] = BenchSecrets.NewStateDirectory(),
@@ -95,11 +97,11 @@ internal static class HubDuplexHarness
             Console.WriteLine($"conversation uplink   (satellite -> server -> PersonaPlex)  packets {uplink.Count,6}  p50 {uplink.Percentile(0.5):0.000} ms  p99 {uplink.Percentile(0.99):0.000} ms  max {uplink.Percentile(1):0.000} ms");
             Console.WriteLine($"conversation downlink (PersonaPlex -> server -> satellite)  packets {downlink.Count,6}  p50 {downlink.Percentile(0.5):0.000} ms  p99 {downlink.Percentile(0.99):0.000} ms  max {downlink.Percentile(1):0.000} ms");
             Console.WriteLine($"server-side only (histograms, whole run): conversation uplink p50 {metrics.UplinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.UplinkLatency.Quantile(0.99) * 1000:0.000} ms, downlink p50 {metrics.DownlinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.DownlinkLatency.Quantile(0.99) * 1000:0.000} ms, wake path (arrival -> PCM to the wake service) p50 {feed.Quantile(0.5) * 1000:0.000} ms p99 {feed.Quantile(0.99) * 1000:0.000} ms ({feed.Count} packets)");
-            Console.WriteLine($"wake path: {streamed.WakeChunks} voice packets decoded and handed to the wake service ({streamed.WakeChunks / streamed.Seconds:0} per s), {wake.Streams} wake streams opened");
+            Console.WriteLine($"wake path: {streamed.WakeChunks} voice packets decoded and handed to the wake service ({streamed.WakeChunks / streamed.Seconds:0} per s, {streamed.WakeSeconds / streamed.Seconds:0.0} s of audio per s), {wake.Streams} wake streams opened");
             Console.WriteLine($"server process CPU: {streamed.CpuPercent:0.0} % of one core streaming ({streamed.CpuPercent / satellites:0.00} % per streaming satellite), {quiet.CpuPercent:0.0} % connected without audio");
             var packets = streamed.Packets;
             var extra = Math.Max(0, streamed.BytesPerSecond - quiet.BytesPerSecond) * streamed.Seconds;
-            Console.WriteLine($"server process allocations: {streamed.Allocated / Math.Max(1, packets):0} B per packet overall ({packets} packets in and out, {streamed.BytesPerSecond / 1024:0.0} KiB/s), {extra / Math.Max(1, packets):0} B per packet above the no-audio baseline ({quiet.BytesPerSecond / 1024:0.0} KiB/s)");
+            Console.WriteLine($"server process allocations: {streamed.Allocated / Math.Max(1, packets):0} B per packet overall ({packets} packets in and out, {streamed.BytesPerSecond / 1024:0.0} KiB/s), {extra / Math.Max(1, packets):0} B per packet above the no-audio baseline ({quiet.BytesPerSecond / 1024:0.0} KiB/s), {extra / Math.Max(1, streamed.WakeSeconds * 50 + uplink.Count + downlink.Count * 4):0.0} B per 20 ms of audio");
             Console.WriteLine($"dropped: not active {metrics.DroppedNotActive.Value}, slow satellite {metrics.DroppedSlowSatellite.Value}, backend {metrics.DroppedBackend.Value}; {upSent} conversation packets sent up");
             if (sampler is not null)
             {
@@ -170,14 +172,15 @@ internal static class HubDuplexHarness
         private readonly TimeSpan _cpu;
         private readonly long _allocated;
         private readonly long _wakeChunks;
+        private readonly long _wakeSamples;
         private readonly int _downlink;
         private readonly Stopwatch _wall = Stopwatch.StartNew();
 
-        private Measurement(TimeSpan cpu, long allocated, long wakeChunks, int downlink) =>
-            (_cpu, _allocated, _wakeChunks, _downlink) = (cpu, allocated, wakeChunks, downlink);
+        private Measurement(TimeSpan cpu, long allocated, long wakeChunks, long wakeSamples, int downlink) =>
+            (_cpu, _allocated, _wakeChunks, _wakeSamples, _downlink) = (cpu, allocated, wakeChunks, wakeSamples, downlink);
 
         public static Measurement Start(LoopbackWakeDetector wake, BenchSatellite active) =>
-            new(Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), wake.Chunks, active.DownlinkReceived);
+            new(Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), wake.Chunks, wake.Samples, active.DownlinkReceived);
 
         public Result Stop(LoopbackWakeDetector wake, BenchSatellite active, int uplinkPackets)
         {
@@ -186,11 +189,12 @@ internal static class HubDuplexHarness
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpu;
             var wakeChunks = wake.Chunks - _wakeChunks;
             var packets = uplinkPackets + (active.DownlinkReceived - _downlink) + wakeChunks;
-            return new Result(seconds, cpu.TotalSeconds / seconds * 100, allocated, allocated / seconds, wakeChunks, packets);
+            var wakeSeconds = (wake.Samples - _wakeSamples) / 16000.0;
+            return new Result(seconds, cpu.TotalSeconds / seconds * 100, allocated, allocated / seconds, wakeChunks, wakeSeconds, packets);
         }
     }
 
-    private sealed record Result(double Seconds, double CpuPercent, long Allocated, double BytesPerSecond, long WakeChunks, long Packets);
+    private sealed record Result(double Seconds, double CpuPercent, long Allocated, double BytesPerSecond, long WakeChunks, double WakeSeconds, long Packets);
 
     /// <summary>The child process with the voice-gated rooms; its standard input closing tells it to disconnect.</summary>
     private sealed class SatelliteProcess(Process process) : IDisposable

@@ -9,8 +9,9 @@ namespace Jarvis.Bench.Hub;
 /// <summary>
 /// <c>-- harness hub-satellites --link URL --first I --count M --seconds S</c>: the streaming rooms of <c>hub-duplex</c>, in a
 /// process of their own so that the server's CPU is measured alone. Each room talks in bursts (4 s of voice, 1 s of
-/// silence, staggered), as a satellite's VAD gates it: <c>voice_activity</c> start, real 20 ms Opus packets of speech-like
-/// audio, <c>voice_activity</c> stop. Prints "ready" once every room is welcomed, "streaming" when audio starts, and a
+/// silence, staggered), as a satellite's VAD gates it: <c>voice_activity</c> start, real Opus packets of speech-like audio
+/// (20 ms frames joined into packets of the server's <c>welcome.wake_packet_ms</c>, as <c>jarvis-satellite</c> does on
+/// the wake path; what is left at the end of a burst goes as a shorter packet), <c>voice_activity</c> stop. Prints "ready" once every room is welcomed, "streaming" when audio starts, and a
 /// summary when it stops after S seconds; it disconnects when its standard input closes.
 /// </summary>
 internal static class HubSatellitesHarness
@@ -24,7 +25,7 @@ internal static class HubSatellitesHarness
         var first = Number(args, "--first", 1);
         var count = Number(args, "--count", 49);
         var seconds = Number(args, "--seconds", 20);
-        var packets = EncodeSpeech();
+        var frames = EncodeSpeech();
         var clients = Enumerable.Range(first, count).Select(i => new BenchSatellite(HubDuplexHarness.RoomName(i), new LatencySamples(1))).ToArray();
         try
         {
@@ -34,10 +35,11 @@ internal static class HubSatellitesHarness
             }
 
             await Task.WhenAll(clients.Select(c => c.Welcomed)).WaitAsync(TimeSpan.FromSeconds(60));
+            var speech = new WakePathSpeech(frames, clients[0].WakePacketMs / 20);
             Console.WriteLine("ready");
             Console.WriteLine("streaming");
-            var (sent, lateTicks, cpu) = await StreamAsync(clients, packets, TimeSpan.FromSeconds(seconds));
-            Console.WriteLine(FormattableString.Invariant($"satellites: {count} rooms sent {sent} voice packets in {seconds} s, {lateTicks} ticks late by > 20 ms, client process CPU {cpu:0.0} % of one core"));
+            var (sent, packets, lateTicks, cpu) = await StreamAsync(clients, speech, TimeSpan.FromSeconds(seconds));
+            Console.WriteLine(FormattableString.Invariant($"satellites: {count} rooms sent {sent} voice frames of 20 ms in {packets} packets (wake_packet_ms {speech.Frames * 20}) in {seconds} s, {lateTicks} ticks late by > 20 ms, client process CPU {cpu:0.0} % of one core"));
             await Console.In.ReadToEndAsync();
             return 0;
         }
@@ -50,7 +52,7 @@ internal static class HubSatellitesHarness
         }
     }
 
-    private static async Task<(long Sent, int LateTicks, double CpuPercent)> StreamAsync(BenchSatellite[] clients, byte[][] packets, TimeSpan duration)
+    private static async Task<(long Sent, long Packets, int LateTicks, double CpuPercent)> StreamAsync(BenchSatellite[] clients, WakePathSpeech speech, TimeSpan duration)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         var process = Process.GetCurrentProcess();
@@ -58,6 +60,7 @@ internal static class HubSatellitesHarness
         var wall = Stopwatch.StartNew();
         var sends = new Task[clients.Length];
         long sent = 0;
+        long packets = 0;
         var late = 0;
         var tick = 0;
         var last = wall.Elapsed;
@@ -73,7 +76,7 @@ internal static class HubSatellitesHarness
             {
                 var phase = (tick + (i * 37)) % CycleTicks;
                 sent += phase is > 0 and < TalkTicks ? 1 : 0;
-                sends[i] = Step(clients[i], packets, phase);
+                sends[i] = Step(clients[i], speech, phase, ref packets);
             }
 
             await Task.WhenAll(sends);
@@ -81,10 +84,11 @@ internal static class HubSatellitesHarness
         }
 
         process.Refresh();
-        return (sent, late, (process.TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds * 100);
+        return (sent, packets, late, (process.TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds * 100);
     }
 
-    private static Task Step(BenchSatellite client, byte[][] packets, int phase)
+    /// <summary>Phase 0: voice starts; 1 to 199: a frame each, a packet every <see cref="WakePathSpeech.Frames"/>; 200: the rest, voice stops.</summary>
+    private static Task Step(BenchSatellite client, WakePathSpeech speech, int phase, ref long packets)
     {
         if (phase == 0)
         {
@@ -93,15 +97,60 @@ internal static class HubSatellitesHarness
 
         if (phase == TalkTicks)
         {
-            return client.SendAsync(new VoiceActivityMessage(VoiceActivityState.Stop, 0.9, Stopwatch.GetTimestamp() / 1000, -20));
+            var stop = new VoiceActivityMessage(VoiceActivityState.Stop, 0.9, Stopwatch.GetTimestamp() / 1000, -20);
+            if (speech.Rest is not { } rest)
+            {
+                return client.SendAsync(stop);
+            }
+
+            packets++;
+            return SendRestThenStop(client, rest, stop);
         }
 
-        if (phase > TalkTicks)
+        if (phase > TalkTicks || phase % speech.Frames != 0)
         {
             return Task.CompletedTask;
         }
 
-        return client.SendOpusAsync(packets[phase % packets.Length]).AsTask();
+        packets++;
+        return client.SendOpusAsync(speech.Packets[phase / speech.Frames % speech.Packets.Length]).AsTask();
+    }
+
+    private static async Task SendRestThenStop(BenchSatellite client, byte[] rest, VoiceActivityMessage stop)
+    {
+        await client.SendOpusAsync(rest);
+        await client.SendAsync(stop);
+    }
+
+    /// <summary>The speech as the satellite sends it on the wake path: <paramref name="frames"/> 20 ms frames per packet.</summary>
+    private sealed class WakePathSpeech
+    {
+        public WakePathSpeech(byte[][] single, int frames)
+        {
+            Frames = Math.Max(1, frames);
+            Packets = single.Chunk(Frames).Where(c => c.Length == Frames).Select(Join).ToArray();
+            var left = (TalkTicks - 1) % Frames;
+            Rest = left == 0 ? null : Join(single[..left]);
+        }
+
+        public int Frames { get; }
+
+        public byte[][] Packets { get; }
+
+        /// <summary>The frames of a burst after its last full packet, sent as one shorter packet before the stop.</summary>
+        public byte[]? Rest { get; }
+
+        private static byte[] Join(byte[][] frames)
+        {
+            var joiner = new OpusPacketJoiner(frames.Length);
+            foreach (var frame in frames)
+            {
+                joiner.Add(frame);
+            }
+
+            var packet = new byte[joiner.MaxPacketBytes];
+            return packet[..joiner.Join(packet)];
+        }
     }
 
     /// <summary>Four seconds of speech-like audio as 20 ms Opus packets (16 kHz, VOIP, 24 kbps), as a satellite sends.</summary>

@@ -11,9 +11,13 @@ namespace Jarvis.Bench.Hub;
 internal sealed class LoopbackWakeDetector : IWakeWordDetector
 {
     private long _chunks;
+    private long _samples;
     private long _streams;
 
     public long Chunks => Interlocked.Read(ref _chunks);
+
+    /// <summary>16 kHz samples received in all.</summary>
+    public long Samples => Interlocked.Read(ref _samples);
 
     public long Streams => Interlocked.Read(ref _streams);
 
@@ -32,6 +36,7 @@ internal sealed class LoopbackWakeDetector : IWakeWordDetector
         public ValueTask SendAsync(ReadOnlyMemory<byte> pcm, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref owner._chunks);
+            Interlocked.Add(ref owner._samples, pcm.Length / 2);
             return ValueTask.CompletedTask;
         }
 

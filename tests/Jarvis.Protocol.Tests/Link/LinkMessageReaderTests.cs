@@ -90,6 +90,37 @@ public sealed class LinkMessageReaderTests
         Assert.Equal(LinkCloseCodes.MalformedFrame, result.CloseCode);
     }
 
+    private const string WelcomeStart =
+        """{"type":"welcome","protocol_version":1,"server_id":"s","session_id":"x","uplink":{"codec":"opus","sample_rate":16000,"frame_ms":20},"downlink":{"codec":"opus","sample_rate":24000,"frame_ms":80},"conversation_active":false,"ping_interval_ms":5000""";
+
+    [Theory]
+    [InlineData(",\"wake_packet_ms\":50")] // not a multiple of the uplink's 20 ms frames
+    [InlineData(",\"wake_packet_ms\":10")] // shorter than a frame
+    [InlineData(",\"wake_packet_ms\":140")] // longer than an Opus packet
+    [InlineData(",\"wake_packet_ms\":0")]
+    [InlineData(",\"wake_packet_ms\":\"60\"")]
+    public void A_wake_packet_duration_the_uplink_cannot_make_is_malformed(string field)
+    {
+        var result = new LinkMessageReader(LinkPeer.Satellite).Read(LinkFrameType.Text, Encoding.UTF8.GetBytes(WelcomeStart + field + "}"));
+
+        Assert.Equal(LinkReadKind.Fatal, result.Kind);
+        Assert.Equal(LinkCloseCodes.MalformedFrame, result.CloseCode);
+    }
+
+    [Theory]
+    [InlineData("", null)] // an older server: one frame per packet
+    [InlineData(",\"wake_packet_ms\":null", null)]
+    [InlineData(",\"wake_packet_ms\":20", 20)]
+    [InlineData(",\"wake_packet_ms\":60", 60)]
+    [InlineData(",\"wake_packet_ms\":120", 120)]
+    public void The_wake_packet_duration_is_optional(string field, int? expected)
+    {
+        var result = new LinkMessageReader(LinkPeer.Satellite).Read(LinkFrameType.Text, Encoding.UTF8.GetBytes(WelcomeStart + field + "}"));
+
+        Assert.Equal(LinkReadKind.Control, result.Kind);
+        Assert.Equal(expected, Assert.IsType<WelcomeMessage>(result.Message).WakePacketMs);
+    }
+
     [Fact]
     public void Stream_kinds_are_snake_case_on_the_wire()
     {

@@ -18,6 +18,8 @@ internal static class LinkSamples
         (new HelloMessage(1, "den", "den", "t", Capabilities), LinkPeer.Satellite),
         (new WelcomeMessage(1, "jarvis-mac", "sess-42", Uplink, new AudioStreamParameters(LinkCodec.Opus, 24000, 80), true, 5000),
             LinkPeer.Server),
+        (new WelcomeMessage(1, "jarvis-mac", "sess-43", Uplink, new AudioStreamParameters(LinkCodec.Opus, 24000, 80), false, 5000, 60),
+            LinkPeer.Server),
         (new RejectMessage(RejectReason.BadToken, "The token for 'den' is wrong: copy it from the server's satellites section."),
             LinkPeer.Server),
         (new PendingMessage("Satellite den waits for approval: open the Jarvis status page and approve it (pairing code 3A9F0C).", "3A9F0C", 5000),

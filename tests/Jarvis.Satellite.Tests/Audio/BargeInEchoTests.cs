@@ -110,7 +110,7 @@ public sealed class BargeInEchoTests(ITestOutputHelper output)
 
     private sealed class NullUplink : IVoiceUplink
     {
-        public void SendFrame(ReadOnlySpan<short> pcm)
+        public void SendFrame(ReadOnlySpan<short> pcm, bool inConversation)
         {
         }
 

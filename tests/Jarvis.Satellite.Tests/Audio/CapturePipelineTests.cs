@@ -27,6 +27,7 @@ public sealed class CapturePipelineTests
         // Voice starts on the 4th voiced frame (33): the 20 frames (400 ms) before it go first, then live audio.
         var markers = uplink.Frames.Select(f => (int)f[1]).ToList();
         Assert.Equal(Enumerable.Range(13, 27), markers);
+        Assert.All(uplink.InConversation, Assert.False); // the wake path: the uplink may join these frames
         var started = Events().Single(e => e.Kind == SatelliteEventKind.VoiceStarted);
         Assert.InRange(started.Score, 0.4, 1.0);
     }
@@ -47,6 +48,7 @@ public sealed class CapturePipelineTests
         Run(Frames(Enumerable.Range(0, 50).Select(i => Frame(false, 0))));
 
         Assert.Equal(50, uplink.Frames.Count);
+        Assert.All(uplink.InConversation, Assert.True); // each goes at once
     }
 
     [Fact]
@@ -128,9 +130,15 @@ public sealed class CapturePipelineTests
     {
         public List<short[]> Frames { get; } = [];
 
+        public List<bool> InConversation { get; } = [];
+
         public int Ends { get; private set; }
 
-        public void SendFrame(ReadOnlySpan<short> pcm) => Frames.Add(pcm.ToArray());
+        public void SendFrame(ReadOnlySpan<short> pcm, bool inConversation)
+        {
+            Frames.Add(pcm.ToArray());
+            InConversation.Add(inConversation);
+        }
 
         public void EndOfStream() => Ends++;
     }

@@ -1,3 +1,4 @@
+using Jarvis.Protocol.Link.Messages;
 using Jarvis.Satellite.Tests.Link;
 using Jarvis.Satellite.Tests.Support;
 using Xunit.Abstractions;
@@ -78,6 +79,59 @@ public sealed class ProgramEndToEndTests(AlsaFileDevices alsa, ITestOutputHelper
         Assert.True(server.Uplink.Count >= speech.Length / 320, "the whole sentence was streamed");
         Assert.InRange(level, -10, 6);
     }
+
+    [Fact]
+    public async Task The_program_joins_wake_path_frames_into_the_packets_the_server_offers_and_sends_single_frames_in_a_conversation()
+    {
+        var directory = Directory.CreateTempSubdirectory("jarvis-e2e-").FullName;
+        var speech = SpeechFiles.Speak(directory, "speech", SpeechFiles.NearText);
+        File.Delete(alsa.MicFile);
+        File.Delete(alsa.PlaybackFile);
+        await using var server = await TestLinkServer.StartAsync();
+        server.WakePacketMs = 60;
+        var satellite = SatelliteProcess.Start(SatelliteProcess.Program, alsa.AlsaConfigPath,
+        [
+            "--config", Path.Combine(directory, "none.json"), $"--Satellite:StateDirectory={directory}",
+            $"--Satellite:Link:ServerUrl={server.Uri}", "--Satellite:Link:SatelliteId=kitchen-sat", "--Satellite:Link:Room=kitchen",
+            "--Satellite:Link:Token=secret-token", "--Satellite:Audio:InputDevice=jarvis_in", "--Satellite:Audio:OutputDevice=jarvis_out",
+            "--Satellite:Audio:Pace=true",
+        ]);
+        List<int> wakePath;
+        List<int> conversation;
+        await using (satellite)
+        {
+            try
+            {
+                await Eventually.TrueAsync(() => server.Welcomes > 0 || satellite.HasExited, Deadline, "the program connects", 50);
+                alsa.SetMicrophone([.. new short[16000], .. speech, .. new short[16000 * 30]]);
+                await Eventually.TrueAsync(() => server.ReceivedOf<VoiceActivityMessage>().Any(v => v.State == VoiceActivityState.Stop) || satellite.HasExited,
+                    Deadline, "the sentence is streamed and the voice stops", 100);
+                await Eventually.TrueAsync(() => Durations(server).Sum() >= speech.Length / 16, Deadline, "the last joined packet arrives", 50);
+                wakePath = Durations(server);
+                await server.SendAsync(new ConversationMessage(true, "conv-1"));
+                await Eventually.TrueAsync(() => server.Uplink.Count >= wakePath.Count + 30 || satellite.HasExited, Deadline, "the conversation streams", 50);
+                conversation = Durations(server).Skip(wakePath.Count).ToList();
+            }
+            finally
+            {
+                output.WriteLine(string.Join('\n', satellite.Lines.Where(l => !l.StartsWith("ALSA lib", StringComparison.Ordinal))));
+            }
+
+            Assert.Equal(0, await satellite.StopAsync(TimeSpan.FromSeconds(15)));
+        }
+
+        output.WriteLine($"wake path: {wakePath.Count} packets ({string.Join(' ', wakePath)} ms); conversation: {string.Join(' ', conversation)} ms");
+        Directory.Delete(directory, recursive: true);
+        // Each burst of voice ends with a packet of what was left when the voice stopped (20-60 ms); all others are 60 ms.
+        var stops = server.ReceivedOf<VoiceActivityMessage>().Count(v => v.State == VoiceActivityState.Stop);
+        Assert.All(wakePath, ms => Assert.Contains(ms, new[] { 20, 40, 60 }));
+        Assert.InRange(wakePath.Count(ms => ms != 60), 0, stops);
+        Assert.True(wakePath.Count(ms => ms == 60) >= speech.Length / 960 - 2, "the sentence went in 60 ms packets");
+        Assert.All(conversation, ms => Assert.Equal(20, ms));
+    }
+
+    private static List<int> Durations(TestLinkServer server) =>
+        server.Uplink.Select(p => Jarvis.Protocol.Opus.OpusPacket.GetSampleCount(p.Payload, 16000) / 16).ToList();
 
     private (double Correlation, double LevelDb) PlayedSpeech(short[] speech)
     {

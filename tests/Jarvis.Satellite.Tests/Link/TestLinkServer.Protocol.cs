@@ -47,7 +47,7 @@ internal sealed partial class TestLinkServer
                 return (LinkCloseCodes.AuthenticationFailed, "bad token");
             case HelloMessage:
                 var stream = new AudioStreamParameters(LinkCodec.Opus, 16000, 20);
-                await SendAsync(new WelcomeMessage(LinkProtocol.Version, "test-server", "s" + Connections, stream, stream, ConversationActive, 1000));
+                await SendAsync(new WelcomeMessage(LinkProtocol.Version, "test-server", "s" + Connections, stream, stream, ConversationActive, 1000, WakePacketMs));
                 Interlocked.Increment(ref Welcomes);
                 return (0, null);
             case not HelloMessage when !welcomed:

@@ -33,6 +33,9 @@ internal sealed partial class TestLinkServer : IAsyncDisposable
 
     public bool ConversationActive { get; set; }
 
+    /// <summary>What welcome offers as <c>wake_packet_ms</c> (null: not offered).</summary>
+    public int? WakePacketMs { get; set; }
+
     /// <summary>After each voice stop, send that utterance's uplink packets back as downlink.</summary>
     public bool EchoAfterVoiceStop { get; set; }
 

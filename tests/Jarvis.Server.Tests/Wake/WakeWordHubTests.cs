@@ -43,6 +43,37 @@ public sealed class WakeWordHubTests
     }
 
     [Fact]
+    public async Task A_wake_word_in_the_joined_packets_welcome_offers_starts_the_conversation()
+    {
+        await using var wake = new WyomingWakeEmulator();
+        wake.Start();
+        await using var hub = await DuplexFixture.StartAsync(new Dictionary<string, string?>
+        {
+            ["Rooms:WakeMode"] = "WakeWord",
+            ["Speech:Wake:Uri"] = wake.Uri.ToString(),
+        });
+        var kitchen = await hub.SatelliteAsync("kitchen");
+        Assert.Equal(60, kitchen.Last<WelcomeMessage>()!.WakePacketMs); // the default offer
+
+        await kitchen.VoiceAsync(true, 0.9, -12);
+        var joiner = new OpusPacketJoiner(3);
+        var joined = new byte[joiner.MaxPacketBytes];
+        foreach (var frame in LoudSpeech(24))
+        {
+            joiner.Add(frame);
+            if (joiner.Count == 3)
+            {
+                var packet = joined.AsSpan(0, joiner.Join(joined)).ToArray();
+                Assert.Equal(960, OpusPacket.GetSampleCount(packet, 16000));
+                await kitchen.SendAudioAsync(packet);
+            }
+        }
+
+        await Eventually.TrueAsync(() => wake.DetectionCount == 1, "the wake word is detected");
+        await DuplexFixture.ActiveAsync(kitchen);
+    }
+
+    [Fact]
     public async Task Without_a_wake_service_a_long_press_still_starts_a_conversation()
     {
         await using var hub = await DuplexFixture.StartAsync(new Dictionary<string, string?>
