@@ -24,6 +24,9 @@ namespace Jarvis.Bench.Hub;
 /// </summary>
 internal static class HubDuplexHarness
 {
+    /// <summary>How long the rooms send their voice events without audio after streaming (10 s of it measured).</summary>
+    private const int EventSeconds = 14;
+
     public static string RoomName(int index) => $"room-{index:000}";
 
     public static async Task<int> RunAsync(string[] args)
@@ -60,7 +63,7 @@ internal static class HubDuplexHarness
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var link = new Uri($"ws://{address.Authority}/link/v1");
         var active = new BenchSatellite(rooms[0], downlink);
-        using var others = satellites > 1 ? StartSatellites(link, satellites - 1, seconds + (int)warmup.TotalSeconds + 1) : null;
+        using var others = satellites > 1 ? StartSatellites(link, satellites - 1, seconds + (int)warmup.TotalSeconds + 1, EventSeconds) : null;
         try
         {
             await active.ConnectAsync(link, BenchSecrets.TokenOf(active.Room));
@@ -88,7 +91,20 @@ internal static class HubDuplexHarness
             var streamed = measure.Stop(wake, active, uplink.Count);
             var clientSummary = others is null ? "" : await others.WaitForLineAsync("satellites:", TimeSpan.FromSeconds(30));
 
-            // The same connections with no audio (the conversation stays open, pings go on): the baseline.
+            // The same rooms' voice events without audio: what the audio packets alone cost is the difference.
+            Result? eventsOnly = null;
+            var eventSummary = "";
+            if (others is not null)
+            {
+                await others.WaitForLineAsync("events-only", TimeSpan.FromSeconds(30));
+                await Task.Delay(TimeSpan.FromSeconds(3)); // the wake streams of the bursts cut short close after 1.5 s idle
+                var events = Measurement.Start(wake, active);
+                await Task.Delay(TimeSpan.FromSeconds(EventSeconds - 4));
+                eventsOnly = events.Stop(wake, active, 0);
+                eventSummary = await others.WaitForLineAsync("events:", TimeSpan.FromSeconds(30));
+            }
+
+            // The same connections with no audio and no voice (the conversation stays open, pings go on): the baseline.
             var idle = Measurement.Start(wake, active);
             await Task.Delay(TimeSpan.FromSeconds(8));
             var quiet = idle.Stop(wake, active, 0);
@@ -102,6 +118,14 @@ internal static class HubDuplexHarness
             var packets = streamed.Packets;
             var extra = Math.Max(0, streamed.BytesPerSecond - quiet.BytesPerSecond) * streamed.Seconds;
             Console.WriteLine($"server process allocations: {streamed.Allocated / Math.Max(1, packets):0} B per packet overall ({packets} packets in and out, {streamed.BytesPerSecond / 1024:0.0} KiB/s), {extra / Math.Max(1, packets):0} B per packet above the no-audio baseline ({quiet.BytesPerSecond / 1024:0.0} KiB/s), {extra / Math.Max(1, streamed.WakeSeconds * 50 + uplink.Count + downlink.Count * 4):0.0} B per 20 ms of audio");
+            if (eventsOnly is not null)
+            {
+                // Voice events: 2 per room per 5 s cycle; both phases have them at the same rate.
+                var eventsPerSecond = 2.0 * (satellites - 1) / 5;
+                var audioOnly = Math.Max(0, streamed.BytesPerSecond - eventsOnly.BytesPerSecond) * streamed.Seconds;
+                Console.WriteLine($"  of which: audio packets {audioOnly / Math.Max(1, packets):0.0} B per packet (streaming minus the same voice events without audio, {eventsOnly.BytesPerSecond / 1024:0.0} KiB/s), voice events {Math.Max(0, eventsOnly.BytesPerSecond - quiet.BytesPerSecond) / eventsPerSecond:0} B per event ({eventsPerSecond:0} a second, {eventsOnly.CpuPercent:0.0} % of a core with the pings and the conversation)");
+            }
+
             Console.WriteLine($"dropped: not active {metrics.DroppedNotActive.Value}, slow satellite {metrics.DroppedSlowSatellite.Value}, backend {metrics.DroppedBackend.Value}; {upSent} conversation packets sent up");
             if (sampler is not null)
             {
@@ -111,6 +135,7 @@ internal static class HubDuplexHarness
             if (clientSummary.Length > 0)
             {
                 Console.WriteLine(clientSummary);
+                Console.WriteLine(eventSummary);
             }
 
             return 0;
@@ -124,11 +149,11 @@ internal static class HubDuplexHarness
         }
     }
 
-    private static SatelliteProcess StartSatellites(Uri link, int count, int seconds)
+    private static SatelliteProcess StartSatellites(Uri link, int count, int seconds, int eventSeconds)
     {
         var start = new ProcessStartInfo("dotnet", [typeof(HubDuplexHarness).Assembly.Location, "harness", "hub-satellites",
             "--link", link.ToString(), "--first", "1", "--count", count.ToString(CultureInfo.InvariantCulture),
-            "--seconds", seconds.ToString(CultureInfo.InvariantCulture)])
+            "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--event-seconds", eventSeconds.ToString(CultureInfo.InvariantCulture)])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

@@ -11,8 +11,11 @@ namespace Jarvis.Bench.Hub;
 /// process of their own so that the server's CPU is measured alone. Each room talks in bursts (4 s of voice, 1 s of
 /// silence, staggered), as a satellite's VAD gates it: <c>voice_activity</c> start, real Opus packets of speech-like audio
 /// (20 ms frames joined into packets of the server's <c>welcome.wake_packet_ms</c>, as <c>jarvis-satellite</c> does on
-/// the wake path; what is left at the end of a burst goes as a shorter packet), <c>voice_activity</c> stop. Prints "ready" once every room is welcomed, "streaming" when audio starts, and a
-/// summary when it stops after S seconds; it disconnects when its standard input closes.
+/// the wake path; what is left at the end of a burst goes as a shorter packet), <c>voice_activity</c> stop. Prints "ready"
+/// once every room is welcomed, "streaming" when audio starts, and a summary when it stops after S seconds; then, with
+/// <c>--event-seconds E</c>, "events-only" and E seconds of the same voice events without audio (so that the server's cost
+/// of the audio alone can be told from that of the events), and "events:" with their count; it disconnects when its
+/// standard input closes.
 /// </summary>
 internal static class HubSatellitesHarness
 {
@@ -25,6 +28,7 @@ internal static class HubSatellitesHarness
         var first = Number(args, "--first", 1);
         var count = Number(args, "--count", 49);
         var seconds = Number(args, "--seconds", 20);
+        var eventSeconds = Number(args, "--event-seconds", 0);
         var frames = EncodeSpeech();
         var clients = Enumerable.Range(first, count).Select(i => new BenchSatellite(HubDuplexHarness.RoomName(i), new LatencySamples(1))).ToArray();
         try
@@ -38,8 +42,15 @@ internal static class HubSatellitesHarness
             var speech = new WakePathSpeech(frames, clients[0].WakePacketMs / 20);
             Console.WriteLine("ready");
             Console.WriteLine("streaming");
-            var (sent, packets, lateTicks, cpu) = await StreamAsync(clients, speech, TimeSpan.FromSeconds(seconds));
-            Console.WriteLine(FormattableString.Invariant($"satellites: {count} rooms sent {sent} voice frames of 20 ms in {packets} packets (wake_packet_ms {speech.Frames * 20}) in {seconds} s, {lateTicks} ticks late by > 20 ms, client process CPU {cpu:0.0} % of one core"));
+            var (sent, packets, events, lateTicks, cpu) = await StreamAsync(clients, speech, TimeSpan.FromSeconds(seconds), audio: true);
+            Console.WriteLine(FormattableString.Invariant($"satellites: {count} rooms sent {sent} voice frames of 20 ms in {packets} packets (wake_packet_ms {speech.Frames * 20}) and {events} voice events in {seconds} s, {lateTicks} ticks late by > 20 ms, client process CPU {cpu:0.0} % of one core"));
+            if (eventSeconds > 0)
+            {
+                Console.WriteLine("events-only");
+                var (_, _, eventsOnly, _, _) = await StreamAsync(clients, speech, TimeSpan.FromSeconds(eventSeconds), audio: false);
+                Console.WriteLine(FormattableString.Invariant($"events: {eventsOnly} voice events without audio in {eventSeconds} s"));
+            }
+
             await Console.In.ReadToEndAsync();
             return 0;
         }
@@ -52,7 +63,8 @@ internal static class HubSatellitesHarness
         }
     }
 
-    private static async Task<(long Sent, long Packets, int LateTicks, double CpuPercent)> StreamAsync(BenchSatellite[] clients, WakePathSpeech speech, TimeSpan duration)
+    private static async Task<(long Sent, long Packets, long Events, int LateTicks, double CpuPercent)> StreamAsync(
+        BenchSatellite[] clients, WakePathSpeech speech, TimeSpan duration, bool audio)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         var process = Process.GetCurrentProcess();
@@ -61,6 +73,7 @@ internal static class HubSatellitesHarness
         var sends = new Task[clients.Length];
         long sent = 0;
         long packets = 0;
+        long events = 0;
         var late = 0;
         var tick = 0;
         var last = wall.Elapsed;
@@ -75,8 +88,9 @@ internal static class HubSatellitesHarness
             for (var i = 0; i < clients.Length; i++)
             {
                 var phase = (tick + (i * 37)) % CycleTicks;
-                sent += phase is > 0 and < TalkTicks ? 1 : 0;
-                sends[i] = Step(clients[i], speech, phase, ref packets);
+                sent += audio && phase is > 0 and < TalkTicks ? 1 : 0;
+                events += phase is 0 or TalkTicks ? 1 : 0;
+                sends[i] = Step(clients[i], audio ? speech : null, phase, ref packets);
             }
 
             await Task.WhenAll(sends);
@@ -84,11 +98,14 @@ internal static class HubSatellitesHarness
         }
 
         process.Refresh();
-        return (sent, packets, late, (process.TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds * 100);
+        return (sent, packets, events, late, (process.TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds * 100);
     }
 
-    /// <summary>Phase 0: voice starts; 1 to 199: a frame each, a packet every <see cref="WakePathSpeech.Frames"/>; 200: the rest, voice stops.</summary>
-    private static Task Step(BenchSatellite client, WakePathSpeech speech, int phase, ref long packets)
+    /// <summary>
+    /// Phase 0: voice starts; 1 to 199: a frame each, a packet every <see cref="WakePathSpeech.Frames"/>; 200: the rest, voice
+    /// stops. Without <paramref name="speech"/> only the voice events.
+    /// </summary>
+    private static Task Step(BenchSatellite client, WakePathSpeech? speech, int phase, ref long packets)
     {
         if (phase == 0)
         {
@@ -98,7 +115,7 @@ internal static class HubSatellitesHarness
         if (phase == TalkTicks)
         {
             var stop = new VoiceActivityMessage(VoiceActivityState.Stop, 0.9, Stopwatch.GetTimestamp() / 1000, -20);
-            if (speech.Rest is not { } rest)
+            if (speech?.Rest is not { } rest)
             {
                 return client.SendAsync(stop);
             }
@@ -107,7 +124,7 @@ internal static class HubSatellitesHarness
             return SendRestThenStop(client, rest, stop);
         }
 
-        if (phase > TalkTicks || phase % speech.Frames != 0)
+        if (speech is null || phase > TalkTicks || phase % speech.Frames != 0)
         {
             return Task.CompletedTask;
         }
