@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Jarvis.Bench.PersonaPlex;
 
 /// <summary>
-/// <c>harness personaplex-bridge [--backend moshi|realtime] [--sessions N] [--warmup S (realtime)] [seconds]</c>. Moshi (the default, one session):
+/// <c>harness personaplex-bridge [--backend moshi|realtime|socket-only] [--sessions N] [--warmup S (realtime)] [seconds]</c>. Moshi (the default, one session):
 /// a room streams 20 ms Opus packets in real time through the session manager to the emulator (separate process), which
 /// answers 12.5 pages/s. Measures room packet → Ogg page written to the socket, PersonaPlex page received → packet handed to
 /// the room, bytes allocated per packet and CPU in this process. Realtime: see <see cref="RealtimeBridgeHarness"/>.
@@ -37,6 +37,11 @@ internal static class PersonaPlexBridgeHarness
         if (backend == "realtime")
         {
             return await RealtimeBridgeHarness.RunAsync(sessions, seconds, TimeSpan.FromSeconds(warmup)).ConfigureAwait(false);
+        }
+
+        if (backend == "socket-only")
+        {
+            return await RealtimeSocketBaselineHarness.RunAsync(sessions, seconds, TimeSpan.FromSeconds(warmup)).ConfigureAwait(false);
         }
 
         if (backend != "moshi" || sessions != 1)
