@@ -163,7 +163,9 @@ public sealed class PersonaPlexSessionManagerTests : IAsyncLifetime
             var session = _emulator.Sessions[0];
             Assert.Equal(0, session.DiscardedDuringPrompt);
             var dropped = (int)harness.Status.DroppedNotReadyPackets;
-            Assert.True(dropped >= 25, $"the packets of the connection and prompt phase ({dropped}) are dropped");
+            // 0.5 s of prompt phase is 25 packets; the pacer's timer coalesces the ticks it misses on a loaded machine (CI once
+            // sent 24 in that time), so most of them, and none of them heard (below: the first heard is the first not dropped).
+            Assert.True(dropped >= 20, $"the packets of the connection and prompt phase ({dropped}) are dropped");
             // From the first packet after the handshake, in order; a packet is missing only where the input clock trimmed one
             // that ran ahead (a sender that stalled on a loaded machine and caught up).
             var sent = packets.ToList();
