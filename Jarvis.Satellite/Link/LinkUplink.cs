@@ -50,9 +50,6 @@ public sealed class LinkUplink : IVoiceUplink, IDisposable
     /// <summary>Packets posted since start (a joined packet counts once).</summary>
     public long FramesSent => Interlocked.Read(ref framesSent);
 
-    /// <summary>Frames joined into one packet on the wake path for the attached session (1: not joined).</summary>
-    public int WakePacketFrames => wakePacketFrames;
-
     /// <summary>The packet-loss percentage the encoder protects against (FEC), from the link's stats.</summary>
     public int ExpectedLossPercent
     {
