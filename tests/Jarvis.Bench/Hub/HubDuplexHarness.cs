@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jarvis.Bench.Hub;
 
 /// <summary>
-/// <c>-- harness hub-duplex [--satellites 50] [--seconds 20] [--warmup 10] [--wake-packet-ms 60]</c>: the real server in-process with N simulated satellites,
+/// <c>-- harness hub-duplex [--satellites 50] [--seconds 20] [--warmup 40] [--wake-packet-ms 60]</c>: the real server in-process with N simulated satellites,
 /// all streaming. Room 0 is in the conversation the loopback endpoint allows (one session: 20 ms packets up, PersonaPlex's
 /// 80 ms packets down through an instant loopback backend); the other N-1 rooms talk in voice-gated bursts on the wake path
 /// (real Opus in packets of <c>Satellites:WakePacketMs</c>, decoded by the server and handed to an instant loopback
@@ -33,7 +33,7 @@ internal static class HubDuplexHarness
     {
         var satellites = Option(args, "--satellites", 50);
         var seconds = Option(args, "--seconds", 20);
-        var warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 10)); // the JIT's later tiers settle in the first seconds
+        var warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 40)); // tiering up under this load takes ~30 s (10 s left 200+ methods and 2-6 points of CPU to the window)
         var uplink = new LatencySamples(1 << 16);
         var downlink = new LatencySamples(1 << 16);
         var wake = new LoopbackWakeDetector();
@@ -115,6 +115,7 @@ internal static class HubDuplexHarness
             Console.WriteLine($"server-side only (histograms, whole run): conversation uplink p50 {metrics.UplinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.UplinkLatency.Quantile(0.99) * 1000:0.000} ms, downlink p50 {metrics.DownlinkLatency.Quantile(0.5) * 1000:0.000} ms p99 {metrics.DownlinkLatency.Quantile(0.99) * 1000:0.000} ms, wake path (arrival -> PCM to the wake service) p50 {feed.Quantile(0.5) * 1000:0.000} ms p99 {feed.Quantile(0.99) * 1000:0.000} ms ({feed.Count} packets)");
             Console.WriteLine($"wake path: {streamed.WakeChunks} voice packets decoded and handed to the wake service ({streamed.WakeChunks / streamed.Seconds:0} per s, {streamed.WakeSeconds / streamed.Seconds:0.0} s of audio per s), {wake.Streams} wake streams opened");
             Console.WriteLine($"server process CPU: {streamed.CpuPercent:0.0} % of one core streaming ({streamed.CpuPercent / satellites:0.00} % per streaming satellite), {quiet.CpuPercent:0.0} % connected without audio");
+            Console.WriteLine($"  of which the JIT compiler: {streamed.JitPercent:0.0} % streaming ({streamed.JitMethods} methods compiled), {quiet.JitPercent:0.0} % without audio ({quiet.JitMethods})");
             var packets = streamed.Packets;
             var extra = Math.Max(0, streamed.BytesPerSecond - quiet.BytesPerSecond) * streamed.Seconds;
             Console.WriteLine($"server process allocations: {streamed.Allocated / Math.Max(1, packets):0} B per packet overall ({packets} packets in and out, {streamed.BytesPerSecond / 1024:0.0} KiB/s), {extra / Math.Max(1, packets):0} B per packet above the no-audio baseline ({quiet.BytesPerSecond / 1024:0.0} KiB/s), {extra / Math.Max(1, streamed.WakeSeconds * 50 + uplink.Count + downlink.Count * 4):0.0} B per 20 ms of audio");
@@ -199,6 +200,8 @@ internal static class HubDuplexHarness
         private readonly long _wakeChunks;
         private readonly long _wakeSamples;
         private readonly int _downlink;
+        private readonly TimeSpan _jit = System.Runtime.JitInfo.GetCompilationTime();
+        private readonly long _jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
         private readonly Stopwatch _wall = Stopwatch.StartNew();
 
         private Measurement(TimeSpan cpu, long allocated, long wakeChunks, long wakeSamples, int downlink) =>
@@ -215,11 +218,16 @@ internal static class HubDuplexHarness
             var wakeChunks = wake.Chunks - _wakeChunks;
             var packets = uplinkPackets + (active.DownlinkReceived - _downlink) + wakeChunks;
             var wakeSeconds = (wake.Samples - _wakeSamples) / 16000.0;
-            return new Result(seconds, cpu.TotalSeconds / seconds * 100, allocated, allocated / seconds, wakeChunks, wakeSeconds, packets);
+            var jit = System.Runtime.JitInfo.GetCompilationTime() - _jit;
+            var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - _jitMethods;
+            return new Result(seconds, cpu.TotalSeconds / seconds * 100, allocated, allocated / seconds, wakeChunks, wakeSeconds, packets,
+                jit.TotalSeconds / seconds * 100, jitMethods);
         }
     }
 
-    private sealed record Result(double Seconds, double CpuPercent, long Allocated, double BytesPerSecond, long WakeChunks, double WakeSeconds, long Packets);
+    /// <param name="JitPercent">The JIT compiler's time in the phase (tiering up, on its own thread) as % of one core: part of <paramref name="CpuPercent"/>.</param>
+    private sealed record Result(double Seconds, double CpuPercent, long Allocated, double BytesPerSecond, long WakeChunks, double WakeSeconds, long Packets,
+        double JitPercent, long JitMethods);
 
     /// <summary>The child process with the voice-gated rooms; its standard input closing tells it to disconnect.</summary>
     private sealed class SatelliteProcess(Process process) : IDisposable
