@@ -22,7 +22,7 @@ internal static class PersonaPlexBridgeHarness
         var backend = "moshi";
         var sessions = 1;
         var seconds = 30;
-        var warmup = 10;
+        var warmup = 30; // realtime: the JIT's last tier and the pools' and queues' first fill (one-off bytes) come in the first ~20 s
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])

@@ -20,7 +20,8 @@ internal static class RealtimeBridgeHarness
     /// <param name="sessions">Rooms streaming at once.</param>
     /// <param name="seconds">The measured window.</param>
     /// <param name="warmup">Streaming before the window: per-frame methods run 12.5 times a second, so the JIT's optimised tier
-    /// (after its instrumented one) arrives only after several seconds; measuring earlier counts the JIT as the bridge's CPU.</param>
+    /// (after its instrumented one) arrives only after several seconds; measuring earlier counts the JIT as the bridge's CPU,
+    /// and the packet pool's and the rooms' queues' first fill (bytes allocated once) as bytes per frame.</param>
     public static async Task<int> RunAsync(int sessions, int seconds, TimeSpan warmup)
     {
         await using var emulator = await EmulatorChildProcess.StartAsync("--realtime", "--max-sessions", sessions.ToString(System.Globalization.CultureInfo.InvariantCulture), "--chunk-frames", "5")
