@@ -30,6 +30,10 @@ public sealed class HubGauges(
             () => GC.GetGCMemoryInfo().HeapSizeBytes);
         metrics.Gauge("jarvis_dotnet_gc_committed_bytes", "Memory the GC had committed at the last GC, 0 before the first (GC.GetGCMemoryInfo().TotalCommittedBytes)",
             () => GC.GetGCMemoryInfo().TotalCommittedBytes);
+        metrics.Gauge("jarvis_dotnet_live_heap_after_full_gc_bytes",
+            "Bytes in use on the managed heap after the last full (generation 2) collection, blocking or background, 0 before the first: " +
+            "the live objects, without the garbage the heap size after a younger collection still holds",
+            LiveHeapAfterFullCollection);
         metrics.Gauge("jarvis_dotnet_allocated_bytes", "Bytes allocated on the managed heap since start", () => GC.GetTotalAllocatedBytes());
         foreach (var generation in new[] { 0, 1, 2 })
         {
@@ -58,6 +62,15 @@ public sealed class HubGauges(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The heap size less its free space after the newest full collection (blocking or background).</summary>
+    private static double LiveHeapAfterFullCollection()
+    {
+        var blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        var background = GC.GetGCMemoryInfo(GCKind.Background);
+        var newest = blocking.Index >= background.Index ? blocking : background;
+        return newest.Index == 0 ? 0 : newest.HeapSizeBytes - newest.FragmentedBytes;
+    }
 
     private PersonaPlexEndpointStatus? Status(int index)
     {

@@ -80,6 +80,7 @@ internal sealed class ResourceSampler(Func<RigServer> server, TimeSpan every)
             return new ResourceSample(
                 Stopwatch.GetElapsedTime(_started).TotalSeconds, pid, Field("VmRSS") / 1024, (int)Field("Threads"), handles, sockets,
                 Metric(metrics, "jarvis_dotnet_managed_heap_bytes") / (1024 * 1024),
+                Metric(metrics, "jarvis_dotnet_live_heap_after_full_gc_bytes") / (1024 * 1024),
                 Metric(metrics, "jarvis_dotnet_gc_committed_bytes") / (1024 * 1024),
                 (long)Metric(metrics, "jarvis_dotnet_gc_collections{generation=\"0\"}"),
                 (long)Metric(metrics, "jarvis_dotnet_gc_collections{generation=\"1\"}"),

@@ -131,7 +131,7 @@ public sealed partial class SoakReport
         text.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var (name, read) in new (string, Func<ResourceSample, double>)[]
                  {
-                     ("RSS MB", s => s.RssMb), ("managed heap MB", s => s.HeapMb), ("GC committed MB", s => s.GcCommittedMb),
+                     ("RSS MB", s => s.RssMb), ("managed heap MB", s => s.HeapMb), ("live heap after full GC MB", s => s.LiveHeapMb), ("GC committed MB", s => s.GcCommittedMb),
                      ("RSS − GC committed MB (native)", s => s.RssMb - s.GcCommittedMb), ("handles (fds)", s => s.Handles), ("threads", s => s.Threads),
                      ("sockets", s => s.Sockets),
                  })

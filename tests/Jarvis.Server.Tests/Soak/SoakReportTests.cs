@@ -88,5 +88,5 @@ public sealed class SoakReportTests
 
     private static SoakAttempt Talk(long at) => new(SoakHousehold.Talk, "room1", at) { EndedAt = at + 10 };
 
-    private static ResourceSample Sample(double seconds, double rss, double gcCommitted = 8) => new(seconds, 1, rss, 10, 100, 5, 4, gcCommitted, 0, 0, 0);
+    private static ResourceSample Sample(double seconds, double rss, double gcCommitted = 8) => new(seconds, 1, rss, 10, 100, 5, 4, 3, gcCommitted, 0, 0, 0);
 }

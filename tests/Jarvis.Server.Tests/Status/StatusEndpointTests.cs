@@ -78,5 +78,6 @@ public sealed class StatusEndpointTests : IAsyncLifetime
         Assert.Contains("jarvis_duplex_latency_seconds_bucket{direction=\"uplink\",le=\"+Inf\"}", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE jarvis_dotnet_gc_committed_bytes gauge", text, StringComparison.Ordinal);
         Assert.True(ResourceSampler.Metric(text, "jarvis_dotnet_gc_committed_bytes") > 0, "the GC's committed bytes are exposed and positive");
+        Assert.True(ResourceSampler.Metric(text, "jarvis_dotnet_live_heap_after_full_gc_bytes") > 0, "GC.Collect() was a full collection: its live bytes are exposed");
     }
 }
