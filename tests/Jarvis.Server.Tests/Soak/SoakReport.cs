@@ -25,6 +25,7 @@ public sealed partial class SoakReport
         ServerRestarts = restarts;
         Elapsed = elapsed;
         (LostCalls, DuplicatedCalls, ExecutedButFailed, HomeDone) = CountCalls(attempts, calls);
+        CallMismatches = DescribeCallMismatches(attempts, calls);
         LogGroups = serverLines
             .Where(l => l.StartsWith("warn:", StringComparison.Ordinal) || l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal))
             .GroupBy(l => Numbers().Replace(l, "#"))
@@ -44,6 +45,9 @@ public sealed partial class SoakReport
 
     /// <summary>Commands that reached Home Assistant more than once (each extra call).</summary>
     public int DuplicatedCalls { get; }
+
+    /// <summary>For each home command whose calls were not exactly one (or none when it failed): when its calls came and what ran meanwhile.</summary>
+    public IReadOnlyList<string> CallMismatches { get; }
 
     /// <summary>Commands that reached Home Assistant although the server did not report them done.</summary>
     public int ExecutedButFailed { get; }
@@ -101,6 +105,10 @@ public sealed partial class SoakReport
         text.AppendLine();
         text.AppendLine(invariant, $"outside faults: {DropsOutsideFaults.Count} of {AttemptsOutsideFaults} events dropped ({Percent(DropsOutsideFaults.Count, AttemptsOutsideFaults)})");
         text.AppendLine(invariant, $"Home Assistant: {HomeDone} commands reported done; lost {LostCalls}, duplicated {DuplicatedCalls}, executed but reported failed {ExecutedButFailed}");
+        foreach (var mismatch in CallMismatches)
+        {
+            text.AppendLine(invariant, $"  {mismatch}");
+        }
         text.AppendLine();
         text.AppendLine(Resources());
         text.AppendLine("server warnings and errors (grouped, numbers as #):");
@@ -201,6 +209,32 @@ public sealed partial class SoakReport
         }
 
         return (lost, duplicated, executedButFailed, homes.Count(h => h.HomeDone));
+    }
+
+    private static List<string> DescribeCallMismatches(IReadOnlyList<SoakAttempt> attempts, long[] calls)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var homes = attempts.Where(a => a.Scene == SoakHousehold.Home).OrderBy(a => a.StartedAt).ToList();
+        var lines = new List<string>();
+        for (var i = 0; i < homes.Count; i++)
+        {
+            var home = homes[i];
+            var to = i + 1 < homes.Count ? homes[i + 1].StartedAt : long.MaxValue;
+            var mine = calls.Where(c => c >= home.StartedAt && c < to).ToList();
+            if (mine.Count == (home.HomeDone ? 1 : 0))
+            {
+                continue;
+            }
+
+            string Offset(long timestamp) => Stopwatch.GetElapsedTime(home.StartedAt, timestamp).TotalSeconds.ToString("+0.00 's'", invariant);
+            var between = attempts.Where(a => a != home && a.StartedAt >= home.StartedAt && a.StartedAt < to)
+                .Select(a => $"{a.Scene} in {a.Room} at {Offset(a.StartedAt)}");
+            var faults = string.Join(",", home.Faults);
+            lines.Add($"home in {home.Room} (done {home.HomeDone}, ended at {(home.EndedAt == 0 ? "-" : Offset(home.EndedAt))}{(faults.Length > 0 ? ", during " + faults : "")}): " +
+                $"{mine.Count} call(s) at {string.Join(", ", mine.Select(Offset))}; meanwhile {string.Join("; ", between.DefaultIfEmpty("nothing"))}");
+        }
+
+        return lines;
     }
 
     private static string Max(List<double> seconds) =>

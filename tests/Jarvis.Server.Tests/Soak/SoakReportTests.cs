@@ -21,6 +21,10 @@ public sealed class SoakReportTests
         Assert.Equal(1, report.DuplicatedCalls);
         Assert.Equal(1, report.ExecutedButFailed);
         Assert.Equal(3, report.HomeDone);
+        Assert.Equal(3, report.CallMismatches.Count); // each one says when its calls came and what ran meanwhile
+        Assert.Contains(report.CallMismatches, m => m.Contains("0 call(s)", StringComparison.Ordinal));
+        Assert.Contains(report.CallMismatches, m => m.Contains("2 call(s)", StringComparison.Ordinal));
+        Assert.Contains("2 call(s)", report.ToText(), StringComparison.Ordinal);
     }
 
     [Fact]
