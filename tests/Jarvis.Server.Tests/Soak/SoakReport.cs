@@ -187,45 +187,38 @@ public sealed partial class SoakReport
         return variance == 0 ? 0 : covariance / variance * 3600;
     }
 
-    private static (int Lost, int Duplicated, int ExecutedButFailed, int Done) CountCalls(IReadOnlyList<SoakAttempt> attempts, long[] calls)
+    /// <summary>Each home command with the calls attributed to it: those from its start until the next command's start.</summary>
+    private static IEnumerable<(SoakAttempt Home, long To, List<long> Calls)> HomeCalls(IReadOnlyList<SoakAttempt> attempts, long[] calls)
     {
         var homes = attempts.Where(a => a.Scene == SoakHousehold.Home).OrderBy(a => a.StartedAt).ToList();
-        int lost = 0, duplicated = 0, executedButFailed = 0;
         for (var i = 0; i < homes.Count; i++)
         {
             var from = homes[i].StartedAt;
             var to = i + 1 < homes.Count ? homes[i + 1].StartedAt : long.MaxValue;
-            var count = calls.Count(c => c >= from && c < to);
-            if (homes[i].HomeDone && count == 0)
-            {
-                lost++;
-            }
+            yield return (homes[i], to, calls.Where(c => c >= from && c < to).ToList());
+        }
+    }
 
-            duplicated += Math.Max(0, count - 1);
-            if (!homes[i].HomeDone && count > 0)
-            {
-                executedButFailed++;
-            }
+    private static (int Lost, int Duplicated, int ExecutedButFailed, int Done) CountCalls(IReadOnlyList<SoakAttempt> attempts, long[] calls)
+    {
+        int lost = 0, duplicated = 0, executedButFailed = 0, done = 0;
+        foreach (var (home, _, mine) in HomeCalls(attempts, calls))
+        {
+            done += home.HomeDone ? 1 : 0;
+            lost += home.HomeDone && mine.Count == 0 ? 1 : 0;
+            duplicated += Math.Max(0, mine.Count - 1);
+            executedButFailed += !home.HomeDone && mine.Count > 0 ? 1 : 0;
         }
 
-        return (lost, duplicated, executedButFailed, homes.Count(h => h.HomeDone));
+        return (lost, duplicated, executedButFailed, done);
     }
 
     private static List<string> DescribeCallMismatches(IReadOnlyList<SoakAttempt> attempts, long[] calls)
     {
         var invariant = CultureInfo.InvariantCulture;
-        var homes = attempts.Where(a => a.Scene == SoakHousehold.Home).OrderBy(a => a.StartedAt).ToList();
         var lines = new List<string>();
-        for (var i = 0; i < homes.Count; i++)
+        foreach (var (home, to, mine) in HomeCalls(attempts, calls).Where(h => h.Calls.Count != (h.Home.HomeDone ? 1 : 0)))
         {
-            var home = homes[i];
-            var to = i + 1 < homes.Count ? homes[i + 1].StartedAt : long.MaxValue;
-            var mine = calls.Where(c => c >= home.StartedAt && c < to).ToList();
-            if (mine.Count == (home.HomeDone ? 1 : 0))
-            {
-                continue;
-            }
-
             string Offset(long timestamp) => Stopwatch.GetElapsedTime(home.StartedAt, timestamp).TotalSeconds.ToString("+0.00 's'", invariant);
             var between = attempts.Where(a => a != home && a.StartedAt >= home.StartedAt && a.StartedAt < to)
                 .Select(a => $"{a.Scene} in {a.Room} at {Offset(a.StartedAt)}");
