@@ -17,14 +17,14 @@ public sealed class SatelliteCommandSink(SatelliteRegistry satellites, RoomLeds 
         switch (command.Kind)
         {
             case HubCommandKind.Start:
-                SetConversation(session, true);
+                session?.SetConversation(true);
                 break;
             case HubCommandKind.Move:
-                SetConversation(session, true);
+                session?.SetConversation(true);
                 break;
             case HubCommandKind.StandDown:
             case HubCommandKind.End:
-                SetConversation(session, false);
+                session?.SetConversation(false);
                 break;
             case HubCommandKind.Flush:
                 session?.Outbound.Flush(command.State ? FlushReason.Handoff : FlushReason.EndOfConversation);
@@ -48,14 +48,5 @@ public sealed class SatelliteCommandSink(SatelliteRegistry satellites, RoomLeds 
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private static void SetConversation(SatelliteSession? session, bool active)
-    {
-        if (session is not null && session.ConversationActive != active)
-        {
-            session.ConversationActive = active;
-            session.Outbound.SetConversation(active);
-        }
     }
 }

@@ -28,16 +28,19 @@ internal sealed partial class SatelliteConnection
             _ = closeOld(LinkCloseCodes.Replaced, "replaced by a newer connection of the same satellite");
         }
 
-        var active = deps.Coordinator.Conversations().Any(c => c.Room == room);
-        _writer.Send(new WelcomeMessage(
-            LinkProtocol.Version,
-            deps.ServerId,
-            Guid.NewGuid().ToString("N"),
-            new AudioStreamParameters(LinkCodec.Opus, deps.Options.UplinkSampleRate, 20),
-            new AudioStreamParameters(LinkCodec.Opus, 24000, 80),
-            active,
-            (int)deps.Options.PingInterval.TotalMilliseconds,
-            deps.Options.WakePacketMs));
+        // After the session is registered: a conversation decided from here on reaches it (SetConversation), one decided
+        // before is in the coordinator's state the welcome carries.
+        session.Welcome(
+            () => deps.Coordinator.Conversations().Any(c => c.Room == room),
+            active => _writer.Send(new WelcomeMessage(
+                LinkProtocol.Version,
+                deps.ServerId,
+                Guid.NewGuid().ToString("N"),
+                new AudioStreamParameters(LinkCodec.Opus, deps.Options.UplinkSampleRate, 20),
+                new AudioStreamParameters(LinkCodec.Opus, 24000, 80),
+                active,
+                (int)deps.Options.PingInterval.TotalMilliseconds,
+                deps.Options.WakePacketMs)));
         SatelliteLinkLog.Connected(deps.Logger, session.Id, remote, room);
         return session;
     }

@@ -10,7 +10,11 @@ public sealed class SatelliteSession(string id, string room, string remote, Date
     private long _droppedOut;
     private long _unknownMessages;
     private readonly Lock _downlink = new();
+    private readonly Lock _conversation = new();
     private StreamKind? _streamKind;
+
+    /// <summary>What the satellite was told of its room's conversation: by the welcome, then by <c>conversation</c> (null before the welcome).</summary>
+    private bool? _conversationActive;
 
     public string Id { get; } = id;
 
@@ -33,7 +37,33 @@ public sealed class SatelliteSession(string id, string room, string remote, Date
     /// <summary>Closes this session's link (set by the connection; used when a newer connection replaces it).</summary>
     public Func<int, string, Task>? Close { get; set; }
 
-    public bool ConversationActive { get; set; }
+    /// <summary>
+    /// Sends the welcome (<paramref name="send"/>) with the room's conversation state as <paramref name="isActive"/> reads it
+    /// now; from then on <see cref="SetConversation"/> tells changes. One lock for both: a change decided while the link was
+    /// being accepted is either in the welcome or told after it, never lost and never before it.
+    /// </summary>
+    public void Welcome(Func<bool> isActive, Action<bool> send)
+    {
+        lock (_conversation)
+        {
+            var active = isActive();
+            send(active);
+            _conversationActive = active;
+        }
+    }
+
+    /// <summary>Tells the satellite its room's conversation started or ended, if that is news to it (nothing before the welcome).</summary>
+    public void SetConversation(bool active)
+    {
+        lock (_conversation)
+        {
+            if (_conversationActive is { } told && told != active)
+            {
+                _conversationActive = active;
+                Outbound.SetConversation(active);
+            }
+        }
+    }
 
     /// <summary>Round-trip time from the last ping/pong, in milliseconds.</summary>
     public double RttMilliseconds { get; set; }

@@ -14,6 +14,30 @@ internal static class SoakAudio
     /// <summary>Three seconds of talk (follow-me needs it sustained).</summary>
     public static IReadOnlyList<byte[]> LongTalk { get; } = Tone(150, 440, 8000);
 
+    /// <summary>
+    /// Whether 16-bit mono <paramref name="pcm"/> is a <see cref="Sentence"/> rather than the <see cref="WakeWord"/>: more of its
+    /// power at 440 Hz than at 300 Hz (Goertzel). The ASR emulator transcribes only what was said as the sentence.
+    /// </summary>
+    public static bool IsSentence(ReadOnlySpan<byte> pcm, int sampleRate)
+    {
+        var samples = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(pcm[..(pcm.Length & ~1)]);
+        return samples.Length > 0 && Power(samples, 440, sampleRate) > Power(samples, 300, sampleRate);
+    }
+
+    private static double Power(ReadOnlySpan<short> samples, double hertz, int sampleRate)
+    {
+        var coefficient = 2 * Math.Cos(2 * Math.PI * hertz / sampleRate);
+        double previous = 0, beforePrevious = 0;
+        foreach (var sample in samples)
+        {
+            var current = sample + (coefficient * previous) - beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+        }
+
+        return (previous * previous) + (beforePrevious * beforePrevious) - (coefficient * previous * beforePrevious);
+    }
+
     private static List<byte[]> Tone(int frames, double hertz, double amplitude)
     {
         using var encoder = OpusFrameEncoder.Create(new OpusEncoderOptions { SampleRate = 16000, FrameMilliseconds = 20 });

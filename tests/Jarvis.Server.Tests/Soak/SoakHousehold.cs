@@ -163,7 +163,7 @@ internal sealed class SoakHousehold(SoakBackends backends, Func<RigServer> serve
             return await MuteAsync(satellite, cancellationToken);
         }
 
-        backends.Asr.Transcript = "";
+        Transcribe("");
         if (await WakeAsync(satellite, cancellationToken) is { } notWoken)
         {
             return notWoken;
@@ -200,7 +200,7 @@ internal sealed class SoakHousehold(SoakBackends backends, Func<RigServer> serve
     private async Task<string?> HomeAsync(SoakAttempt attempt, SoakSatellite satellite, CancellationToken cancellationToken)
     {
         var command = Commands[_random.Next(Commands.Length)];
-        backends.Asr.Transcript = command;
+        Transcribe(command);
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);
         await satellite.SpeakAsync(SoakAudio.Sentence, -15, stop: true, cancellationToken);
         var turn = await TurnAsync(command, since, cancellationToken);
@@ -216,7 +216,7 @@ internal sealed class SoakHousehold(SoakBackends backends, Func<RigServer> serve
     private async Task<string?> DeepAsync(SoakSatellite satellite, bool bargeIn, CancellationToken cancellationToken)
     {
         var question = $"explain in detail how engine number {Interlocked.Increment(ref _questions)} works";
-        backends.Asr.Transcript = question;
+        Transcribe(question);
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);
         var before = satellite.AudioReceived;
         await satellite.SpeakAsync(SoakAudio.Sentence, -15, stop: true, cancellationToken);
@@ -227,7 +227,7 @@ internal sealed class SoakHousehold(SoakBackends backends, Func<RigServer> serve
                 return "no answer audio to barge into";
             }
 
-            backends.Asr.Transcript = "";
+            Transcribe("");
             await satellite.SpeakAsync(SoakAudio.Sentence, -15, stop: true, cancellationToken);
         }
 
@@ -304,9 +304,17 @@ internal sealed class SoakHousehold(SoakBackends backends, Func<RigServer> serve
         return null;
     }
 
+    /// <summary>
+    /// What the ASR emulator hears in the household's <see cref="SoakAudio.Sentence"/> from now on; anything else (the wake
+    /// tone, if it ends up in an utterance) is transcribed as nothing. A command's text thus reaches only the sentence it was
+    /// said in: a second call is the server's doing, not a stale utterance transcribed after the text was set.
+    /// </summary>
+    private void Transcribe(string text) =>
+        backends.Asr.Transcriber = (pcm, format) => text.Length > 0 && SoakAudio.IsSentence(pcm, format.Rate) ? text : "";
+
     private async Task EndConversationAsync(CancellationToken cancellationToken)
     {
-        backends.Asr.Transcript = "";
+        Transcribe("");
         await SoakSatellite.WaitAsync(() => satellites.All(s => !s.ConversationActive), options.QuietPeriod + TimeSpan.FromSeconds(15), cancellationToken);
     }
 }

@@ -175,7 +175,9 @@ internal sealed class SoakSatellite(string room, string token, Func<Uri> link) :
 
                 switch (read.Message)
                 {
-                    case WelcomeMessage:
+                    case WelcomeMessage welcome:
+                        // As the real satellite: back during its room's conversation, it is in it.
+                        _active = welcome.ConversationActive;
                         _welcomed = true;
                         Interlocked.Increment(ref _welcomes);
                         break;
