@@ -52,12 +52,16 @@ public sealed class Household : IAsyncDisposable
     /// <summary>The satellites' jitter-buffer target (<c>bufferTargetMs</c> of <c>/api/status</c>), sampled with <see cref="Jitter"/>.</summary>
     public JitterSamples JitterTarget { get; } = new();
 
+    /// <summary>The rig process's own stalls (started with the household), for telling them from Jarvis's delays.</summary>
+    public Measure.StallWatch? Stalls { get; private set; }
+
     /// <summary>Time since the household started.</summary>
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 
     public static async Task<Household> StartAsync(HouseholdOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        EnsureThreads();
         var emulator = await StartEmulatorAsync(options, cancellationToken).ConfigureAwait(false);
         var direct = options.Direct ? await StartEmulatorAsync(options, cancellationToken).ConfigureAwait(false) : null;
         var settings = new Dictionary<string, string>
@@ -79,6 +83,7 @@ public sealed class Household : IAsyncDisposable
         }
 
         var household = new Household(options, emulator, direct, RigServer.Start(options.Rooms, settings));
+        household.Stalls = Measure.StallWatch.Start(household._started);
         try
         {
             await household.Server.WaitUpAsync(StartDeadline, cancellationToken).ConfigureAwait(false);
@@ -111,6 +116,24 @@ public sealed class Household : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The rig's process takes the timestamps (emulators, direct client, microphone feeders, speaker taps) on the thread
+    /// pool, and it also holds threads in blocking work (the child processes' output pipes, espeak-ng and sox). With the
+    /// pool's default minimum (one thread per core: 2 here) it starved: its timer callbacks waited 0.5–1 s while the pool
+    /// added threads (<see cref="Measure.StallWatch"/> saw it; a dedicated thread never stalled), and a phrase measured
+    /// across such a stall came out late by as much, for Jarvis or the direct client. Enough threads from the start.
+    /// </summary>
+    private static void EnsureThreads()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < MinimumPoolThreads)
+        {
+            ThreadPool.SetMinThreads(MinimumPoolThreads, Math.Max(io, MinimumPoolThreads));
+        }
+    }
+
+    private const int MinimumPoolThreads = 32;
 
     /// <summary>Waits until the server's PersonaPlex session is past its prompt phase (warm mode).</summary>
     public Task WaitWarmAsync(CancellationToken cancellationToken) =>
@@ -170,6 +193,7 @@ public sealed class Household : IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _sampling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Stalls?.Dispose();
         if (Direct is not null)
         {
             await Direct.DisposeAsync().ConfigureAwait(false);

@@ -21,6 +21,9 @@ public sealed record Stages(double Uplink, double Model, double Downlink, double
 
     public double Playout => Downlink - InPage;
 
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"uplink {Uplink:0}, model {Model:0}, downlink {Downlink:0} (onset in page {InPage:0})");
+
     /// <summary>
     /// The stages of the phrase said at <paramref name="mouth"/> and heard at <paramref name="ear"/> (timestamps), from the
     /// sessions' records; null when the emulator saw no onset between the two.

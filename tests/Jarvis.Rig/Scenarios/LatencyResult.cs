@@ -25,6 +25,9 @@ public sealed record LatencyResult(
     /// <summary>The satellite's jitter-buffer target over time, as <see cref="JitterTimeline"/>.</summary>
     public string TargetTimeline { get; init; } = "";
 
+    /// <summary>Each phrase: when it was said (s into the run), mouth-to-ear through Jarvis with its stages, and direct.</summary>
+    public IReadOnlyList<string> PhraseLines { get; init; } = [];
+
     /// <summary>Where mouth-to-ear went for the direct client.</summary>
     public string DirectStages { get; init; } = "";
 

@@ -66,6 +66,7 @@ public static class LatencyScenario
             DirectStages = Stages.Summary([.. said.Select(p => p.Direct?.Stages).OfType<Stages>()]),
             ArrivalJitterP50 = household.ArrivalJitter.Summary(room, since, until).P50,
             TargetTimeline = household.JitterTarget.Timeline(room, since, until),
+            PhraseLines = [.. said.Select(p => p.ToString())],
         };
     }
 
@@ -100,14 +101,27 @@ public static class LatencyScenario
         var directSessions = household.DirectEmulator?.Sessions ?? [];
         return [.. said.Select(p => new Phrase(
             Measure(satellite.MouthTime(p.Jarvis), m => satellite.EarTime(m, window, ReplyThresholdDbfs, played), household.Emulator.Sessions),
-            Measure(direct.MouthTime(p.Direct), m => direct.EarTime(m, window, ReplyThresholdDbfs), directSessions)))];
+            Measure(direct.MouthTime(p.Direct), m => direct.EarTime(m, window, ReplyThresholdDbfs), directSessions),
+            satellite.MouthTime(p.Jarvis) is { } mouth ? (household.Elapsed - Stopwatch.GetElapsedTime(mouth)).TotalSeconds : double.NaN,
+            satellite.MouthTime(p.Jarvis) is { } from && household.Stalls is { } stalls
+                ? stalls.Describe(from - (Stopwatch.Frequency / 10), from + (long)(Spacing.TotalSeconds * Stopwatch.Frequency))
+                : ""))];
     }
 
     private static Heard? Measure(long? mouth, Func<long, long?> ear, IReadOnlyList<SessionRecord> sessions) =>
         mouth is { } m && ear(m) is { } e ? new Heard(Stopwatch.GetElapsedTime(m, e).TotalMilliseconds, Stages.Of(m, e, sessions)) : null;
 
-    /// <summary>One phrase's mouth-to-ear through Jarvis and direct (null: no reply heard in time).</summary>
-    private sealed record Phrase(Heard? Jarvis, Heard? Direct);
+    /// <summary>
+    /// One phrase's mouth-to-ear through Jarvis and direct (null: no reply heard in time), said <paramref name="At"/> s into
+    /// the run; the rig process's own stalls from its mouth time until the next phrase (<see cref="StallWatch"/>).
+    /// </summary>
+    private sealed record Phrase(Heard? Jarvis, Heard? Direct, double At, string RigStalls)
+    {
+        public override string ToString() =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{At:0.0}s: {Jarvis?.Ms.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} ms ({Jarvis?.Stages}), " +
+                $"direct {Direct?.Ms.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} ms; the rig's own stalls meanwhile: {RigStalls}");
+    }
 
     /// <summary>A reply heard: mouth-to-ear and where it went (null when the emulator's records do not show it).</summary>
     private sealed record Heard(double Ms, Stages? Stages);

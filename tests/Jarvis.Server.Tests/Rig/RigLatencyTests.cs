@@ -49,9 +49,11 @@ public sealed class RigLatencyTests(ITestOutputHelper output)
         output.WriteLine($"{result} (model time {computeMilliseconds} ms per frame)");
         output.WriteLine($"jitter buffer (s:ms): {result.JitterTimeline}");
         output.WriteLine($"its target (s:ms): {result.TargetTimeline}");
+        output.WriteLine($"each phrase:{Environment.NewLine}  {string.Join($"{Environment.NewLine}  ", result.PhraseLines)}");
         Assert.True(result.Missing <= AllowedMissing, $"{result.Missing} phrases got no reply in time (allowed {AllowedMissing}): {result}");
         Assert.True(result.DifferenceP95 <= AllowedP95Milliseconds,
             $"Mouth-to-ear through Jarvis is {result.DifferenceP95:0} ms above the direct client at p95 (allowed {AllowedP95Milliseconds} ms), " +
-            $"conversation started {start}, model time {computeMilliseconds} ms: {result}; jitter buffer (s:ms) {result.JitterTimeline}");
+            $"conversation started {start}, model time {computeMilliseconds} ms: {result}; jitter buffer (s:ms) {result.JitterTimeline}; " +
+            $"each phrase: {string.Join(" | ", result.PhraseLines)}");
     }
 }
