@@ -21,21 +21,13 @@ internal static class SoakAudio
     public static bool IsSentence(ReadOnlySpan<byte> pcm, int sampleRate)
     {
         var samples = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(pcm[..(pcm.Length & ~1)]);
-        return samples.Length > 0 && Power(samples, 440, sampleRate) > Power(samples, 300, sampleRate);
-    }
-
-    private static double Power(ReadOnlySpan<short> samples, double hertz, int sampleRate)
-    {
-        var coefficient = 2 * Math.Cos(2 * Math.PI * hertz / sampleRate);
-        double previous = 0, beforePrevious = 0;
-        foreach (var sample in samples)
+        var signal = new float[samples.Length];
+        for (var i = 0; i < samples.Length; i++)
         {
-            var current = sample + (coefficient * previous) - beforePrevious;
-            beforePrevious = previous;
-            previous = current;
+            signal[i] = samples[i] / 32768f;
         }
 
-        return (previous * previous) + (beforePrevious * beforePrevious) - (coefficient * previous * beforePrevious);
+        return signal.Length > 0 && PersonaPlex.Realtime.Tone.Power(signal, 440, sampleRate) > PersonaPlex.Realtime.Tone.Power(signal, 300, sampleRate);
     }
 
     private static List<byte[]> Tone(int frames, double hertz, double amplitude)
