@@ -51,7 +51,7 @@ internal sealed partial class LiveConversation : IAsyncDisposable
         {
             // "Hey Jarvis, turn on the lights" in one breath: the conversation starts while the user is still speaking, so
             // the utterance opens now instead of at the next voice start.
-            _listener.Enqueue(RoomEvent.Voice(true, since));
+            _listener.Enqueue(RoomEvent.SpeakingAtStart(since));
         }
     }
 

@@ -21,8 +21,11 @@ internal sealed class PauseDetector
     private int _voicedRun;
     private bool _reported;
 
-    /// <param name="pauseFrames">Frames of silence that make a pause; 0 turns the detector off.</param>
+    /// <param name="pauseFrames">Frames of silence that make a pause; 0 turns pause detection off (voiced frames are still counted).</param>
     public PauseDetector(int pauseFrames) => _pauseFrames = pauseFrames;
+
+    /// <summary>Voiced frames since the last <see cref="Reset"/> (counted with the detector off too).</summary>
+    public int VoicedFrames => _voicedFrames;
 
     /// <summary>Consecutive voiced frames up to the last one (0 when the last frame was silent).</summary>
     public int VoicedRun => _voicedRun;
@@ -42,7 +45,7 @@ internal sealed class PauseDetector
     /// <summary>One frame of 16-bit PCM; true when it completes a pause after enough speech.</summary>
     public bool Update(ReadOnlySpan<short> frame)
     {
-        if (_pauseFrames <= 0 || frame.IsEmpty)
+        if (frame.IsEmpty)
         {
             return false;
         }
@@ -60,7 +63,7 @@ internal sealed class PauseDetector
 
         _voicedRun = 0;
         _unvoicedRun++;
-        if (_reported || _voicedFrames < MinSpeechFrames || _unvoicedRun < _pauseFrames)
+        if (_pauseFrames <= 0 || _reported || _voicedFrames < MinSpeechFrames || _unvoicedRun < _pauseFrames)
         {
             return false;
         }

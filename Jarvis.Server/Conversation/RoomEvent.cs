@@ -19,6 +19,8 @@ internal readonly record struct RoomEvent(RoomEventKind Kind, byte[]? Buffer, in
     public static RoomEvent Voice(bool speaking, long timestamp) =>
         new(speaking ? RoomEventKind.VoiceStart : RoomEventKind.VoiceStop, null, 0, timestamp);
 
+    public static RoomEvent SpeakingAtStart(long since) => new(RoomEventKind.SpeakingAtStart, null, 0, since);
+
     public static RoomEvent Idle(long timestamp) => new(RoomEventKind.Idle, null, 0, timestamp);
 
     public static RoomEvent Transcribed(RecognizedSpeech heard, long pauseAt) => new(RoomEventKind.Transcribed, null, 0, pauseAt, heard);

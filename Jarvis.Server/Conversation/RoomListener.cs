@@ -44,6 +44,9 @@ internal sealed partial class RoomListener : IAsyncDisposable
     /// <summary>An utterance was answered at a pause and the satellite has not yet sent its voice stop.</summary>
     private bool _endedEarly;
 
+    /// <summary>The open utterance was opened by the conversation's start in mid-breath (<see cref="RoomEventKind.SpeakingAtStart"/>).</summary>
+    private bool _openedAtStart;
+
     public RoomListener(LiveConversation conversation, ConversationServices services)
     {
         _conversation = conversation;
@@ -148,11 +151,12 @@ internal sealed partial class RoomListener : IAsyncDisposable
     {
         switch (evt.Kind)
         {
-            case RoomEventKind.VoiceStart:
+            case RoomEventKind.VoiceStart or RoomEventKind.SpeakingAtStart:
                 _endedEarly = false;
                 await _conversation.InterruptAnswerAsync().ConfigureAwait(false);
                 if (!utterance.IsOpen && await OpenAsync(utterance, evt.Timestamp, cancellationToken).ConfigureAwait(false))
                 {
+                    _openedAtStart = evt.Kind == RoomEventKind.SpeakingAtStart;
                     for (var i = 0; i < preRoll.Count; i++)
                     {
                         await SendDecodedAsync(utterance, decoder, preRoll[i], pcm, evt.Timestamp, cancellationToken).ConfigureAwait(false);
@@ -197,6 +201,7 @@ internal sealed partial class RoomListener : IAsyncDisposable
 
     private async Task<bool> OpenAsync(Utterance utterance, long timestamp, CancellationToken cancellationToken)
     {
+        _openedAtStart = false;
         _pause.Reset();
         _probeAt = 0;
         return await utterance.OpenAsync(Room, timestamp, cancellationToken).ConfigureAwait(false);
@@ -265,6 +270,18 @@ internal sealed partial class RoomListener : IAsyncDisposable
 
     private async Task EndUtteranceAsync(Utterance utterance, long endOfSpeechAt, string why, CancellationToken cancellationToken)
     {
+        if (_openedAtStart && utterance.IsOpen && _pause.VoicedFrames < PauseDetector.MinSpeechFrames)
+        {
+            // "Hey Jarvis" and a pause: what the conversation heard of that breath is the wake word's tail, not a request
+            // (a recogniser may still make words of it: Whisper's "Thank you." on near-silence). The next voice start opens
+            // the first utterance.
+            _openedAtStart = false;
+            await utterance.AbandonAsync().ConfigureAwait(false);
+            LogWakeTail(Room, _pause.VoicedFrames * FrameMilliseconds);
+            return;
+        }
+
+        _openedAtStart = false;
         if (utterance.Take() is not { } recognition)
         {
             return;
@@ -282,6 +299,9 @@ internal sealed partial class RoomListener : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The user in {Room} went on after a command answered at its pause: a new utterance")]
     private partial void LogWentOn(string room);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The wake word's tail in {Room} held {VoicedMs} ms of voice after the conversation started: not a request, not transcribed")]
+    private partial void LogWakeTail(string room, int voicedMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Utterance in {Room} ended ({Why})")]
     private partial void LogUtteranceEnded(string room, string why);

@@ -129,8 +129,95 @@ public sealed class WakeWordHubTests
         Assert.DoesNotContain(hub.Server.Errors.All, l => l.Contains("Wake-word service unavailable", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_wake_words_tail_and_a_pause_are_not_transcribed_the_next_utterance_is()
+    {
+        // "Hey Jarvis" and a pause: the conversation starts in that breath, and what it hears of it is the wake word's
+        // tail and silence until the satellite's voice stop. A recogniser could still make words of it.
+        await using var wake = new WyomingWakeEmulator();
+        wake.Start();
+        await using var asr = new WyomingAsrEmulator();
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        asr.Transcriber = (audio, _) =>
+        {
+            heard.Enqueue(audio.Length);
+            return "";
+        };
+        asr.Start();
+        await using var hub = await DuplexFixture.StartAsync(new Dictionary<string, string?>
+        {
+            ["Rooms:WakeMode"] = "WakeWord",
+            ["Speech:Wake:Uri"] = wake.Uri.ToString(),
+            ["Speech:Asr:Uri"] = asr.Uri.ToString(),
+        });
+        var kitchen = await hub.SatelliteAsync("kitchen");
+        await kitchen.VoiceAsync(true, 0.9, -12);
+        foreach (var packet in LoudSpeech(17))
+        {
+            await kitchen.SendAudioAsync(packet);
+        }
+
+        await DuplexFixture.ActiveAsync(kitchen);
+        foreach (var packet in Tone(40, 300, 0))
+        {
+            await kitchen.SendAudioAsync(packet);
+        }
+
+        await kitchen.VoiceAsync(false, 0);
+        await kitchen.VoiceAsync(true, 0.9, -12);
+        foreach (var packet in Tone(25, 440, 9000))
+        {
+            await kitchen.SendAudioAsync(packet);
+        }
+
+        await kitchen.VoiceAsync(false, 0);
+
+        await Eventually.TrueAsync(() => !heard.IsEmpty, "the utterance after the pause is transcribed");
+        Assert.Equal([25 * 640], heard); // that one alone, not the wake word's tail before it
+    }
+
+    [Fact]
+    public async Task Words_in_the_wake_words_breath_are_the_first_utterance()
+    {
+        await using var wake = new WyomingWakeEmulator();
+        wake.Start();
+        await using var asr = new WyomingAsrEmulator();
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        asr.Transcriber = (audio, _) =>
+        {
+            heard.Enqueue(audio.Length);
+            return "";
+        };
+        asr.Start();
+        await using var hub = await DuplexFixture.StartAsync(new Dictionary<string, string?>
+        {
+            ["Rooms:WakeMode"] = "WakeWord",
+            ["Speech:Wake:Uri"] = wake.Uri.ToString(),
+            ["Speech:Asr:Uri"] = asr.Uri.ToString(),
+        });
+        var kitchen = await hub.SatelliteAsync("kitchen");
+        await kitchen.VoiceAsync(true, 0.9, -12);
+        foreach (var packet in LoudSpeech(17))
+        {
+            await kitchen.SendAudioAsync(packet);
+        }
+
+        await DuplexFixture.ActiveAsync(kitchen);
+        foreach (var packet in Tone(30, 440, 9000))
+        {
+            await kitchen.SendAudioAsync(packet);
+        }
+
+        await kitchen.VoiceAsync(false, 0);
+
+        await Eventually.TrueAsync(() => !heard.IsEmpty, "the words after the wake word are transcribed");
+        Assert.True(heard.Single() >= 30 * 640, $"transcribed {heard.Single()} bytes, not the 30 frames said after the wake word");
+    }
+
     /// <summary>16 kHz, 20 ms Opus packets of a steady loud tone (what the wake emulator takes for the wake word).</summary>
-    private static List<byte[]> LoudSpeech(int frames)
+    private static List<byte[]> LoudSpeech(int frames) => Tone(frames, 300, 9000);
+
+    private static List<byte[]> Tone(int frames, double hertz, double amplitude)
     {
         using var encoder = OpusFrameEncoder.Create(new OpusEncoderOptions { SampleRate = 16000, FrameMilliseconds = 20 });
         var pcm = new short[encoder.FrameSamples];
@@ -140,7 +227,7 @@ public sealed class WakeWordHubTests
         {
             for (var i = 0; i < pcm.Length; i++)
             {
-                pcm[i] = (short)(9000 * Math.Sin(2 * Math.PI * 300 * ((frame * pcm.Length) + i) / 16000.0));
+                pcm[i] = (short)(amplitude * Math.Sin(2 * Math.PI * hertz * ((frame * pcm.Length) + i) / 16000.0));
             }
 
             packets.Add(buffer.AsSpan(0, encoder.Encode(pcm, buffer)).ToArray());
