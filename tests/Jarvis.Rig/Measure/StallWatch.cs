@@ -39,17 +39,6 @@ public sealed class StallWatch : IDisposable
         return watch;
     }
 
-    /// <summary>The stalls between two timestamps: whole-process ones and thread-pool ones.</summary>
-    public (int Process, double ProcessMaxMs, int Pool, double PoolMaxMs) Between(long from, long to)
-    {
-        lock (_lock)
-        {
-            var process = _stalls.Where(s => !s.Pool && s.At >= from && s.At <= to).ToList();
-            var pool = _stalls.Where(s => s.Pool && s.At >= from && s.At <= to).ToList();
-            return (process.Count, process.Count == 0 ? 0 : process.Max(s => s.Ms), pool.Count, pool.Count == 0 ? 0 : pool.Max(s => s.Ms));
-        }
-    }
-
     /// <summary>"process 2 (max 61 ms at 12.3 s), pool 1 (max 740 ms at 15.1 s)" for the stalls between two timestamps.</summary>
     public string Describe(long from, long to)
     {

@@ -134,50 +134,29 @@ public sealed class WakeWordHubTests
     {
         // "Hey Jarvis" and a pause: the conversation starts in that breath, and what it hears of it is the wake word's
         // tail and silence until the satellite's voice stop. A recogniser could still make words of it.
-        await using var wake = new WyomingWakeEmulator();
-        wake.Start();
-        await using var asr = new WyomingAsrEmulator();
-        var heard = new System.Collections.Concurrent.ConcurrentQueue<int>();
-        asr.Transcriber = (audio, _) =>
+        var heard = await TranscribedAfterWakeInMidBreathAsync(async kitchen =>
         {
-            heard.Enqueue(audio.Length);
-            return "";
-        };
-        asr.Start();
-        await using var hub = await DuplexFixture.StartAsync(new Dictionary<string, string?>
-        {
-            ["Rooms:WakeMode"] = "WakeWord",
-            ["Speech:Wake:Uri"] = wake.Uri.ToString(),
-            ["Speech:Asr:Uri"] = asr.Uri.ToString(),
+            await SayAsync(kitchen, Tone(40, 300, 0), stop: true);
+            await kitchen.VoiceAsync(true, 0.9, -12);
+            await SayAsync(kitchen, Tone(25, 440, 9000), stop: true);
         });
-        var kitchen = await hub.SatelliteAsync("kitchen");
-        await kitchen.VoiceAsync(true, 0.9, -12);
-        foreach (var packet in LoudSpeech(17))
-        {
-            await kitchen.SendAudioAsync(packet);
-        }
 
-        await DuplexFixture.ActiveAsync(kitchen);
-        foreach (var packet in Tone(40, 300, 0))
-        {
-            await kitchen.SendAudioAsync(packet);
-        }
-
-        await kitchen.VoiceAsync(false, 0);
-        await kitchen.VoiceAsync(true, 0.9, -12);
-        foreach (var packet in Tone(25, 440, 9000))
-        {
-            await kitchen.SendAudioAsync(packet);
-        }
-
-        await kitchen.VoiceAsync(false, 0);
-
-        await Eventually.TrueAsync(() => !heard.IsEmpty, "the utterance after the pause is transcribed");
         Assert.Equal([25 * 640], heard); // that one alone, not the wake word's tail before it
     }
 
     [Fact]
     public async Task Words_in_the_wake_words_breath_are_the_first_utterance()
+    {
+        var heard = await TranscribedAfterWakeInMidBreathAsync(kitchen => SayAsync(kitchen, Tone(30, 440, 9000), stop: true));
+
+        Assert.True(heard.Single() >= 30 * 640, $"transcribed {heard.Single()} bytes, not the 30 frames said after the wake word");
+    }
+
+    /// <summary>
+    /// The kitchen says the wake word (17 frames; the emulator fires after 15) and its conversation starts in that breath;
+    /// then <paramref name="goOn"/>. Returns the length in bytes of each utterance the ASR emulator transcribed, once there is one.
+    /// </summary>
+    private static async Task<IReadOnlyCollection<int>> TranscribedAfterWakeInMidBreathAsync(Func<SimulatedSatellite, Task> goOn)
     {
         await using var wake = new WyomingWakeEmulator();
         wake.Start();
@@ -197,21 +176,27 @@ public sealed class WakeWordHubTests
         });
         var kitchen = await hub.SatelliteAsync("kitchen");
         await kitchen.VoiceAsync(true, 0.9, -12);
-        foreach (var packet in LoudSpeech(17))
-        {
-            await kitchen.SendAudioAsync(packet);
-        }
-
+        await SayAsync(kitchen, LoudSpeech(17), stop: false);
         await DuplexFixture.ActiveAsync(kitchen);
-        foreach (var packet in Tone(30, 440, 9000))
+
+        await goOn(kitchen);
+
+        await Eventually.TrueAsync(() => !heard.IsEmpty, "an utterance is transcribed");
+        return [.. heard];
+    }
+
+    /// <summary>Sends <paramref name="packets"/>, then the voice stop when <paramref name="stop"/>.</summary>
+    private static async Task SayAsync(SimulatedSatellite satellite, List<byte[]> packets, bool stop)
+    {
+        foreach (var packet in packets)
         {
-            await kitchen.SendAudioAsync(packet);
+            await satellite.SendAudioAsync(packet);
         }
 
-        await kitchen.VoiceAsync(false, 0);
-
-        await Eventually.TrueAsync(() => !heard.IsEmpty, "the words after the wake word are transcribed");
-        Assert.True(heard.Single() >= 30 * 640, $"transcribed {heard.Single()} bytes, not the 30 frames said after the wake word");
+        if (stop)
+        {
+            await satellite.VoiceAsync(false, 0);
+        }
     }
 
     /// <summary>16 kHz, 20 ms Opus packets of a steady loud tone (what the wake emulator takes for the wake word).</summary>
